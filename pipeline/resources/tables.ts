@@ -1,0 +1,83 @@
+// Language knowledge lives in the CSV tables beside this file; this module reads
+// and checks them once, so rules only ever see well-formed data.
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'csv-parse/sync'
+
+export class TableError extends Error {
+  readonly code = 'RESOURCE_INVALID_ROW'
+}
+
+/** Reads `name` from this folder; every row must fill every listed column. */
+export function readTable<C extends string>(name: string, columns: readonly C[]): Record<C, string>[] {
+  const path = fileURLToPath(new URL(name, import.meta.url))
+  const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, info: true }) as {
+    record: Record<string, string | undefined>
+    info: { lines: number }
+  }[]
+  return rows.map(({ record, info }) => {
+    for (const column of columns) {
+      if (!record[column]) throw new TableError(`${name}, line ${info.lines}: column "${column}" is empty`)
+    }
+    return record as Record<C, string>
+  })
+}
+
+export type Kind =
+  | 'count' | 'money' | 'area' | 'length' | 'mass' | 'volume' | 'energy' | 'power'
+  | 'percent' | 'percentage_point' | 'multiple' | 'duration' | 'concentration' | 'rank' | 'other'
+
+export interface Unit {
+  surface: string
+  unit: string
+  kind: Kind
+  unitCode: string
+  baseUnit: string
+  factor: number
+}
+
+function loadUnits(): Unit[] {
+  return readTable('units.csv', ['surface', 'unit', 'kind', 'unit_code', 'base_unit', 'factor'] as const).map((row) => {
+    const factor = Number(row.factor)
+    if (!Number.isFinite(factor) || factor <= 0) throw new TableError(`units.csv: factor of ${row.surface} is not a positive number`)
+    return { surface: row.surface, unit: row.unit, kind: row.kind as Kind, unitCode: row.unit_code, baseUnit: row.base_unit, factor }
+  })
+}
+
+export type NumeralRole = 'digit' | 'scale' | 'magnitude'
+export type Approx = 'exact' | 'over' | 'under' | 'about'
+export type Change = 'up' | 'down' | 'none'
+export type Status = 'actual' | 'target' | 'estimate'
+
+function loadNumerals(): Map<string, { value: number; role: NumeralRole }> {
+  return new Map(
+    readTable('numerals.csv', ['char', 'value', 'role'] as const).map((row) => [
+      row.char,
+      { value: Number(row.value), role: row.role as NumeralRole },
+    ]),
+  )
+}
+
+/** Words of one column, longest first, so a scan can stop at its first match. */
+function words(name: string, column: string): string[] {
+  return readTable(name, [column]).map((row) => row[column]!).sort((a, b) => b.length - a.length)
+}
+
+const units = loadUnits()
+
+export const tables = {
+  units,
+  unitBySurface: new Map(units.map((unit) => [unit.surface, unit])),
+  /** Surfaces longest first: the longest unit wins (千瓦时 over 千瓦). */
+  unitSurfaces: units.map((unit) => unit.surface).sort((a, b) => b.length - a.length),
+  numerals: loadNumerals(),
+  approx: readTable('approx.csv', ['marker', 'position', 'approx'] as const)
+    .map((row) => ({ marker: row.marker, position: row.position as 'before' | 'inside' | 'after', approx: row.approx as Approx }))
+    .sort((a, b) => b.marker.length - a.marker.length),
+  change: readTable('change.csv', ['word', 'change'] as const)
+    .map((row) => ({ word: row.word, change: row.change as Change }))
+    .sort((a, b) => b.word.length - a.word.length),
+  levelWords: words('levels.csv', 'word'),
+  status: readTable('status.csv', ['cue', 'status'] as const).map((row) => ({ cue: row.cue, status: row.status as Status })),
+  names: words('names.csv', 'name'),
+}

@@ -1,0 +1,165 @@
+// What each kept span says: approx, change, status and the indicator it
+// measures, read from the words around it in its sentence.
+import { readTable, tables, type Approx, type Change, type Status } from '../resources/tables.ts'
+import type { Candidate } from './scan.ts'
+
+export interface Attributes {
+  approx: Approx
+  change: Change
+  status: Status
+  indicator: string
+}
+
+export interface WordSpan {
+  start: number
+  end: number
+  text: string
+}
+
+export interface SentenceContext {
+  /** The folded sentence. */
+  text: string
+  /** Its words, offsets relative to the sentence. */
+  words: WordSpan[]
+  /** Status before any cue in the sentence: from the section or a list such as 主要预期目标是：. */
+  baseStatus: Status
+}
+
+const CLAUSE_BREAKS = /[，,：:；;（()）]/
+const LIST_JOINERS = ['、', '和', '及', '与', '以及']
+/** How far before the number a change verb may stand: 增加粮食种植面积4000亩. */
+const CHANGE_REACH = 12
+const MAX_INDICATOR = 24
+const AFTER_NOUN_STOPS = /[，,。；;：:、（()）“”"《》!?！？]|的|\d/
+
+const indicatorWords = readTable('indicator-words.csv', ['word', 'side'] as const)
+const LEAD_WORDS = indicatorWords.filter((row) => row.side === 'lead').map((row) => row.word).sort((a, b) => b.length - a.length)
+const TRAIL_WORDS = indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word).sort((a, b) => b.length - a.length)
+const VERBS = readTable('verbs.csv', ['verb'] as const).map((row) => row.verb)
+const CHANGE_WORDS = tables.change.map((entry) => entry.word)
+const BEFORE_APPROX = tables.approx.filter((entry) => entry.position === 'before')
+const AFTER_APPROX = tables.approx.filter((entry) => entry.position === 'after')
+const START_OF_CHANGE = ['从', '由']
+
+function clauseStart(text: string, at: number): number {
+  for (let index = at - 1; index >= 0; index--) if (CLAUSE_BREAKS.test(text[index]!)) return index + 1
+  return 0
+}
+
+function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
+  const before = text.slice(0, candidate.start)
+  const marker = BEFORE_APPROX.find((entry) => before.endsWith(entry.marker))
+  if (marker) return marker.approx
+  const after = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, candidate.end))
+  if (after) return after.approx
+  if (candidate.approxInside) return 'over'
+  // 分别超98.5%和99%: a marker before the first of a list covers the rest
+  if (joined && previous?.approxBefore) return previous.attributes.approx
+  return 'exact'
+}
+
+function changeOf(window: string, previous: Previous | undefined, joined: boolean): Change {
+  const near = window.slice(-CHANGE_REACH)
+  let best: { at: number; word: string; change: Change } | undefined
+  for (const entry of tables.change) {
+    const at = near.lastIndexOf(entry.word)
+    if (at >= 0 && (!best || at > best.at)) best = { at, ...entry }
+  }
+  if (!best) return joined && previous ? previous.attributes.change : 'none'
+  const rest = near.slice(best.at + best.word.length)
+  // 提高到94%, 增至5个: the level reached, not the size of the change
+  if (tables.levelWords.some((word) => rest.startsWith(word))) return 'none'
+  return best.change
+}
+
+function statusOf(candidate: Candidate, context: SentenceContext, from: number): Status {
+  const before = context.text.slice(0, candidate.start)
+  if (START_OF_CHANGE.some((word) => before.endsWith(word))) return 'actual' // 从380元提高至1000元
+  let status = context.baseStatus
+  for (const word of context.words) {
+    if (word.start < from || word.end > candidate.start) continue
+    const cue = tables.status.find((entry) => entry.cue === word.text)
+    if (cue && (cue.status === 'estimate' || status === 'actual')) status = cue.status
+  }
+  return status
+}
+
+function trim(phrase: string): string {
+  let text = phrase.trim()
+  for (let changed = true; changed && text; ) {
+    changed = false
+    for (const word of [...TRAIL_WORDS, ...CHANGE_WORDS, ...BEFORE_APPROX.map((entry) => entry.marker), ...LIST_JOINERS]) {
+      if (text.endsWith(word) && text.length > word.length - 1) {
+        text = text.slice(0, -word.length)
+        changed = true
+      }
+    }
+    for (const word of [...LEAD_WORDS, ...LIST_JOINERS]) {
+      if (text.startsWith(word)) {
+        text = text.slice(word.length)
+        changed = true
+      }
+    }
+  }
+  return text.trim()
+}
+
+/** The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的. */
+function nounAfter(text: string, end: number): string {
+  const rest = text.slice(end, end + MAX_INDICATOR)
+  const stop = rest.search(AFTER_NOUN_STOPS)
+  let noun = stop < 0 ? rest : rest.slice(0, stop)
+  for (const verb of VERBS) {
+    const at = noun.indexOf(verb)
+    if (at > 0) noun = noun.slice(0, at)
+  }
+  return trim(noun)
+}
+
+/** 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the i-th subject goes with the i-th number. */
+function listSubject(window: string, index: number): string | undefined {
+  const at = window.indexOf('分别')
+  if (at < 0) return undefined
+  const items = window.slice(0, at).split(/、|和|及/).map(trim).filter(Boolean)
+  return items.length > 1 ? items[Math.min(index, items.length - 1)] : undefined
+}
+
+interface Previous {
+  candidate: Candidate
+  attributes: Attributes
+  approxBefore: boolean
+  clause: number
+  listIndex: number
+  window: string
+}
+
+export function describe(candidates: Candidate[], context: SentenceContext): Attributes[] {
+  const { text } = context
+  const described: Attributes[] = []
+  let previous: Previous | undefined
+  for (const candidate of candidates) {
+    const clause = clauseStart(text, candidate.start)
+    const sameClause = previous !== undefined && previous.clause === clause
+    const from = sameClause ? previous!.candidate.end : clause
+    const window = text.slice(from, candidate.start)
+    const joined = sameClause && LIST_JOINERS.some((joiner) => window.startsWith(joiner))
+    const listIndex = joined ? previous!.listIndex + 1 : 0
+    const subjectWindow = joined ? previous!.window : window
+    const indicator =
+      listSubject(subjectWindow, listIndex) ??
+      (trim(window.endsWith('等') ? '' : window) ||
+        nounAfter(text, candidate.end) ||
+        previous?.attributes.indicator ||
+        trim(text.slice(clause, candidate.start)))
+    const attributes: Attributes = {
+      approx: approxOf(candidate, text, previous, joined),
+      change: changeOf(window, previous, joined),
+      status: statusOf(candidate, context, clause),
+      indicator,
+    }
+    const approxBefore = BEFORE_APPROX.some((entry) => text.slice(0, candidate.start).endsWith(entry.marker))
+    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), clause, listIndex, window: subjectWindow }
+    described.push(attributes)
+  }
+  return described
+}

@@ -1,0 +1,92 @@
+// Deciding which found spans are not quantities (guideline: "Not a mention"):
+// dates and time frames, names, codes, ordinals, sessions and indefinite 一.
+import { tables } from '../resources/tables.ts'
+import type { Candidate } from './scan.ts'
+
+export type Exclusion = 'date' | 'name' | 'code' | 'ordinal' | 'other'
+
+const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' }
+/** Quoted text longer than this is a quotation, not a name. */
+const MAX_NAME_LENGTH = 30
+
+/** Spans [open, close] of quoted names and titles in `text`. */
+export function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = []
+  for (let at = 0; at < text.length; at++) {
+    const close = QUOTES[text[at]!]
+    if (!close) continue
+    const end = text.indexOf(close, at + 1)
+    if (end < 0) continue
+    if (end - at <= MAX_NAME_LENGTH) spans.push([at, end])
+    at = end
+  }
+  return spans
+}
+
+function nameSpans(text: string): [number, number][] {
+  const spans: [number, number][] = []
+  for (const name of tables.names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) spans.push([at, at + name.length])
+  }
+  return spans
+}
+
+const endsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.endsWith(word))
+const startsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.startsWith(word))
+
+/** Words before N年 that make it a length of time, not a date: 连续6年, 长达11年, 延长30年. */
+const DURATION_CUES = ['连续', '长达', '延长', '历时', '用', '达', '超过', '满', '期限', '年限']
+/** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
+const YEAR_FOLLOWERS = ['来', '以来', '前', '后', '底', '初', '末', '中', '内', '间', '代', '度', '月', '行动', '计划', '规划', '攻坚', '禁渔', '级']
+const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '再奋斗', '每']
+const SESSION_FOLLOWERS = ['会议', '全会', '全体会议', '党代会', '人代会']
+const RANK_LEADERS = ['排名', '排', '居', '位居', '稳居', '位列', '名列', '列', '位次', '保持']
+/** How far back a rank verb may stand: 居全国各城市首位. */
+const RANK_REACH = 8
+const INDEX_WORDS = ['指数', '系数']
+const OVER_MARKERS = tables.approx.filter((entry) => entry.approx === 'over' && entry.position === 'before').map((entry) => entry.marker)
+
+function isYear(candidate: Candidate): boolean {
+  return candidate.unit === '年' && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
+}
+
+function excludedYear(candidate: Candidate, before: string, after: string): Exclusion | undefined {
+  if (candidate.unit !== '年') return undefined
+  if (isYear(candidate)) return 'date'
+  if (startsWithAny(after, YEAR_FOLLOWERS)) return after.startsWith('行动') || after.startsWith('计划') || after.startsWith('规划') ? 'name' : 'date'
+  if (endsWithAny(before, YEAR_LEADERS)) return 'date'
+  const chinese = !/[0-9]/.test(candidate.numeral)
+  if (chinese && !endsWithAny(before, DURATION_CUES)) return 'date'
+  return undefined
+}
+
+/** 第一, 首位 and 榜首 are ranks after 排名, 居, 位列 ...; 第3位 and 第二名 always are. */
+function excludedRank(written: string, before: string): Exclusion | undefined {
+  const near = before.slice(-RANK_REACH)
+  if (RANK_LEADERS.some((leader) => near.includes(leader))) return undefined
+  return /^第.*[位名]$/.test(written) ? undefined : 'ordinal'
+}
+
+/** Why the candidate is not a quantity, or undefined when it is one. */
+export function exclusionOf(candidate: Candidate, text: string, quoted: [number, number][], named = nameSpans(text)): Exclusion | undefined {
+  const { start, end } = candidate
+  const before = text.slice(0, start)
+  const after = text.slice(end)
+  if (quoted.some(([open, close]) => start > open && end <= close)) return 'name'
+  if (named.some(([from, to]) => start < to && end > from)) return 'name'
+  if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before)
+  if (before.endsWith('第')) return 'ordinal'
+  if (before.endsWith('每')) return 'other' // 每万人口: a denominator in an indicator's name
+  if (candidate.magnitudeOnly && !endsWithAny(before, OVER_MARKERS)) return 'other' // 亿元以上项目, 千万工程
+  if (candidate.unit === '') {
+    const isIndex = INDEX_WORDS.some((word) => /^(?:为|达|是|达到)?$/.test(before.slice(before.lastIndexOf(word) + word.length)) && before.includes(word))
+    return isIndex || candidate.magnitudeOnly ? undefined : 'other'
+  }
+  const year = excludedYear(candidate, before, after)
+  if (year) return year
+  if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'name'
+  if (after.startsWith('性')) return 'other' // 一次性
+  if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral)) return 'other' // 新一轮, 一批: the indefinite article
+  if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两
+  return undefined
+}

@@ -1,0 +1,102 @@
+// Parsing (not finding) of written numbers: Chinese numerals in everyday,
+// financial and traditional forms, and Arabic numbers with Chinese magnitudes.
+import { tables } from '../resources/tables.ts'
+
+const DECIMAL_POINT = '点'
+
+function role(char: string) {
+  return tables.numerals.get(char)
+}
+
+/** True for every character that may appear inside a Chinese numeral. */
+export function isNumeralChar(char: string): boolean {
+  return char === DECIMAL_POINT || tables.numerals.has(char)
+}
+
+/** A section below 万: 三千零五, 十三, 一千五 (= 1500). */
+function parseSection(text: string): number | undefined {
+  let total = 0
+  let digit: number | undefined
+  let lastScale = 0
+  let zeroSeen = false
+  for (const char of text) {
+    const entry = role(char)
+    if (!entry || entry.role === 'magnitude') return undefined
+    if (entry.role === 'digit') {
+      if (entry.value === 0) {
+        if (digit !== undefined) return undefined
+        zeroSeen = true
+        continue
+      }
+      if (digit !== undefined) return undefined // 十四五: two digits in a row
+      digit = entry.value
+    } else {
+      if (lastScale && entry.value >= lastScale) return undefined // 百千 is no number
+      total += (digit ?? (total === 0 ? 1 : NaN)) * entry.value
+      if (Number.isNaN(total)) return undefined
+      lastScale = entry.value
+      digit = undefined
+      zeroSeen = false
+    }
+  }
+  if (digit !== undefined) {
+    // 一千五 is 1500, but 一千零五 is 1005
+    total += lastScale >= 100 && !zeroSeen ? (digit * lastScale) / 10 : digit
+  }
+  return total
+}
+
+/** Magnitudes split the numeral: 三亿五千万 = 3 × 亿 + 五千 × 万. */
+function parseInteger(text: string): number | undefined {
+  if (text === '') return undefined
+  for (const [char, magnitude] of [['亿', 1e8], ['億', 1e8], ['万', 1e4], ['萬', 1e4]] as const) {
+    const at = text.lastIndexOf(char)
+    if (at < 0) continue
+    const head = text.slice(0, at)
+    const high = head === '' ? 1 : parseInteger(head)
+    const tail = text.slice(at + 1)
+    const low = tail === '' ? 0 : parseInteger(tail.replace(/^[零〇○]/u, ''))
+    if (high === undefined || low === undefined || low >= magnitude) return undefined
+    return high * magnitude + low
+  }
+  return parseSection(text)
+}
+
+/** Written digit by digit, as in years: 二〇二五. */
+function parsePositional(text: string): number | undefined {
+  let value = 0
+  for (const char of text) {
+    const entry = role(char)
+    if (!entry || entry.role !== 'digit' || char === '两' || char === '兩') return undefined
+    value = value * 10 + entry.value
+  }
+  return value
+}
+
+export function parseChineseNumeral(text: string): number | undefined {
+  const [integerPart = '', fractionPart, ...rest] = text.split(DECIMAL_POINT)
+  if (rest.length > 0) return undefined
+  const positional = [...integerPart].length >= 2 && [...integerPart].every((char) => role(char)?.role === 'digit')
+  const integer = positional ? parsePositional(integerPart) : parseInteger(integerPart)
+  if (integer === undefined) return undefined
+  if (fractionPart === undefined) return integer
+  const fraction = parsePositional(fractionPart)
+  if (fraction === undefined || fractionPart === '') return undefined
+  return Number(`${integer}.${[...fractionPart].map((char) => role(char)!.value).join('')}`)
+}
+
+/** 5,960,281,000 or 303.5; commas are thousands separators only in groups of three. */
+export function parseArabic(text: string): number {
+  return Number(text.replaceAll(',', ''))
+}
+
+/** The value of a magnitude suffix such as 万, 亿, 万亿 or 千; undefined if it is none. */
+export function magnitudeValue(text: string): number | undefined {
+  let value = 1
+  for (const char of text) {
+    const entry = role(char)
+    if (!entry || entry.role === 'digit') return undefined
+    value *= entry.value
+  }
+  return text === '' ? undefined : value
+}

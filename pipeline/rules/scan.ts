@@ -1,0 +1,256 @@
+// Finding quantity spans (the "extract" half): one left-to-right pass over a
+// folded sentence. Each matcher consumes what it reads, so the pass is linear
+// in the input; values are worked out by numerals.ts.
+import { tables, type Kind, type Unit } from '../resources/tables.ts'
+import { isNumeralChar, magnitudeValue, parseArabic, parseChineseNumeral } from './numerals.ts'
+
+export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'rank'
+
+export interface Candidate {
+  start: number
+  end: number
+  value: number
+  valueMax?: number
+  /** The unit as written, without multiplier ('' when there is none). */
+  unit: string
+  kind: Kind
+  /** Table entry of the unit; a composite unit (元/吨) takes its numerator's. */
+  unitEntry?: Unit
+  form: Form
+  /** The number as written, without multiplier or unit (一, 二, 303.5). */
+  numeral: string
+  /** True when the numeral has no digit: 万亿元, 百亿 (only a mention after 超, 突破). */
+  magnitudeOnly: boolean
+  /** 余 or 多 between number and unit. */
+  approxInside: boolean
+}
+
+/** Longest numerals worth reading; longer runs are noise, not quantities. */
+const MAX_NUMERAL = 24
+const MAX_DIGITS = 21
+const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y
+const LATIN = /[A-Za-z]/
+const RANGE_DASHES = ['——', '—', '–', '-', '~', '至', '到']
+const INSIDE_APPROX = new Set(tables.approx.filter((entry) => entry.position === 'inside').map((entry) => entry.marker))
+const RANK_WORDS = ['首位', '榜首']
+
+const round = (value: number) => Number(value.toPrecision(15))
+
+function unitAt(text: string, at: number): Unit | undefined {
+  for (const surface of tables.unitSurfaces) {
+    if (text.startsWith(surface, at)) return tables.unitBySurface.get(surface)
+  }
+  return undefined
+}
+
+interface NumberToken {
+  start: number
+  end: number
+  value: number
+  text: string
+  magnitudeOnly: boolean
+}
+
+/** A bare number at `at`: Arabic digits or a Chinese numeral, nothing after it. */
+function readNumber(text: string, at: number): NumberToken | { skipTo: number } | undefined {
+  const char = text[at]!
+  if (char >= '0' && char <= '9') {
+    ARABIC.lastIndex = at
+    const match = ARABIC.exec(text)!
+    const end = at + match[0].length
+    const integerDigits = match[0].split('.')[0]!.replaceAll(',', '').length
+    if (integerDigits > MAX_DIGITS) return { skipTo: end }
+    return { start: at, end, value: parseArabic(match[0]), text: match[0], magnitudeOnly: false }
+  }
+  if (!isNumeralChar(char) || char === '点') return undefined
+  let end = at
+  while (end < text.length && isNumeralChar(text[end]!)) end++
+  if (end - at > MAX_NUMERAL) return { skipTo: end }
+  // 二十万千瓦: a unit that begins with 千 or 百 is a unit, not part of the number
+  while (end > at + 1 && unitAt(text, end - 1) && !tables.numerals.has(text.slice(end - 1, end + 1))) {
+    const unit = unitAt(text, end - 1)!
+    if (unit.surface.length < 2) break
+    end--
+  }
+  while (text[end - 1] === '点') end--
+  const written = text.slice(at, end)
+  const value = parseChineseNumeral(written)
+  if (value === undefined) return { skipTo: Math.max(end, at + 1) }
+  const magnitudeOnly = ![...written].some((c) => tables.numerals.get(c)?.role === 'digit') && written[0] !== '十'
+  return { start: at, end, value, text: written, magnitudeOnly }
+}
+
+/** Multiplier characters after a number (万, 亿, 万亿, 千), stopping before a unit such as 千瓦. */
+function readMultiplier(text: string, at: number): { end: number; factor: number } {
+  let end = at
+  while (end - at < 3 && end < text.length) {
+    const role = tables.numerals.get(text[end]!)?.role
+    if (role !== 'scale' && role !== 'magnitude') break
+    const unit = unitAt(text, end)
+    if (unit && unit.surface.length > 1) break
+    end++
+  }
+  return { end, factor: magnitudeValue(text.slice(at, end)) ?? 1 }
+}
+
+/** A unit at `at`, with an optional denominator: 元/吨, 万元/亩, 人/百亿元. */
+function readUnit(text: string, at: number): { end: number; unit: string; entry: Unit } | undefined {
+  const entry = unitAt(text, at)
+  if (!entry) return undefined
+  let end = at + entry.surface.length
+  let unit = entry.unit
+  if (text[end] === '/') {
+    const multiplier = readMultiplier(text, end + 1)
+    const denominator = unitAt(text, multiplier.end)
+    if (denominator) {
+      unit = `${unit}/${text.slice(end + 1, multiplier.end)}${denominator.unit}`
+      end = multiplier.end + denominator.surface.length
+    }
+  }
+  return { end, unit, entry: tables.unitBySurface.get(unit) ?? compositeEntry(unit, entry) }
+}
+
+/** A rate not in the table: money per something stays money (元/人); any other is 'other'. */
+function compositeEntry(unit: string, numerator: Unit): Unit {
+  if (unit === numerator.unit) return numerator
+  return { ...numerator, surface: unit, unit, kind: numerator.kind === 'money' ? 'money' : 'other' }
+}
+
+/** Reports sometimes set a space or two between number, multiplier and unit. */
+function skipSpaces(text: string, at: number): number {
+  let end = at
+  while (text[end] === ' ' && end - at < 2) end++
+  return end
+}
+
+interface Quantity {
+  end: number
+  value: number
+  multiplied: boolean
+  unit?: { unit: string; entry: Unit }
+  approxInside: boolean
+}
+
+/** Number, then 余/多, multiplier, 余/多 again, spaces and unit: 3.7万余个, 303.5 亿元. */
+function readQuantity(text: string, number: NumberToken): Quantity {
+  let at = number.end
+  let approxInside = false
+  const takeApprox = () => {
+    if (!approxInside && INSIDE_APPROX.has(text[at]!) && !unitAt(text, at)) {
+      approxInside = true
+      at++
+    }
+  }
+  takeApprox()
+  const afterSpaces = skipSpaces(text, at)
+  if (afterSpaces > at && readMultiplier(text, afterSpaces).end > afterSpaces) at = afterSpaces
+  const multiplier = readMultiplier(text, at)
+  const multiplied = multiplier.end > at
+  if (multiplied) at = multiplier.end
+  takeApprox()
+  const unit = readUnit(text, skipSpaces(text, at))
+  const value = round(number.value * multiplier.factor)
+  if (!unit) return { end: at, value, multiplied, approxInside }
+  return { end: unit.end, value, multiplied, unit, approxInside }
+}
+
+function candidate(start: number, end: number, value: number, unit: Quantity['unit'], form: Form, number: NumberToken, approxInside = false): Candidate {
+  return {
+    start,
+    end,
+    value,
+    unit: unit?.unit ?? '',
+    kind: form === 'rank' ? 'rank' : (unit?.entry.kind ?? 'other'),
+    ...(unit ? { unitEntry: unit.entry } : {}),
+    form,
+    numeral: number.text,
+    magnitudeOnly: number.magnitudeOnly,
+    approxInside,
+  }
+}
+
+type Match = Candidate | { skipTo: number } | undefined
+
+function matchPercentWords(text: string, at: number): Match {
+  if (!text.startsWith('百分之', at)) return undefined
+  const number = readNumber(text, at + 3)
+  if (!number || 'skipTo' in number) return number
+  return candidate(at, number.end, number.value, { unit: '%', entry: tables.unitBySurface.get('%')! }, 'percent-words', number)
+}
+
+function matchDoubling(text: string, at: number): Match {
+  if (text[at] !== '翻') return undefined
+  const rank = unitAt(text, at)
+  if (rank) return undefined
+  const times = text.startsWith('番', at + 1) ? { end: at + 1, value: 1, text: '', start: at + 1, magnitudeOnly: false } : readNumber(text, at + 1)
+  if (!times || 'skipTo' in times || text[times.end] !== '番' || times.value > 10) return undefined
+  return candidate(at, times.end + 1, 2 ** times.value, { unit: '倍', entry: tables.unitBySurface.get('倍')! }, 'doubling', times)
+}
+
+function matchRank(text: string, at: number): Match {
+  const word = RANK_WORDS.find((rankWord) => text.startsWith(rankWord, at))
+  const rankUnit = { unit: '位', entry: tables.unitBySurface.get('位')! }
+  if (word) return candidate(at, at + word.length, 1, rankUnit, 'rank', { start: at, end: at + 1, value: 1, text: word, magnitudeOnly: false })
+  if (text[at] !== '第') return undefined
+  const number = readNumber(text, at + 1)
+  if (!number || 'skipTo' in number) return number
+  const end = text[number.end] === '位' || text[number.end] === '名' ? number.end + 1 : number.end
+  return candidate(at, end, number.value, rankUnit, 'rank', number)
+}
+
+function matchNumber(text: string, at: number): Match {
+  const previous = text[at - 1] ?? ''
+  if (/[0-9.]/.test(previous) || (isNumeralChar(previous) && previous !== '点')) return undefined
+  const number = readNumber(text, at)
+  if (!number || 'skipTo' in number) return number
+  if (LATIN.test(previous)) return { skipTo: number.end } // PM2.5, G312, S38
+  if (text.startsWith('分之', number.end)) {
+    const numerator = readNumber(text, number.end + 2)
+    if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: number.end + 2 }
+    return candidate(at, numerator.end, round(numerator.value / number.value), { unit: '分之', entry: tables.unitBySurface.get('分之')! }, 'fraction', numerator)
+  }
+  const quantity = readQuantity(text, number)
+  if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end } // 5G
+  const range = matchRangeEnd(text, quantity)
+  if (range) {
+    const lower = range.quantity.multiplied && !quantity.multiplied ? round(quantity.value * (range.quantity.value / range.upper.value)) : quantity.value
+    return { ...candidate(at, range.quantity.end, lower, range.quantity.unit, 'number', number, quantity.approxInside || range.quantity.approxInside), valueMax: range.quantity.value }
+  }
+  return candidate(at, quantity.end, quantity.value, quantity.unit, 'number', number, quantity.approxInside)
+}
+
+/** The upper end of a range (5%—6%, 3至5年, 1万到2万元), when one follows. */
+function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upper: NumberToken } | undefined {
+  const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, lower.end))
+  if (!dash) return undefined
+  const upper = readNumber(text, lower.end + dash.length)
+  if (!upper || 'skipTo' in upper || upper.magnitudeOnly) return undefined
+  const quantity = readQuantity(text, upper)
+  if (lower.unit && lower.unit.unit !== quantity.unit?.unit) return undefined
+  if (quantity.value < lower.value && !(quantity.multiplied && !lower.multiplied)) return undefined
+  return { quantity, upper }
+}
+
+const MATCHERS = [matchPercentWords, matchDoubling, matchRank, matchNumber]
+
+/** Every candidate span in `text`, left to right, none overlapping. */
+export function scan(text: string): Candidate[] {
+  const found: Candidate[] = []
+  let at = 0
+  while (at < text.length) {
+    let next = at + 1
+    for (const matcher of MATCHERS) {
+      const match = matcher(text, at)
+      if (!match) continue
+      if ('skipTo' in match) {
+        next = Math.max(next, match.skipTo)
+      } else {
+        found.push(match)
+        next = match.end
+      }
+      break
+    }
+    at = next
+  }
+  return found
+}
