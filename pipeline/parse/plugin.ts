@@ -9,8 +9,9 @@ import { tokenize } from './tokenize.ts'
 
 type Offsets = { start: number; end: number }
 
-export default function retextChinese(this: Processor<Root, undefined, undefined, Root, string>) {
-  this.parser = (document, file) => {
+export default function retextChinese(this: Processor) {
+  const self = this as unknown as Processor<Root, undefined, undefined, Root, string>
+  self.parser = (document, file) => {
     const tree = tokenize(document)
     const place = location(file)
     visit(tree as Node, (node: Node) => {
@@ -20,5 +21,5 @@ export default function retextChinese(this: Processor<Root, undefined, undefined
     })
     return tree
   }
-  this.compiler = (tree) => toString(tree as Root)
+  self.compiler = (tree) => toString(tree)
 }

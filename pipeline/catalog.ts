@@ -1,0 +1,48 @@
+// raw/catalog.csv: one row per document. A bad row is reported by its line and
+// left out; the other rows still run.
+import { parse } from 'csv-parse/sync'
+import { problemOf, validators } from './schemas.ts'
+import type { CatalogEntry } from './types.ts'
+
+export interface CatalogProblem {
+  line: number
+  reason: string
+}
+
+export interface Catalog {
+  entries: CatalogEntry[]
+  problems: CatalogProblem[]
+}
+
+export const CATALOG_COLUMNS = ['doc_id', 'file', 'title', 'region', 'region_code', 'level', 'year', 'source'] as const
+
+export function parseCatalog(text: string): Catalog {
+  const records = parse(text, { columns: true, skip_empty_lines: true, bom: true, info: true, relax_column_count: true }) as {
+    record: Record<string, string>
+    info: { lines: number }
+  }[]
+  const entries: CatalogEntry[] = []
+  const problems: CatalogProblem[] = []
+  const seen = new Set<string>()
+  for (const { record, info } of records) {
+    const missing = CATALOG_COLUMNS.filter((column) => record[column] === undefined)
+    if (missing.length > 0) {
+      problems.push({ line: info.lines, reason: `missing column ${missing.join(', ')}` })
+      continue
+    }
+    const fields = Object.fromEntries(CATALOG_COLUMNS.map((column) => [column, record[column]!.trim()]))
+    const entry = { ...fields, year: /^\d+$/.test(fields.year!) ? Number(fields.year) : fields.year } as unknown as CatalogEntry
+    const reason = problemOf(validators.catalog, entry)
+    if (reason) {
+      problems.push({ line: info.lines, reason })
+      continue
+    }
+    if (seen.has(entry.doc_id)) {
+      problems.push({ line: info.lines, reason: `doc_id ${entry.doc_id} is used twice` })
+      continue
+    }
+    seen.add(entry.doc_id)
+    entries.push(entry)
+  }
+  return { entries, problems }
+}

@@ -1,0 +1,91 @@
+// Command line: `run` (the default) turns raw/ into output/, `extract FILE`
+// prints one document's mentions as JSON, `eval` scores against tests/gold.
+import { readFile } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { parseCatalog } from './catalog.ts'
+import { evaluate, formatReport } from './eval/evaluate.ts'
+import { runDocument, type DocumentResult } from './machine.ts'
+import { commitRelease, diagnosticRecord, openStaging, stagingWriter, writeTables, type Diagnostic } from './release.ts'
+import type { CatalogEntry } from './types.ts'
+
+function messagesOf(result: DocumentResult): Diagnostic[] {
+  return result.file.messages.map((message) => diagnosticRecord(result.entry.doc_id, result.entry.file, message))
+}
+
+function report(diagnostic: Diagnostic, rawDir: string): string {
+  const place = diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''
+  return `${join(rawDir, diagnostic.file)}${place}: ${diagnostic.reason.split('\n')[0]} [${diagnostic.rule_id}]`
+}
+
+async function run(rawDir: string, out: string): Promise<number> {
+  const catalogPath = join(rawDir, 'catalog.csv')
+  const catalog = parseCatalog(await readFile(catalogPath, 'utf8'))
+  const diagnostics: Diagnostic[] = catalog.problems.map((problem) => ({
+    doc_id: '', file: 'catalog.csv', line: problem.line, column: undefined, rule_id: 'CATALOG_INVALID_ROW', source: 'zhengshu', fatal: 'true', reason: `catalog row ${problem.line}: ${problem.reason}`,
+  }))
+  const staging = await openStaging(out)
+  const results: DocumentResult[] = []
+  for (const entry of catalog.entries) results.push(await runDocument(entry, join(rawDir, entry.file), stagingWriter(staging)))
+  diagnostics.push(...results.flatMap(messagesOf))
+  await writeTables(staging, results, diagnostics)
+  await commitRelease(staging, out)
+
+  for (const result of results) {
+    const { doc_id } = result.entry
+    const detail = result.outcome === 'done' ? `${result.extraction.mentions.length} mentions` : `${result.outcome}: ${result.reason.split('\n')[0]}`
+    console.log(`${doc_id.padEnd(32)} ${detail}`)
+  }
+  for (const diagnostic of diagnostics) console.error(report(diagnostic, rawDir))
+  const done = results.filter((result) => result.outcome === 'done').length
+  console.log(`\n${done} of ${catalog.entries.length} documents written to ${out}/ (quantities.csv, quantities.json, sentences.csv, documents.csv, diagnostics.csv)`)
+  return diagnostics.length === 0 && done === catalog.entries.length ? 0 : 1
+}
+
+/** One file, no catalog: what outside checks call. */
+async function extractOne(path: string): Promise<number> {
+  const docId = basename(path).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'document'
+  const entry: CatalogEntry = { doc_id: docId, file: basename(path), title: basename(path), region: '-', region_code: '', level: 'national', year: 2000, source: '' }
+  let printed = false
+  const result = await runDocument(entry, path, async (done) => {
+    const mentions = done.extraction.mentions.map(({ doc_id, mention_id, sentence_id, sentence, ...mention }) => mention)
+    process.stdout.write(`${JSON.stringify({ document: basename(path), mentions }, null, 1)}\n`)
+    printed = true
+  })
+  for (const diagnostic of messagesOf(result)) console.error(report(diagnostic, '.'))
+  return printed && result.outcome === 'done' && result.invalid.length === 0 ? 0 : 1
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { raw: { type: 'string', default: 'raw' }, out: { type: 'string', default: 'output' }, gold: { type: 'string', default: 'tests/gold' } },
+  })
+  const [command = 'run', ...rest] = positionals
+  switch (command) {
+    case 'run':
+      return run(resolve(values.raw), resolve(values.out))
+    case 'extract':
+      if (rest.length !== 1) throw new Error('usage: cli.ts extract FILE')
+      return extractOne(rest[0]!)
+    case 'eval': {
+      const evaluation = await evaluate(resolve(values.gold), resolve(values.raw))
+      console.log(formatReport(evaluation))
+      return 0
+    }
+    default:
+      console.error(`unknown command "${command}": use run, extract FILE or eval`)
+      return 2
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exitCode = 2
+  },
+)

@@ -1,0 +1,22 @@
+// CSV conventions for every emitted table: UTF-8 without BOM, RFC 4180 (CRLF),
+// one header row, plain decimal numbers, '' for missing values.
+import { stringify } from 'csv-stringify/sync'
+
+export type Cell = string | number | undefined
+
+/** 1e21 and 1e-7 as plain decimals: no exponent, no grouping. */
+export function plainNumber(value: number): string {
+  const text = String(value)
+  if (!/e/i.test(text)) return text
+  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20, maximumSignificantDigits: 21 })
+}
+
+export function toCsv(columns: readonly string[], rows: Record<string, Cell>[]): string {
+  return stringify(
+    rows.map((row) => columns.map((column) => {
+      const cell = row[column]
+      return cell === undefined ? '' : typeof cell === 'number' ? plainNumber(cell) : cell
+    })),
+    { header: true, columns: [...columns], record_delimiter: '\r\n' },
+  )
+}

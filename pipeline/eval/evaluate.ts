@@ -1,0 +1,67 @@
+// `make eval`: run every gold document through the pipeline and score it.
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { runDocument } from '../machine.ts'
+import type { Mention } from '../types.ts'
+import { add, count, emptyCounts, FIELDS, scores, type Counts, type ScoredMention, type Scores } from './score.ts'
+
+export interface GoldFile {
+  document: string
+  mentions: (ScoredMention & { text: string; kind?: string; value_max?: number })[]
+}
+
+export interface DocumentEvaluation {
+  document: string
+  counts: Counts
+  scores: Scores
+  mentions: Mention[]
+  gold: GoldFile
+}
+
+export interface Evaluation {
+  documents: DocumentEvaluation[]
+  overall: Scores
+}
+
+/** Runs one raw file through the document machine and returns its mentions. */
+export async function extractFile(path: string, docId: string): Promise<Mention[]> {
+  const entry = { doc_id: docId, file: path, title: docId, region: '-', region_code: '', level: 'national' as const, year: 2000, source: '' }
+  const result = await runDocument(entry, path, async () => {})
+  if (result.outcome !== 'done') throw new Error(`${path}: ${result.outcome}: ${result.reason}`)
+  return result.extraction.mentions
+}
+
+export async function readGold(goldDir: string): Promise<GoldFile[]> {
+  const names = (await readdir(goldDir)).filter((name) => name.endsWith('.json')).sort()
+  return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(goldDir, name), 'utf8')) as GoldFile))
+}
+
+export async function evaluate(goldDir: string, rawDir: string): Promise<Evaluation> {
+  const documents: DocumentEvaluation[] = []
+  let total = emptyCounts()
+  for (const gold of await readGold(goldDir)) {
+    const docId = gold.document.replace(/\.txt$/, '')
+    const mentions = await extractFile(join(rawDir, gold.document), docId)
+    const counts = count(gold.mentions, mentions)
+    total = add(total, counts)
+    documents.push({ document: gold.document, counts, scores: scores(counts), mentions, gold })
+  }
+  return { documents, overall: scores(total) }
+}
+
+const percent = (value: number) => value.toFixed(3)
+
+export function formatReport(evaluation: Evaluation): string {
+  const header = ['document', 'gold', 'pred', 'P', 'R', 'F1', 'strictF1', ...FIELDS]
+  const rows = evaluation.documents.map((document) => [
+    document.document,
+    String(document.counts.gold),
+    String(document.counts.predicted),
+    ...[document.scores.precision, document.scores.recall, document.scores.f1, document.scores.strictF1].map(percent),
+    ...FIELDS.map((field) => percent(document.scores.accuracy[field])),
+  ])
+  const overall = evaluation.overall
+  rows.push(['overall', '', '', ...[overall.precision, overall.recall, overall.f1, overall.strictF1].map(percent), ...FIELDS.map((field) => percent(overall.accuracy[field]))])
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)))
+  return [header, ...rows].map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n')
+}

@@ -1,0 +1,103 @@
+// extract: walk the tree's paragraphs and sentences, find spans, set aside
+// the ones that are not quantities, and describe the rest.
+import type { Paragraph, Root, Sentence } from 'nlcst'
+import { toString } from 'nlcst-to-string'
+import type { Status } from '../resources/tables.ts'
+import { describe, type WordSpan } from '../rules/attributes.ts'
+import { exclusionOf, quotedSpans } from '../rules/exclusions.ts'
+import { scan } from '../rules/scan.ts'
+import type { Extraction, Mention, SentenceRecord } from '../types.ts'
+import type { Normalized } from './normalize.ts'
+
+/** 一、 and （一） open sections; 第一部分 too. */
+const SECTION_MARKER = /^\s*(?:([一二三四五六七八九十]+)、|([（(][一二三四五六七八九十]+[）)])|(第[一二三四五六七八九十]+部分))/
+/** A heading is a short line without a full stop. */
+const MAX_HEADING = 40
+const REVIEW_HEADING = /回顾|成就|过去|总结/
+const PLAN_HEADING = /任务|目标|要求|工作|安排|建议|计划|部署|展望/
+/** A colon after these opens a list of targets for the rest of the paragraph: 主要预期目标是： */
+const TARGET_LIST = /(?:目标|指标|预期|任务|计划)[^，,。；;]*[：:]\s*$/
+
+const offsetOf = (node: { position?: { start: { offset?: number } } }) => node.position!.start.offset!
+const endOf = (node: { position?: { end: { offset?: number } } }) => node.position!.end.offset!
+
+interface Section {
+  markers: string[]
+  status: Status
+}
+
+function enterSection(section: Section, text: string): Section {
+  const match = SECTION_MARKER.exec(text)
+  if (!match) return section
+  const heading = text.length <= MAX_HEADING && !text.includes('。')
+  if (match[1] || match[3]) {
+    const status = heading && PLAN_HEADING.test(text) && !REVIEW_HEADING.test(text) ? 'target' : heading && REVIEW_HEADING.test(text) ? 'actual' : section.status
+    return { markers: [match[1] ?? match[3]!], status }
+  }
+  return { markers: [...section.markers.slice(0, 1), match[2]!], status: section.status }
+}
+
+function wordsOf(sentence: Sentence, start: number): WordSpan[] {
+  return sentence.children
+    .filter((node) => node.type === 'WordNode')
+    .map((node) => ({ start: offsetOf(node) - start, end: endOf(node) - start, text: toString(node) }))
+}
+
+export function extract(tree: Root, normalized: Normalized, docId: string): Extraction {
+  const { raw, folded, offsets } = normalized
+  const mentions: Mention[] = []
+  const sentences: SentenceRecord[] = []
+  let section: Section = { markers: [], status: 'actual' }
+  let paragraphIndex = 0
+  for (const paragraph of tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')) {
+    const paragraphSentences = paragraph.children.filter((node): node is Sentence => node.type === 'SentenceNode')
+    if (paragraphSentences.length === 0) continue
+    paragraphIndex++
+    section = enterSection(section, folded.slice(offsetOf(paragraph), endOf(paragraph)))
+    let listStatus: Status | undefined
+    for (const sentence of paragraphSentences) {
+      const start = offsetOf(sentence)
+      const end = endOf(sentence)
+      const text = folded.slice(start, end)
+      const sentenceId = `${docId}:s${sentences.length + 1}`
+      const sectionLabel = section.markers.join('/')
+      const record: SentenceRecord = {
+        doc_id: docId,
+        sentence_id: sentenceId,
+        section: sectionLabel,
+        paragraph: paragraphIndex,
+        index: sentences.length + 1,
+        start: offsets.toCodePoint(start),
+        end: offsets.toCodePoint(end),
+        text: raw.slice(start, end),
+      }
+      sentences.push(record)
+      const quoted = quotedSpans(text)
+      const kept = scan(text).filter((candidate) => exclusionOf(candidate, text, quoted) === undefined)
+      const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status })
+      kept.forEach((candidate, index) => {
+        const attributes = described[index]!
+        const from = offsets.toCodePoint(start + candidate.start)
+        mentions.push({
+          doc_id: docId,
+          mention_id: `${docId}:${from}`,
+          section: sectionLabel,
+          paragraph: paragraphIndex,
+          sentence_id: sentenceId,
+          start: from,
+          end: offsets.toCodePoint(start + candidate.end),
+          text: raw.slice(start + candidate.start, start + candidate.end),
+          value: candidate.value,
+          ...(candidate.valueMax !== undefined ? { value_max: candidate.valueMax } : {}),
+          unit: candidate.unit,
+          unit_code: candidate.unitEntry?.unitCode ?? '',
+          kind: candidate.kind,
+          ...attributes,
+          sentence: record.text,
+        })
+      })
+      if (TARGET_LIST.test(text.replace(/[。；;]+$/, '')) || TARGET_LIST.test(text.slice(0, text.search(/[：:]/) + 1))) listStatus = 'target'
+    }
+  }
+  return { mentions, sentences }
+}

@@ -1,0 +1,51 @@
+// read: bytes to text. UTF-8 (with or without BOM) or GB18030/GBK; anything
+// else is rejected with the byte offset where decoding failed.
+import { Rejection } from './errors.ts'
+
+export interface ReadResult {
+  text: string
+  encoding: 'utf-8' | 'gb18030'
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf]
+
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let at = 0
+  while (at < bytes.length) {
+    const lead = bytes[at]!
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+    if (length === 0 || at + length > bytes.length) return at
+    for (let next = 1; next < length; next++) if ((bytes[at + next]! & 0xc0) !== 0x80) return at
+    const second = bytes[at + 1] ?? 0
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return at
+    at += length
+  }
+  return -1
+}
+
+/** Control bytes other than tab, line feed, form feed and carriage return mean binary data in both encodings. */
+function firstControlByte(bytes: Uint8Array): number {
+  return bytes.findIndex((byte) => (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f)
+}
+
+export function read(bytes: Uint8Array): ReadResult {
+  const bom = UTF8_BOM.every((byte, index) => bytes[index] === byte)
+  const body = bom ? bytes.subarray(3) : bytes
+  if (body.length === 0) throw new Rejection('READ_EMPTY', 'the file is empty', 0)
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new Rejection('READ_UNSUPPORTED_ENCODING', 'UTF-16 is not supported: convert the file to UTF-8', 0)
+  }
+  const control = firstControlByte(body)
+  if (control >= 0) throw new Rejection('READ_BINARY', `binary data: control byte 0x${body[control]!.toString(16).padStart(2, '0')}`, control + (bom ? 3 : 0))
+  const invalid = firstInvalidUtf8(body)
+  if (invalid < 0) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' }
+  if (!bom) {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(body), encoding: 'gb18030' }
+    } catch {
+      // neither encoding fits: report where UTF-8 broke
+    }
+  }
+  throw new Rejection('READ_UNDECODABLE', 'not valid UTF-8 (nor GB18030)', invalid + (bom ? 3 : 0))
+}

@@ -1,0 +1,53 @@
+// Records the pipeline emits; their JSON Schemas live in schemas/.
+import type { Approx, Change, Kind, Status } from './resources/tables.ts'
+
+export type Level = 'national' | 'provincial' | 'prefecture' | 'county'
+
+export interface CatalogEntry {
+  doc_id: string
+  file: string
+  title: string
+  region: string
+  region_code: string
+  level: Level
+  year: number
+  source: string
+}
+
+export interface Mention {
+  doc_id: string
+  mention_id: string
+  section: string
+  paragraph: number
+  sentence_id: string
+  /** Half-open span in code points of the raw text (BOM dropped). */
+  start: number
+  end: number
+  text: string
+  value: number
+  value_max?: number
+  unit: string
+  unit_code: string
+  kind: Kind
+  approx: Approx
+  change: Change
+  status: Status
+  indicator: string
+  sentence: string
+}
+
+export interface SentenceRecord {
+  doc_id: string
+  sentence_id: string
+  section: string
+  paragraph: number
+  index: number
+  start: number
+  end: number
+  text: string
+}
+
+export interface Extraction {
+  mentions: Mention[]
+  sentences: SentenceRecord[]
+}
