@@ -8,8 +8,12 @@ export class TableError extends Error {
   readonly code = 'RESOURCE_INVALID_ROW'
 }
 
-/** Reads `name` from this folder; every row must fill every listed column. */
-export function readTable<C extends string>(name: string, columns: readonly C[]): Record<C, string>[] {
+/** Reads `name` from this folder; every row must fill every required column. */
+export function readTable<C extends string, O extends string = never>(
+  name: string,
+  columns: readonly C[],
+  _optional: readonly O[] = [],
+): (Record<C, string> & Partial<Record<O, string>>)[] {
   const path = fileURLToPath(new URL(name, import.meta.url))
   const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, info: true }) as {
     record: Record<string, string | undefined>
@@ -19,7 +23,7 @@ export function readTable<C extends string>(name: string, columns: readonly C[])
     for (const column of columns) {
       if (!record[column]) throw new TableError(`${name}, line ${info.lines}: column "${column}" is empty`)
     }
-    return record as Record<C, string>
+    return record as Record<C, string> & Partial<Record<O, string>>
   })
 }
 
@@ -74,10 +78,20 @@ export const tables = {
   approx: readTable('approx.csv', ['marker', 'position', 'approx'] as const)
     .map((row) => ({ marker: row.marker, position: row.position as 'before' | 'inside' | 'after', approx: row.approx as Approx }))
     .sort((a, b) => b.marker.length - a.marker.length),
-  change: readTable('change.csv', ['word', 'change'] as const)
-    .map((row) => ({ word: row.word, change: row.change as Change }))
+  /** takes_object: the verb may stand before what it changes (增加粮食种植面积4000亩). */
+  change: readTable('change.csv', ['word', 'change', 'takes_object'] as const)
+    .map((row) => ({ word: row.word, change: row.change as Change, takesObject: row.takes_object === 'yes' }))
     .sort((a, b) => b.word.length - a.word.length),
   levelWords: words('levels.csv', 'word'),
   status: readTable('status.csv', ['cue', 'status'] as const).map((row) => ({ cue: row.cue, status: row.status as Status })),
   names: words('names.csv', 'name'),
+  notUnits: words('not-units.csv', 'word'),
+  /** Words that are quantities on their own: 首位 (rank 1), 翻番 (2 倍), 一半 (0.5). */
+  wordQuantities: readTable('word-quantities.csv', ['word', 'value', 'form'] as const, ['unit'] as const).map((row) => ({
+    word: row.word,
+    value: Number(row.value),
+    unit: row.unit ?? '',
+    form: row.form as 'rank' | 'doubling' | 'fraction',
+  })),
+  impliedUnits: readTable('implied-units.csv', ['noun', 'unit'] as const).sort((a, b) => b.noun.length - a.noun.length),
 }

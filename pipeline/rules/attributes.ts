@@ -27,8 +27,10 @@ export interface SentenceContext {
 
 const CLAUSE_BREAKS = /[，,：:；;（()）]/
 const LIST_JOINERS = ['、', '和', '及', '与', '以及']
-/** How far before the number a change verb may stand: 增加粮食种植面积4000亩. */
-const CHANGE_REACH = 12
+/** Between a change verb and its number only these may stand (增长超20%, 减少约1500亿元, 增长预期目标为5%) ... */
+const CHANGE_GAP = new RegExp(`^(?:了|分别|实际|预期|目标|为|是|${tables.approx.filter((entry) => entry.position === 'before').map((entry) => entry.marker).join('|')})*$`)
+/** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
+const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
 const AFTER_NOUN_STOPS = /[，,。；;：:、（()）“”"《》!?！？]|的|\d/
 
@@ -58,24 +60,41 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   return 'exact'
 }
 
-function changeOf(window: string, previous: Previous | undefined, joined: boolean): Change {
-  const near = window.slice(-CHANGE_REACH)
-  let best: { at: number; word: string; change: Change } | undefined
+function changeOf(candidate: Candidate, window: string, previous: Previous | undefined, joined: boolean): Change {
+  if (candidate.form === 'doubling') return 'up'
+  let best: (typeof tables.change)[number] & { at: number } | undefined
   for (const entry of tables.change) {
-    const at = near.lastIndexOf(entry.word)
+    const at = window.lastIndexOf(entry.word)
     if (at >= 0 && (!best || at > best.at)) best = { at, ...entry }
   }
   if (!best) return joined && previous ? previous.attributes.change : 'none'
-  const rest = near.slice(best.at + best.word.length)
+  const rest = window.slice(best.at + best.word.length)
   // 提高到94%, 增至5个: the level reached, not the size of the change
   if (tables.levelWords.some((word) => rest.startsWith(word))) return 'none'
-  return best.change
+  if (CHANGE_GAP.test(rest)) return best.change
+  // the verb must open its clause or its item of a 、 list, outside any quoted name
+  const item = window.slice(window.lastIndexOf('、', best.at) + 1, best.at)
+  const verbFirst = best.takesObject && item.length <= VERB_FIRST_REACH && !/[“”"《》]/.test(item)
+  return verbFirst && !rest.includes('的') ? best.change : 'none'
+}
+
+/** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
+const TARGET_LIST = /(?:目标|指标)[^。；;：:]*[：:]/
+const NOT_TARGET_LIST = /完成|实现|情况/
+
+/** Where a list of targets begins in the sentence, or -1. */
+export function targetListStart(text: string): number {
+  const match = TARGET_LIST.exec(text)
+  return match && !NOT_TARGET_LIST.test(match[0]) ? match.index + match[0].length : -1
 }
 
 function statusOf(candidate: Candidate, context: SentenceContext, from: number): Status {
-  const before = context.text.slice(0, candidate.start)
-  if (START_OF_CHANGE.some((word) => before.endsWith(word))) return 'actual' // 从380元提高至1000元
-  let status = context.baseStatus
+  const clause = context.text.slice(from, candidate.start)
+  // 从380元提高至1000元: the starting level is what was, whatever is planned
+  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^，,；;]*(?:至|到)/.test(context.text.slice(candidate.end))
+  if (startOfChange) return 'actual'
+  const listStart = targetListStart(context.text)
+  let status = listStart >= 0 && candidate.start >= listStart ? 'target' : context.baseStatus
   for (const word of context.words) {
     if (word.start < from || word.end > candidate.start) continue
     const cue = tables.status.find((entry) => entry.cue === word.text)
@@ -153,7 +172,7 @@ export function describe(candidates: Candidate[], context: SentenceContext): Att
         trim(text.slice(clause, candidate.start)))
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
-      change: changeOf(window, previous, joined),
+      change: changeOf(candidate, window, previous, joined),
       status: statusOf(candidate, context, clause),
       indicator,
     }

@@ -42,7 +42,7 @@ const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来
 const SESSION_FOLLOWERS = ['会议', '全会', '全体会议', '党代会', '人代会']
 const RANK_LEADERS = ['排名', '排', '居', '位居', '稳居', '位列', '名列', '列', '位次', '保持']
 /** How far back a rank verb may stand: 居全国各城市首位. */
-const RANK_REACH = 8
+const RANK_REACH = 16
 const INDEX_WORDS = ['指数', '系数']
 const OVER_MARKERS = tables.approx.filter((entry) => entry.approx === 'over' && entry.position === 'before').map((entry) => entry.marker)
 
@@ -62,7 +62,7 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
 
 /** 第一, 首位 and 榜首 are ranks after 排名, 居, 位列 ...; 第3位 and 第二名 always are. */
 function excludedRank(written: string, before: string): Exclusion | undefined {
-  const near = before.slice(-RANK_REACH)
+  const near = before.slice(-RANK_REACH).split(/[，,；;：:]/).at(-1)!
   if (RANK_LEADERS.some((leader) => near.includes(leader))) return undefined
   return /^第.*[位名]$/.test(written) ? undefined : 'ordinal'
 }
@@ -78,14 +78,15 @@ export function exclusionOf(candidate: Candidate, text: string, quoted: [number,
   if (before.endsWith('第')) return 'ordinal'
   if (before.endsWith('每')) return 'other' // 每万人口: a denominator in an indicator's name
   if (candidate.magnitudeOnly && !endsWithAny(before, OVER_MARKERS)) return 'other' // 亿元以上项目, 千万工程
-  if (candidate.unit === '') {
+  if (candidate.unit === '' && candidate.form === 'number') {
     const isIndex = INDEX_WORDS.some((word) => /^(?:为|达|是|达到)?$/.test(before.slice(before.lastIndexOf(word) + word.length)) && before.includes(word))
-    return isIndex || candidate.magnitudeOnly ? undefined : 'other'
+    return isIndex || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'
   }
   const year = excludedYear(candidate, before, after)
   if (year) return year
   if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'name'
   if (after.startsWith('性')) return 'other' // 一次性
+  if (after.startsWith('内')) return 'other' // 50米内换乘比例: a threshold in an indicator's name
   if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral)) return 'other' // 新一轮, 一批: the indefinite article
   if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两
   return undefined

@@ -76,7 +76,10 @@ function parsePositional(text: string): number | undefined {
 export function parseChineseNumeral(text: string): number | undefined {
   const [integerPart = '', fractionPart, ...rest] = text.split(DECIMAL_POINT)
   if (rest.length > 0) return undefined
-  const positional = [...integerPart].length >= 2 && [...integerPart].every((char) => role(char)?.role === 'digit')
+  // 二〇二五 and 一九九九 are read digit by digit; 三四 (三四轮车) is no number
+  const digits = [...integerPart]
+  const allDigits = digits.length >= 2 && digits.every((char) => role(char)?.role === 'digit')
+  const positional = allDigits && (digits.length >= 4 || /[零〇○]/u.test(integerPart))
   const integer = positional ? parsePositional(integerPart) : parseInteger(integerPart)
   if (integer === undefined) return undefined
   if (fractionPart === undefined) return integer

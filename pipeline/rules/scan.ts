@@ -23,6 +23,8 @@ export interface Candidate {
   magnitudeOnly: boolean
   /** 余 or 多 between number and unit. */
   approxInside: boolean
+  /** A multiplier (万, 亿) was applied: such a number means something even without a unit. */
+  multiplied: boolean
 }
 
 /** Longest numerals worth reading; longer runs are noise, not quantities. */
@@ -32,11 +34,11 @@ const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y
 const LATIN = /[A-Za-z]/
 const RANGE_DASHES = ['——', '—', '–', '-', '~', '至', '到']
 const INSIDE_APPROX = new Set(tables.approx.filter((entry) => entry.position === 'inside').map((entry) => entry.marker))
-const RANK_WORDS = ['首位', '榜首']
 
 const round = (value: number) => Number(value.toPrecision(15))
 
 function unitAt(text: string, at: number): Unit | undefined {
+  if (tables.notUnits.some((word) => text.startsWith(word, at))) return undefined
   for (const surface of tables.unitSurfaces) {
     if (text.startsWith(surface, at)) return tables.unitBySurface.get(surface)
   }
@@ -154,8 +156,9 @@ function readQuantity(text: string, number: NumberToken): Quantity {
   return { end: unit.end, value, multiplied, unit, approxInside }
 }
 
-function candidate(start: number, end: number, value: number, unit: Quantity['unit'], form: Form, number: NumberToken, approxInside = false): Candidate {
+function candidate(start: number, end: number, value: number, unit: Quantity['unit'], form: Form, number: NumberToken, approxInside = false, multiplied = false): Candidate {
   return {
+    multiplied,
     start,
     end,
     value,
@@ -178,19 +181,25 @@ function matchPercentWords(text: string, at: number): Match {
   return candidate(at, number.end, number.value, { unit: '%', entry: tables.unitBySurface.get('%')! }, 'percent-words', number)
 }
 
+/** 翻一番 = 2 倍, 翻两番 = 4 倍. */
 function matchDoubling(text: string, at: number): Match {
   if (text[at] !== '翻') return undefined
-  const rank = unitAt(text, at)
-  if (rank) return undefined
-  const times = text.startsWith('番', at + 1) ? { end: at + 1, value: 1, text: '', start: at + 1, magnitudeOnly: false } : readNumber(text, at + 1)
+  const times = readNumber(text, at + 1)
   if (!times || 'skipTo' in times || text[times.end] !== '番' || times.value > 10) return undefined
   return candidate(at, times.end + 1, 2 ** times.value, { unit: '倍', entry: tables.unitBySurface.get('倍')! }, 'doubling', times)
 }
 
+function matchWordQuantity(text: string, at: number): Match {
+  const entry = tables.wordQuantities.find((wordQuantity) => text.startsWith(wordQuantity.word, at))
+  if (!entry) return undefined
+  const unit = entry.unit ? { unit: entry.unit, entry: tables.unitBySurface.get(entry.unit)! } : undefined
+  const number = { start: at, end: at + entry.word.length, value: entry.value, text: entry.word, magnitudeOnly: false }
+  return candidate(at, number.end, entry.value, unit, entry.form, number)
+}
+
+/** 第一, 第3位: a rank or an ordinal, as the context will tell. */
 function matchRank(text: string, at: number): Match {
-  const word = RANK_WORDS.find((rankWord) => text.startsWith(rankWord, at))
   const rankUnit = { unit: '位', entry: tables.unitBySurface.get('位')! }
-  if (word) return candidate(at, at + word.length, 1, rankUnit, 'rank', { start: at, end: at + 1, value: 1, text: word, magnitudeOnly: false })
   if (text[at] !== '第') return undefined
   const number = readNumber(text, at + 1)
   if (!number || 'skipTo' in number) return number
@@ -214,9 +223,10 @@ function matchNumber(text: string, at: number): Match {
   const range = matchRangeEnd(text, quantity)
   if (range) {
     const lower = range.quantity.multiplied && !quantity.multiplied ? round(quantity.value * (range.quantity.value / range.upper.value)) : quantity.value
-    return { ...candidate(at, range.quantity.end, lower, range.quantity.unit, 'number', number, quantity.approxInside || range.quantity.approxInside), valueMax: range.quantity.value }
+    const approxInside = quantity.approxInside || range.quantity.approxInside
+    return { ...candidate(at, range.quantity.end, lower, range.quantity.unit, 'number', number, approxInside, range.quantity.multiplied), valueMax: range.quantity.value }
   }
-  return candidate(at, quantity.end, quantity.value, quantity.unit, 'number', number, quantity.approxInside)
+  return candidate(at, quantity.end, quantity.value, quantity.unit, 'number', number, quantity.approxInside, quantity.multiplied)
 }
 
 /** The upper end of a range (5%—6%, 3至5年, 1万到2万元), when one follows. */
@@ -231,7 +241,7 @@ function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upp
   return { quantity, upper }
 }
 
-const MATCHERS = [matchPercentWords, matchDoubling, matchRank, matchNumber]
+const MATCHERS = [matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchNumber]
 
 /** Every candidate span in `text`, left to right, none overlapping. */
 export function scan(text: string): Candidate[] {

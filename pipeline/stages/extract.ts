@@ -3,8 +3,9 @@
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import type { Status } from '../resources/tables.ts'
-import { describe, type WordSpan } from '../rules/attributes.ts'
+import { describe, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { exclusionOf, quotedSpans } from '../rules/exclusions.ts'
+import { impliedUnit } from '../rules/implied-unit.ts'
 import { scan } from '../rules/scan.ts'
 import type { Extraction, Mention, SentenceRecord } from '../types.ts'
 import type { Normalized } from './normalize.ts'
@@ -15,8 +16,6 @@ const SECTION_MARKER = /^\s*(?:([一二三四五六七八九十]+)、|([（(][�
 const MAX_HEADING = 40
 const REVIEW_HEADING = /回顾|成就|过去|总结/
 const PLAN_HEADING = /任务|目标|要求|工作|安排|建议|计划|部署|展望/
-/** A colon after these opens a list of targets for the rest of the paragraph: 主要预期目标是： */
-const TARGET_LIST = /(?:目标|指标|预期|任务|计划)[^，,。；;]*[：:]\s*$/
 
 const offsetOf = (node: { position?: { start: { offset?: number } } }) => node.position!.start.offset!
 const endOf = (node: { position?: { end: { offset?: number } } }) => node.position!.end.offset!
@@ -77,6 +76,7 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
       const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status })
       kept.forEach((candidate, index) => {
         const attributes = described[index]!
+        const unit = candidate.unit === '' && candidate.multiplied ? impliedUnit(attributes.indicator) : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
         mentions.push({
           doc_id: docId,
@@ -89,14 +89,14 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
           text: raw.slice(start + candidate.start, start + candidate.end),
           value: candidate.value,
           ...(candidate.valueMax !== undefined ? { value_max: candidate.valueMax } : {}),
-          unit: candidate.unit,
-          unit_code: candidate.unitEntry?.unitCode ?? '',
-          kind: candidate.kind,
+          unit: unit?.unit ?? candidate.unit,
+          unit_code: unit?.unitCode ?? '',
+          kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
           sentence: record.text,
         })
       })
-      if (TARGET_LIST.test(text.replace(/[。；;]+$/, '')) || TARGET_LIST.test(text.slice(0, text.search(/[：:]/) + 1))) listStatus = 'target'
+      if (targetListStart(text) >= 0) listStatus = 'target'
     }
   }
   return { mentions, sentences }
