@@ -83,7 +83,12 @@ export const tables = {
     .map((row) => ({ word: row.word, change: row.change as Change, takesObject: row.takes_object === 'yes' }))
     .sort((a, b) => b.word.length - a.word.length),
   levelWords: words('levels.csv', 'word'),
-  status: readTable('status.csv', ['cue', 'status'] as const).map((row) => ({ cue: row.cue, status: row.status as Status })),
+  /** not_before: the cue is part of a noun when this follows it (预期寿命). */
+  status: readTable('status.csv', ['cue', 'status'] as const, ['not_before'] as const).map((row) => ({
+    cue: row.cue,
+    status: row.status as Status,
+    notBefore: row.not_before ?? '',
+  })),
   names: words('names.csv', 'name'),
   notUnits: words('not-units.csv', 'word'),
   /** Words that are quantities on their own: 首位 (rank 1), 翻番 (2 倍), 一半 (0.5). */

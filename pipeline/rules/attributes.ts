@@ -97,7 +97,7 @@ function statusOf(candidate: Candidate, context: SentenceContext, from: number):
   let status = listStart >= 0 && candidate.start >= listStart ? 'target' : context.baseStatus
   for (const word of context.words) {
     if (word.start < from || word.end > candidate.start) continue
-    const cue = tables.status.find((entry) => entry.cue === word.text)
+    const cue = tables.status.find((entry) => entry.cue === word.text && !(entry.notBefore && context.text.startsWith(entry.notBefore, word.end)))
     if (cue && (cue.status === 'estimate' || status === 'actual')) status = cue.status
   }
   return status

@@ -44,7 +44,7 @@ const RANK_LEADERS = ['排名', '排', '居', '位居', '稳居', '位列', '名
 /** How far back a rank verb may stand: 居全国各城市首位. */
 const RANK_REACH = 16
 const INDEX_WORDS = ['指数', '系数']
-const OVER_MARKERS = tables.approx.filter((entry) => entry.approx === 'over' && entry.position === 'before').map((entry) => entry.marker)
+const APPROX_MARKERS = tables.approx.filter((entry) => entry.position === 'before').map((entry) => entry.marker)
 
 function isYear(candidate: Candidate): boolean {
   return candidate.unit === '年' && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
@@ -77,7 +77,7 @@ export function exclusionOf(candidate: Candidate, text: string, quoted: [number,
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before)
   if (before.endsWith('第')) return 'ordinal'
   if (before.endsWith('每')) return 'other' // 每万人口: a denominator in an indicator's name
-  if (candidate.magnitudeOnly && !endsWithAny(before, OVER_MARKERS)) return 'other' // 亿元以上项目, 千万工程
+  if (candidate.magnitudeOnly && !endsWithAny(before, APPROX_MARKERS)) return 'other' // 亿元以上项目, 千万工程; not 超万亿元, 近万人
   if (candidate.unit === '' && candidate.form === 'number') {
     const isIndex = INDEX_WORDS.some((word) => /^(?:为|达|是|达到)?$/.test(before.slice(before.lastIndexOf(word) + word.length)) && before.includes(word))
     return isIndex || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'

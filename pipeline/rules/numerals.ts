@@ -74,6 +74,12 @@ function parsePositional(text: string): number | undefined {
 }
 
 export function parseChineseNumeral(text: string): number | undefined {
+  // 三点五亿: a magnitude after the decimal part multiplies the whole number
+  const magnitudes = /[万萬亿億]+$/u.exec(text)
+  if (magnitudes && text.includes(DECIMAL_POINT)) {
+    const base = parseChineseNumeral(text.slice(0, magnitudes.index))
+    return base === undefined ? undefined : Number((base * magnitudeValue(magnitudes[0])!).toPrecision(15))
+  }
   const [integerPart = '', fractionPart, ...rest] = text.split(DECIMAL_POINT)
   if (rest.length > 0) return undefined
   // 二〇二五 and 一九九九 are read digit by digit; 三四 (三四轮车) is no number

@@ -78,7 +78,8 @@ function readNumber(text: string, at: number): NumberToken | { skipTo: number } 
   const written = text.slice(at, end)
   const value = parseChineseNumeral(written)
   if (value === undefined) return { skipTo: Math.max(end, at + 1) }
-  const magnitudeOnly = ![...written].some((c) => tables.numerals.get(c)?.role === 'digit') && written[0] !== '十'
+  // 十亿 and 拾萬 count as numbers; 万亿, 百亿 alone only after 超, 近, 约
+  const magnitudeOnly = ![...written].some((c) => tables.numerals.get(c)?.role === 'digit') && tables.numerals.get(written[0]!)?.value !== 10
   return { start: at, end, value, text: written, magnitudeOnly }
 }
 
@@ -178,7 +179,7 @@ function matchPercentWords(text: string, at: number): Match {
   if (!text.startsWith('百分之', at)) return undefined
   const number = readNumber(text, at + 3)
   if (!number || 'skipTo' in number) return number
-  return candidate(at, number.end, number.value, { unit: '%', entry: tables.unitBySurface.get('%')! }, 'percent-words', number)
+  return candidate(at, number.end, number.value, { unit: '%', entry: tables.unitBySurface.get('%')! }, 'percent-words', { ...number, magnitudeOnly: false })
 }
 
 /** 翻一番 = 2 倍, 翻两番 = 4 倍. */
@@ -216,7 +217,13 @@ function matchNumber(text: string, at: number): Match {
   if (text.startsWith('分之', number.end)) {
     const numerator = readNumber(text, number.end + 2)
     if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: number.end + 2 }
-    return candidate(at, numerator.end, round(numerator.value / number.value), { unit: '分之', entry: tables.unitBySurface.get('分之')! }, 'fraction', numerator)
+    return candidate(at, numerator.end, numerator.value / number.value, { unit: '分之', entry: tables.unitBySurface.get('分之')! }, 'fraction', numerator)
+  }
+  if (text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
+    const denominator = readNumber(text, number.end + 1)
+    if (denominator && !('skipTo' in denominator) && denominator.value !== 0 && !unitAt(text, denominator.end)) {
+      return candidate(at, denominator.end, number.value / denominator.value, { unit: '分之', entry: tables.unitBySurface.get('分之')! }, 'fraction', number)
+    }
   }
   const quantity = readQuantity(text, number)
   if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end } // 5G
