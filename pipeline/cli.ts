@@ -1,17 +1,11 @@
 // Command line: `run` (the default) turns raw/ into output/, `extract FILE`
 // prints one document's mentions as JSON, `eval` scores against tests/gold.
-import { readFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { parseCatalog } from './catalog.ts'
 import { evaluate, formatReport } from './eval/evaluate.ts'
-import { runDocument, type DocumentResult } from './machine.ts'
-import { commitRelease, diagnosticRecord, openStaging, stagingWriter, writeTables, type Diagnostic } from './release.ts'
+import { runDocument } from './machine.ts'
+import { messagesOf, runRelease, type Diagnostic } from './run.ts'
 import type { CatalogEntry } from './types.ts'
-
-function messagesOf(result: DocumentResult): Diagnostic[] {
-  return result.file.messages.map((message) => diagnosticRecord(result.entry.doc_id, result.entry.file, message))
-}
 
 function report(diagnostic: Diagnostic, rawDir: string): string {
   const place = diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''
@@ -19,28 +13,17 @@ function report(diagnostic: Diagnostic, rawDir: string): string {
 }
 
 async function run(rawDir: string, out: string): Promise<number> {
-  const catalogPath = join(rawDir, 'catalog.csv')
-  const catalog = parseCatalog(await readFile(catalogPath, 'utf8'))
-  const diagnostics: Diagnostic[] = catalog.problems.map((problem) => ({
-    doc_id: '', file: 'catalog.csv', line: problem.line, column: undefined, rule_id: 'CATALOG_INVALID_ROW', source: 'zhengshu', fatal: 'true', reason: `catalog row ${problem.line}: ${problem.reason}`,
-  }))
-  const staging = await openStaging(out)
-  const results: DocumentResult[] = []
-  for (const entry of catalog.entries) results.push(await runDocument(entry, join(rawDir, entry.file), stagingWriter(staging)))
-  diagnostics.push(...results.flatMap(messagesOf))
-  await writeTables(staging, results, diagnostics)
-  await commitRelease(staging, out)
-
+  const { results, diagnostics, catalogSize } = await runRelease(rawDir, out)
   for (const result of results) {
-    const { doc_id } = result.entry
     const detail = result.outcome === 'done' ? `${result.extraction.mentions.length} mentions` : `${result.outcome}: ${result.reason.split('\n')[0]}`
-    console.log(`${doc_id.padEnd(32)} ${detail}`)
+    console.log(`${result.entry.doc_id.padEnd(32)} ${detail}`)
   }
   for (const diagnostic of diagnostics) console.error(report(diagnostic, rawDir))
   const done = results.filter((result) => result.outcome === 'done').length
-  console.log(`\n${done} of ${catalog.entries.length} documents written to ${out}/ (quantities.csv, quantities.json, sentences.csv, documents.csv, diagnostics.csv)`)
-  return diagnostics.length === 0 && done === catalog.entries.length ? 0 : 1
+  console.log(`\n${done} of ${catalogSize} documents written to ${out}/`)
+  return diagnostics.length === 0 && done === catalogSize ? 0 : 1
 }
+
 
 /** One file, no catalog: what outside checks call. */
 async function extractOne(path: string): Promise<number> {

@@ -38,7 +38,7 @@ const indicatorWords = readTable('indicator-words.csv', ['word', 'side'] as cons
 const LEAD_WORDS = indicatorWords.filter((row) => row.side === 'lead').map((row) => row.word).sort((a, b) => b.length - a.length)
 const TRAIL_WORDS = indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word).sort((a, b) => b.length - a.length)
 const VERBS = readTable('verbs.csv', ['verb'] as const).map((row) => row.verb)
-const CHANGE_WORDS = tables.change.map((entry) => entry.word)
+const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
 const BEFORE_APPROX = tables.approx.filter((entry) => entry.position === 'before')
 const AFTER_APPROX = tables.approx.filter((entry) => entry.position === 'after')
 const START_OF_CHANGE = ['从', '由']
@@ -166,7 +166,7 @@ export function describe(candidates: Candidate[], context: SentenceContext): Att
     const subjectWindow = joined ? previous!.window : window
     const indicator =
       listSubject(subjectWindow, listIndex) ??
-      (trim(window.endsWith('等') ? '' : window) ||
+      (trim(window.endsWith('等') ? '' : window.slice(window.lastIndexOf('、') + 1)) ||
         nounAfter(text, candidate.end) ||
         previous?.attributes.indicator ||
         trim(text.slice(clause, candidate.start)))

@@ -1,0 +1,68 @@
+// The spec table: short report-style inputs and the mentions the guideline expects.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { extractText } from './helpers.ts'
+
+interface SpecMention {
+  text: string
+  value: number
+  value_max?: number
+  unit: string
+  kind: string
+  approx: string
+  change?: string
+  status?: string
+}
+interface SpecCase {
+  id: string
+  input: string
+  mentions: SpecMention[]
+}
+
+const cases = JSON.parse(readFileSync(new URL('spec/quantities.json', import.meta.url), 'utf8')) as SpecCase[]
+
+describe('quantities spec table', () => {
+  it.each(cases.map((spec) => [spec.id, spec] as const))('%s', (_, spec) => {
+    const mentions = extractText(spec.input)
+    expect(mentions.map((mention) => mention.text)).toEqual(spec.mentions.map((mention) => mention.text))
+    spec.mentions.forEach((expected, index) => {
+      const mention = mentions[index]!
+      expect(mention.value).toBeCloseTo(expected.value, 6)
+      expect(mention.value_max).toBe(expected.value_max)
+      expect({ unit: mention.unit, kind: mention.kind, approx: mention.approx }).toEqual({ unit: expected.unit, kind: expected.kind, approx: expected.approx })
+      if (expected.change) expect(mention.change).toBe(expected.change)
+      if (expected.status) expect(mention.status).toBe(expected.status)
+    })
+  })
+})
+
+describe('spans and offsets', () => {
+  it('gives code-point offsets into the raw text, after astral characters too', () => {
+    const text = '𠮷𠮷村新建道路３．５公里。'
+    const [mention] = extractText(text)
+    expect(mention).toMatchObject({ text: '３．５公里', value: 3.5, unit: '公里', start: 7, end: 12 })
+    expect([...text].slice(mention!.start, mention!.end).join('')).toBe(mention!.text)
+  })
+
+  it('reads the whole 主要预期目标 list as targets', () => {
+    const mentions = extractText('今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上；粮食产量1.4万亿斤左右。')
+    expect(mentions.map((mention) => mention.status)).toEqual(['target', 'target', 'target'])
+  })
+
+  it('gives each item of a 分别 list its own subject', () => {
+    const mentions = extractText('高技术制造业、装备制造业增加值分别增长8.9%、7.7%。')
+    expect(mentions.map((mention) => [mention.indicator, mention.change])).toEqual([
+      ['高技术制造业', 'up'],
+      ['装备制造业增加值', 'up'],
+    ])
+  })
+
+  it('carries the subject over from the previous clause', () => {
+    const mentions = extractText('今年赤字率拟按4%左右安排、比上年提高1个百分点。')
+    expect(mentions[1]).toMatchObject({ indicator: '赤字率', change: 'up', unit: '百分点' })
+  })
+
+  it('takes the noun after a classifier when nothing names the measure before it', () => {
+    expect(extractText('完成30条幸福河湖建设。')[0]!.indicator).toContain('幸福河湖')
+  })
+})
