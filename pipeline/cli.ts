@@ -28,14 +28,14 @@ async function run(rawDir: string, out: string): Promise<number> {
 /** One file, no catalog: what outside checks call. */
 async function extractOne(path: string): Promise<number> {
   const docId = basename(path).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'document'
-  const entry: CatalogEntry = { doc_id: docId, file: basename(path), title: basename(path), region: '-', region_code: '', level: 'national', year: 2000, source: '' }
+  const entry: CatalogEntry = { doc_id: docId, file: path, title: basename(path), region: '-', region_code: '', level: 'national', year: 2000, source: '' }
   let printed = false
   const result = await runDocument(entry, path, async (done) => {
     const mentions = done.extraction.mentions.map(({ doc_id, mention_id, sentence_id, sentence, ...mention }) => mention)
     process.stdout.write(`${JSON.stringify({ document: basename(path), mentions }, null, 1)}\n`)
     printed = true
   })
-  for (const diagnostic of messagesOf(result)) console.error(report(diagnostic, '.'))
+  for (const diagnostic of messagesOf(result)) console.error(report(diagnostic, ''))
   return printed && result.outcome === 'done' && result.invalid.length === 0 ? 0 : 1
 }
 

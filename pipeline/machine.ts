@@ -56,20 +56,6 @@ async function loadBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Line and column of a byte offset, for messages about undecodable bytes. */
-function bytePlace(bytes: Uint8Array | undefined, offset: number | undefined) {
-  if (!bytes || offset === undefined) return undefined
-  let line = 1
-  let lineStart = 0
-  for (let index = 0; index < offset && index < bytes.length; index++) {
-    if (bytes[index] === 0x0a) {
-      line++
-      lineStart = index + 1
-    }
-  }
-  return { line, column: offset - lineStart + 1, offset }
-}
-
 function resultOf(context: Context, outcome: Outcome): DocumentResult {
   const error = context.error
   return {
@@ -119,9 +105,8 @@ export const documentMachine = setup({
   actions: {
     recordRejection: assign(({ context, event }) => {
       const rejection = (event as ErrorActorEvent).error as Rejection
-      const place = bytePlace(context.bytes, rejection.offset)
-      const where = rejection.offset === undefined ? '' : ` (byte ${rejection.offset})`
-      context.file.message(`${rejection.message}${where}`, { ...(place ? { place } : {}), ruleId: rejection.code, source: SOURCE })
+      const { line, column } = rejection.place ?? {}
+      context.file.message(rejection.message, { ...(line && column ? { place: { line, column } } : {}), ruleId: rejection.code, source: SOURCE })
       return { error: rejection }
     }),
     recordFailure: assign(({ context, event }) => {

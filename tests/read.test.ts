@@ -34,7 +34,7 @@ describe('read', () => {
   it('rejects binary data and names the byte', () => {
     const rejection = rejectionOf(new Uint8Array([...utf8('报告'), 0x00, 0x01, 0x02]))
     expect(rejection.code).toBe('READ_BINARY')
-    expect(rejection.offset).toBe(6)
+    expect(rejection.place).toEqual({ line: 1, column: 7, offset: 6 })
   })
 
   it('rejects UTF-16 with a hint', () => {
@@ -44,7 +44,7 @@ describe('read', () => {
   it('rejects bytes that are neither UTF-8 nor GB18030, at the first bad byte', () => {
     const rejection = rejectionOf(new Uint8Array([...utf8('ab'), 0xff, 0xff, 0xff]))
     expect(rejection.code).toBe('READ_UNDECODABLE')
-    expect(rejection.offset).toBe(2)
+    expect(rejection.place?.offset).toBe(2)
   })
 
   it('finds the first invalid UTF-8 byte', () => {

@@ -6,13 +6,20 @@ export type RejectionCode =
   | 'READ_UNDECODABLE'
   | 'READ_MISSING'
 
+export interface BytePlace {
+  line: number
+  /** Counted in bytes from the start of the line, 1-based. */
+  column: number
+  offset: number
+}
+
 export class Rejection extends Error {
   override readonly name = 'Rejection'
   constructor(
     readonly code: RejectionCode,
     reason: string,
-    /** Byte offset into the file where the problem is, when there is one. */
-    readonly offset?: number,
+    /** Where in the file the problem is, when there is one place. */
+    readonly place?: BytePlace,
   ) {
     super(reason)
   }

@@ -1,6 +1,6 @@
 // read: bytes to text. UTF-8 (with or without BOM) or GB18030/GBK; anything
 // else is rejected with the byte offset where decoding failed.
-import { Rejection } from './errors.ts'
+import { Rejection, type BytePlace, type RejectionCode } from './errors.ts'
 
 export interface ReadResult {
   text: string
@@ -29,15 +29,32 @@ function firstControlByte(bytes: Uint8Array): number {
   return bytes.findIndex((byte) => (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f)
 }
 
+/** Line and byte column of a byte offset, so a message can point into an undecodable file. */
+function placeOf(bytes: Uint8Array, offset: number): BytePlace {
+  let line = 1
+  let lineStart = 0
+  for (let index = 0; index < offset; index++) {
+    if (bytes[index] === 0x0a) {
+      line++
+      lineStart = index + 1
+    }
+  }
+  return { line, column: offset - lineStart + 1, offset }
+}
+
+function reject(bytes: Uint8Array, code: RejectionCode, reason: string, offset: number): never {
+  throw new Rejection(code, `${reason} (byte ${offset})`, placeOf(bytes, offset))
+}
+
 export function read(bytes: Uint8Array): ReadResult {
   const bom = UTF8_BOM.every((byte, index) => bytes[index] === byte)
   const body = bom ? bytes.subarray(3) : bytes
-  if (body.length === 0) throw new Rejection('READ_EMPTY', 'the file is empty', 0)
+  if (body.length === 0) reject(bytes, 'READ_EMPTY', 'the file is empty', 0)
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new Rejection('READ_UNSUPPORTED_ENCODING', 'UTF-16 is not supported: convert the file to UTF-8', 0)
+    reject(bytes, 'READ_UNSUPPORTED_ENCODING', 'UTF-16 is not supported: convert the file to UTF-8', 0)
   }
   const control = firstControlByte(body)
-  if (control >= 0) throw new Rejection('READ_BINARY', `binary data: control byte 0x${body[control]!.toString(16).padStart(2, '0')}`, control + (bom ? 3 : 0))
+  if (control >= 0) reject(bytes, 'READ_BINARY', `binary data: control byte 0x${body[control]!.toString(16).padStart(2, '0')}`, control + (bom ? 3 : 0))
   const invalid = firstInvalidUtf8(body)
   if (invalid < 0) return { text: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' }
   if (!bom) {
@@ -47,5 +64,5 @@ export function read(bytes: Uint8Array): ReadResult {
       // neither encoding fits: report where UTF-8 broke
     }
   }
-  throw new Rejection('READ_UNDECODABLE', 'not valid UTF-8 (nor GB18030)', invalid + (bom ? 3 : 0))
+  return reject(bytes, 'READ_UNDECODABLE', 'not valid UTF-8 (nor GB18030)', invalid + (bom ? 3 : 0))
 }

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseCatalog } from '../pipeline/catalog.ts'
+
+const header = 'doc_id,file,title,region,region_code,level,year,source\n'
+
+describe('catalog', () => {
+  it('reads raw/catalog.csv whole', () => {
+    const catalog = parseCatalog(readFileSync(new URL('../raw/catalog.csv', import.meta.url), 'utf8'))
+    expect(catalog.problems).toEqual([])
+    expect(catalog.entries.find((entry) => entry.doc_id === 'jurong-2024-review-excerpt')).toMatchObject({ region_code: '321183', level: 'county', year: 2024 })
+  })
+
+  it('names the line of each bad row and keeps the good ones', () => {
+    const catalog = parseCatalog(
+      header +
+        'good,good.txt,报告,句容市,321183,county,2024,src\n' +
+        'bad-level,a.txt,报告,句容市,321183,city,2024,src\n' +
+        'bad-code,b.txt,报告,句容市,3211,county,2024,src\n' +
+        'good,c.txt,报告,句容市,321183,county,2024,src\n' +
+        'escape,../etc/passwd,报告,句容市,321183,county,2024,src\n',
+    )
+    expect(catalog.entries.map((entry) => entry.doc_id)).toEqual(['good'])
+    expect(catalog.problems.map((problem) => problem.line)).toEqual([3, 4, 5, 6])
+    expect(catalog.problems[0]!.reason).toMatch(/level/)
+    expect(catalog.problems[2]!.reason).toMatch(/used twice/)
+  })
+})

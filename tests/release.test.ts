@@ -1,0 +1,84 @@
+// End to end: a raw folder with a good, a bad and a missing document becomes a
+// release; the good document keeps its output, and the tables read back whole.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { runRelease, type RunResult } from '../pipeline/run.ts'
+import type { Mention } from '../pipeline/types.ts'
+
+const root = mkdtempSync(join(tmpdir(), 'zhengshu-release-'))
+const raw = join(root, 'raw')
+const out = join(root, 'output')
+const readCsv = (name: string) => parse(readFileSync(join(out, name), 'utf8'), { columns: true }) as Record<string, string>[]
+
+let run: RunResult
+beforeAll(async () => {
+  cpSync(new URL('../raw/jurong-2024-review-excerpt.txt', import.meta.url), join(raw, 'jurong.txt'), { recursive: true })
+  writeFileSync(join(raw, 'broken.txt'), new Uint8Array([0x41, 0xff, 0xfe, 0x00]))
+  writeFileSync(
+    join(raw, 'catalog.csv'),
+    'doc_id,file,title,region,region_code,level,year,source\n' +
+      'jurong,jurong.txt,句容市报告,句容市,321183,county,2024,test\n' +
+      'broken,broken.txt,坏文件,句容市,321183,county,2024,test\n' +
+      'missing,missing.txt,不存在,句容市,321183,county,2024,test\n' +
+      'bad-row,x.txt,报告,句容市,321183,town,2024,test\n',
+  )
+  run = await runRelease(raw, out)
+})
+
+describe('release', () => {
+  it('keeps the good document when others are bad', () => {
+    expect(run.results.map((result) => [result.entry.doc_id, result.outcome])).toEqual([
+      ['jurong', 'done'],
+      ['broken', 'rejected'],
+      ['missing', 'rejected'],
+    ])
+    expect(readCsv('quantities.csv').filter((row) => row.doc_id === 'jurong')).toHaveLength(run.results[0]!.extraction.mentions.length)
+  })
+
+  it('reports every problem with file and place', () => {
+    const rules = run.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.rule_id])
+    expect(rules).toEqual([
+      ['catalog.csv', 'CATALOG_INVALID_ROW'],
+      ['broken.txt', 'READ_BINARY'],
+      ['missing.txt', 'READ_MISSING'],
+    ])
+    expect(run.diagnostics[0]!.line).toBe(5)
+    expect(readCsv('diagnostics.csv')).toHaveLength(3)
+    expect(readCsv('documents.csv').find((row) => row.doc_id === 'broken')).toMatchObject({ outcome: 'rejected', encoding: '' })
+  })
+
+  it('writes CSVs that read back to the JSON records', () => {
+    const json = JSON.parse(readFileSync(join(out, 'quantities.json'), 'utf8')) as Mention[]
+    const rows = readCsv('quantities.csv')
+    expect(rows).toHaveLength(json.length)
+    rows.forEach((row, index) => {
+      const record = json[index]!
+      expect(row.mention_id).toBe(record.mention_id)
+      expect(Number(row.value)).toBe(record.value)
+      expect(row.value_max === '' ? undefined : Number(row.value_max)).toBe(record.value_max)
+      expect(row.text).toBe(record.text)
+      expect(row.sentence).toBe(record.sentence)
+      expect(Number(row.start)).toBe(record.start)
+    })
+  })
+
+  it('uses plain CSV: no BOM, CRLF, ASCII header, no exponents', () => {
+    const bytes = readFileSync(join(out, 'quantities.csv'))
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
+    const text = bytes.toString('utf8')
+    expect(text.split('\r\n')[0]).toMatch(/^[a-z_,]+$/)
+    expect(text).not.toMatch(/\d[eE][+-]?\d/)
+  })
+
+  it('is byte-identical when run again, and leaves no staging folders', async () => {
+    const before = readdirSync(out).filter((name) => name.endsWith('.csv')).map((name) => readFileSync(join(out, name)))
+    await runRelease(raw, out)
+    const after = readdirSync(out).filter((name) => name.endsWith('.csv')).map((name) => readFileSync(join(out, name)))
+    expect(after).toEqual(before)
+    expect(readdirSync(root).sort()).toEqual(['output', 'raw'])
+    expect(existsSync(join(out, 'documents', 'jurong.json'))).toBe(true)
+  })
+})
