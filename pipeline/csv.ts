@@ -2,7 +2,7 @@
 // one header row, plain decimal numbers, '' for missing values.
 import { stringify } from 'csv-stringify/sync'
 
-export type Cell = string | number | undefined
+export type Cell = string | number | boolean | undefined
 
 /** 1e21 and 1e-7 as plain decimals: no exponent, no grouping. */
 export function plainNumber(value: number): string {
@@ -15,7 +15,7 @@ export function toCsv(columns: readonly string[], rows: Record<string, Cell>[]):
   return stringify(
     rows.map((row) => columns.map((column) => {
       const cell = row[column]
-      return cell === undefined ? '' : typeof cell === 'number' ? plainNumber(cell) : cell
+      return cell === undefined ? '' : typeof cell === 'number' ? plainNumber(cell) : String(cell)
     })),
     { header: true, columns: [...columns], record_delimiter: '\r\n' },
   )

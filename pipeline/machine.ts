@@ -65,7 +65,7 @@ function resultOf(context: Context, outcome: Outcome): DocumentResult {
     encoding: context.read?.encoding ?? '',
     characters: context.normalized ? [...context.normalized.raw].length : 0,
     sha256: context.bytes ? createHash('sha256').update(context.bytes).digest('hex') : '',
-    extraction: context.extraction ?? { mentions: [], sentences: [] },
+    extraction: context.extraction ?? { mentions: [], sentences: [], sections: [], terms: [] },
     invalid: context.invalid,
     file: context.file,
   }
@@ -164,7 +164,7 @@ export const documentMachine = setup({
           target: 'writing',
           actions: assign(({ context, event }) => {
             for (const problem of event.output.invalid) {
-              context.file.message(`${problem.table} record ${problem.id} set aside: ${problem.reason}`, { ruleId: 'SCHEMA_INVALID', source: SOURCE })
+              context.file.message(`${problem.table} record at code point ${problem.start} set aside: ${problem.reason}`, { ruleId: 'SCHEMA_INVALID', source: SOURCE })
             }
             return { extraction: event.output.extraction, invalid: event.output.invalid }
           }),

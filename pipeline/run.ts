@@ -27,7 +27,7 @@ export async function runRelease(rawDir: string, out: string): Promise<RunResult
     column: undefined,
     rule_id: 'CATALOG_INVALID_ROW',
     source: 'zhengshu',
-    fatal: 'true',
+    fatal: true,
     reason: `catalog row at line ${problem.line} left out: ${problem.reason}`,
   }))
   const staging = await openStaging(out)

@@ -23,5 +23,7 @@ export const validators = {
   quantity: compile('quantity.schema.json'),
   sentence: compile('sentence.schema.json'),
   document: compile('document.schema.json'),
+  section: compile('section.schema.json'),
+  term: compile('term.schema.json'),
   catalog: compile('catalog.schema.json'),
 }

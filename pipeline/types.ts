@@ -28,6 +28,9 @@ export interface Mention {
   value_max?: number
   unit: string
   unit_code: string
+  /** value in base_unit (亩 → m2), for sums across reports. */
+  value_base?: number
+  base_unit: string
   kind: Kind
   approx: Approx
   change: Change
@@ -47,7 +50,28 @@ export interface SentenceRecord {
   text: string
 }
 
+export interface SectionRecord {
+  doc_id: string
+  section: string
+  title: string
+  paragraph: number
+  start: number
+  status: 'actual' | 'target'
+}
+
+export interface TermRecord {
+  doc_id: string
+  term: string
+  start: number
+  end: number
+  occurrences: number
+  /** The footnote marker right after the closing quote: ⑥ gives 6. */
+  footnote?: number
+}
+
 export interface Extraction {
   mentions: Mention[]
   sentences: SentenceRecord[]
+  sections: SectionRecord[]
+  terms: TermRecord[]
 }

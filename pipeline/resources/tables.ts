@@ -72,6 +72,8 @@ const units = loadUnits()
 export const tables = {
   units,
   unitBySurface: new Map(units.map((unit) => [unit.surface, unit])),
+  /** By the unit as written in records (月 for 个月); the first row of a unit is its entry. */
+  unitByName: new Map([...units].reverse().map((unit) => [unit.unit, unit])),
   /** Surfaces longest first: the longest unit wins (千瓦时 over 千瓦). */
   unitSurfaces: units.map((unit) => unit.surface).sort((a, b) => b.length - a.length),
   numerals: loadNumerals(),

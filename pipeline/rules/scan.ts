@@ -110,13 +110,29 @@ function readUnit(text: string, at: number): { end: number; unit: string; entry:
       end = multiplier.end + denominator.surface.length
     }
   }
-  return { end, unit, entry: tables.unitBySurface.get(unit) ?? compositeEntry(unit, entry) }
+  return { end, unit, entry: resolveUnit(unit) ?? entry }
 }
 
-/** A rate not in the table: money per something stays money (元/人); any other is 'other'. */
-function compositeEntry(unit: string, numerator: Unit): Unit {
-  if (unit === numerator.unit) return numerator
-  return { ...numerator, surface: unit, unit, kind: numerator.kind === 'money' ? 'money' : 'other' }
+/**
+ * The table entry of a unit as written; a rate not in the table (元/吨, 人/百亿元)
+ * is built from its parts: money per something stays money, any other rate is 'other'.
+ */
+export function resolveUnit(unit: string): Unit | undefined {
+  const listed = tables.unitByName.get(unit)
+  if (listed || !unit.includes('/')) return listed
+  const [top = '', bottom = ''] = unit.split('/')
+  const numerator = tables.unitByName.get(top)
+  const multiplier = readMultiplier(bottom, 0)
+  const denominator = tables.unitByName.get(bottom.slice(multiplier.end))
+  if (!numerator || !denominator) return undefined
+  return {
+    surface: unit,
+    unit,
+    kind: numerator.kind === 'money' ? 'money' : 'other',
+    unitCode: `${numerator.unitCode}/${multiplier.end > 0 ? `(${multiplier.factor}.${denominator.unitCode})` : denominator.unitCode}`,
+    baseUnit: `${numerator.baseUnit}/${denominator.baseUnit}`,
+    factor: numerator.factor / (denominator.factor * multiplier.factor),
+  }
 }
 
 /** Reports sometimes set a space or two between number, multiplier and unit. */

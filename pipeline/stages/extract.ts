@@ -7,7 +7,8 @@ import { describe, targetListStart, type WordSpan } from '../rules/attributes.ts
 import { exclusionOf, quotedSpans } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { scan } from '../rules/scan.ts'
-import type { Extraction, Mention, SentenceRecord } from '../types.ts'
+import { findTerms } from '../rules/terms.ts'
+import type { Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
 import type { Normalized } from './normalize.ts'
 
 /** 一、 and （一） open sections; 第一部分 too. */
@@ -25,10 +26,15 @@ interface Section {
   status: Status
 }
 
+/** A section's title: its heading line, or the paragraph's first clause. */
+function titleOf(text: string): string {
+  return text.trim().split(/[。；;，,：:]/)[0]!.slice(0, MAX_HEADING)
+}
+
 function enterSection(section: Section, text: string): Section {
   const match = SECTION_MARKER.exec(text)
   if (!match) return section
-  const heading = text.length <= MAX_HEADING && !text.includes('。')
+  const heading = text.trim().length <= MAX_HEADING && !text.includes('。')
   if (match[1] || match[3]) {
     const status = heading && PLAN_HEADING.test(text) && !REVIEW_HEADING.test(text) ? 'target' : heading && REVIEW_HEADING.test(text) ? 'actual' : section.status
     return { markers: [match[1] ?? match[3]!], status }
@@ -46,19 +52,50 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
   const { raw, folded, offsets } = normalized
   const mentions: Mention[] = []
   const sentences: SentenceRecord[] = []
+  const sections: SectionRecord[] = []
+  const terms = new Map<string, TermRecord>()
   let section: Section = { markers: [], status: 'actual' }
   let paragraphIndex = 0
   for (const paragraph of tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')) {
     const paragraphSentences = paragraph.children.filter((node): node is Sentence => node.type === 'SentenceNode')
     if (paragraphSentences.length === 0) continue
     paragraphIndex++
-    section = enterSection(section, folded.slice(offsetOf(paragraph), endOf(paragraph)))
+    const paragraphText = folded.slice(offsetOf(paragraph), endOf(paragraph))
+    const entered = enterSection(section, paragraphText)
+    if (entered !== section) {
+      sections.push({
+        doc_id: docId,
+        section: entered.markers.join('/'),
+        title: titleOf(raw.slice(offsetOf(paragraph), endOf(paragraph))),
+        paragraph: paragraphIndex,
+        start: offsets.toCodePoint(offsetOf(paragraph)),
+        status: entered.status === 'target' ? 'target' : 'actual',
+      })
+    }
+    section = entered
+    for (const span of findTerms(raw.slice(offsetOf(paragraph), endOf(paragraph)))) {
+      const known = terms.get(span.term)
+      if (known) {
+        known.occurrences++
+        if (known.footnote === undefined && span.footnote !== undefined) known.footnote = span.footnote
+        continue
+      }
+      const start = offsetOf(paragraph) + span.start
+      terms.set(span.term, {
+        doc_id: docId,
+        term: span.term,
+        start: offsets.toCodePoint(start),
+        end: offsets.toCodePoint(start + span.term.length),
+        occurrences: 1,
+        ...(span.footnote !== undefined ? { footnote: span.footnote } : {}),
+      })
+    }
     let listStatus: Status | undefined
     for (const sentence of paragraphSentences) {
       const start = offsetOf(sentence)
       const end = endOf(sentence)
       const text = folded.slice(start, end)
-      const sentenceId = `${docId}:s${sentences.length + 1}`
+      const sentenceId = `${docId}:s${String(sentences.length + 1).padStart(5, '0')}`
       const sectionLabel = section.markers.join('/')
       const record: SentenceRecord = {
         doc_id: docId,
@@ -80,7 +117,7 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
         const from = offsets.toCodePoint(start + candidate.start)
         mentions.push({
           doc_id: docId,
-          mention_id: `${docId}:${from}`,
+          mention_id: `${docId}:${String(from).padStart(7, '0')}`,
           section: sectionLabel,
           paragraph: paragraphIndex,
           sentence_id: sentenceId,
@@ -91,6 +128,8 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
           ...(candidate.valueMax !== undefined ? { value_max: candidate.valueMax } : {}),
           unit: unit?.unit ?? candidate.unit,
           unit_code: unit?.unitCode ?? '',
+          ...(unit ? { value_base: Number((candidate.value * unit.factor).toPrecision(15)) } : {}),
+          base_unit: unit?.baseUnit ?? '',
           kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
           sentence: record.text,
@@ -99,5 +138,5 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
       if (targetListStart(text) >= 0) listStatus = 'target'
     }
   }
-  return { mentions, sentences }
+  return { mentions, sentences, sections, terms: [...terms.values()] }
 }

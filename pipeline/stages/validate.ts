@@ -1,11 +1,13 @@
 // validate: every record is checked against its schema before it is written.
 // A failing record is set aside with its reason, never dropped silently.
+import type { ValidateFunction } from 'ajv'
 import { problemOf, validators } from '../schemas.ts'
-import type { Extraction, Mention, SentenceRecord } from '../types.ts'
+import type { Extraction } from '../types.ts'
+
+type Table = keyof Extraction
 
 export interface Invalid {
-  table: 'quantities' | 'sentences'
-  id: string
+  table: Table
   /** Code-point offset of the record in the raw text. */
   start: number
   reason: string
@@ -16,17 +18,37 @@ export interface Validated {
   invalid: Invalid[]
 }
 
+const SCHEMAS: Record<Table, ValidateFunction> = {
+  mentions: validators.quantity,
+  sentences: validators.sentence,
+  sections: validators.section,
+  terms: validators.term,
+}
+
+/** Checks the schema cannot state: a span is not empty, a value is finite. */
+function spanProblem(record: { start: number; end?: number; value?: number }): string | undefined {
+  if (record.end !== undefined && record.end <= record.start) return 'the span is empty'
+  if (record.value !== undefined && !Number.isFinite(record.value)) return 'the value is not finite'
+  return undefined
+}
+
+function keep<T extends { start: number; end?: number; value?: number }>(table: Table, records: T[], invalid: Invalid[]): T[] {
+  return records.filter((record) => {
+    const reason = problemOf(SCHEMAS[table], record) ?? spanProblem(record)
+    if (reason) invalid.push({ table, start: record.start, reason })
+    return reason === undefined
+  })
+}
+
 export function validate(extraction: Extraction): Validated {
   const invalid: Invalid[] = []
-  const mentions = extraction.mentions.filter((mention: Mention) => {
-    const reason = problemOf(validators.quantity, mention) ?? (mention.end > mention.start && Number.isFinite(mention.value) ? undefined : 'empty span or value not finite')
-    if (reason) invalid.push({ table: 'quantities', id: mention.mention_id, start: mention.start, reason })
-    return reason === undefined
-  })
-  const sentences = extraction.sentences.filter((sentence: SentenceRecord) => {
-    const reason = problemOf(validators.sentence, sentence)
-    if (reason) invalid.push({ table: 'sentences', id: sentence.sentence_id, start: sentence.start, reason })
-    return reason === undefined
-  })
-  return { extraction: { mentions, sentences }, invalid }
+  return {
+    extraction: {
+      mentions: keep('mentions', extraction.mentions, invalid),
+      sentences: keep('sentences', extraction.sentences, invalid),
+      sections: keep('sections', extraction.sections, invalid),
+      terms: keep('terms', extraction.terms, invalid),
+    },
+    invalid,
+  }
 }

@@ -1,0 +1,51 @@
+// output/zhengshu.sqlite: the same tables with their keys, and a full-text
+// index over sentences, ready for Datasette or direct queries.
+import Database from 'better-sqlite3'
+import type { Row } from './rows.ts'
+import type { Field, Table } from './tables.ts'
+
+const SQL_TYPES: Record<Field['type'], string> = { string: 'TEXT', integer: 'INTEGER', number: 'REAL', boolean: 'INTEGER' }
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
+
+/** SQLite wants the columns a foreign key references to be unique together. */
+function referencedColumns(table: Table, all: Table[]): string[][] {
+  return all
+    .flatMap((other) => other.foreignKeys)
+    .filter((key) => key.resource === table.name && key.reference.join() !== table.primaryKey.join())
+    .map((key) => key.reference)
+}
+
+function createStatement(table: Table, all: Table[]): string {
+  const columns = table.fields.map((field) => `${quote(field.name)} ${SQL_TYPES[field.type]}${field.required ? ' NOT NULL' : ''}`)
+  const keys = [
+    `PRIMARY KEY (${table.primaryKey.map(quote).join(', ')})`,
+    ...referencedColumns(table, all).map((columns) => `UNIQUE (${columns.map(quote).join(', ')})`),
+    ...table.foreignKeys.map((key) => `FOREIGN KEY (${key.fields.map(quote).join(', ')}) REFERENCES ${quote(key.resource)} (${key.reference.map(quote).join(', ')})`),
+  ]
+  return `CREATE TABLE ${quote(table.name)} (\n  ${[...columns, ...keys].join(',\n  ')}\n)`
+}
+
+function sqlValue(field: Field, value: unknown): unknown {
+  if (value === undefined || value === '') return field.type === 'string' && value === '' && field.required ? '' : null
+  if (field.type === 'boolean') return value === true || value === 'true' ? 1 : 0
+  return value
+}
+
+/** Writes every table; referenced tables must come before the tables that reference them. */
+export function writeSqlite(path: string, tables: { table: Table; rows: Row[] }[]): void {
+  const database = new Database(path)
+  try {
+    database.pragma('foreign_keys = ON')
+    database.transaction(() => {
+      for (const { table, rows } of tables) {
+        database.exec(createStatement(table, tables.map((entry) => entry.table)))
+        const insert = database.prepare(`INSERT INTO ${quote(table.name)} VALUES (${table.fields.map(() => '?').join(', ')})`)
+        for (const row of rows) insert.run(...table.fields.map((field) => sqlValue(field, row[field.name])))
+      }
+      database.exec(`CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid', tokenize='trigram')`)
+      database.exec(`INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')`)
+    })()
+  } finally {
+    database.close()
+  }
+}

@@ -1,0 +1,24 @@
+// The units table: every unit of the table, plus the rates quantities built.
+import { tables } from '../resources/tables.ts'
+import { resolveUnit } from '../rules/scan.ts'
+import type { Mention } from '../types.ts'
+
+export interface UnitRow {
+  unit: string
+  unit_code: string
+  kind: string
+  base_unit: string
+  factor: number
+}
+
+export function unitRows(mentions: Mention[]): UnitRow[] {
+  const rows = new Map<string, UnitRow>()
+  const used = new Set(mentions.map((mention) => mention.unit).filter(Boolean))
+  const listed = tables.units.map((unit) => unit.unit)
+  for (const name of [...listed, ...used]) {
+    const unit = resolveUnit(name)
+    if (!unit || rows.has(unit.unit)) continue
+    rows.set(unit.unit, { unit: unit.unit, unit_code: unit.unitCode, kind: unit.kind, base_unit: unit.baseUnit, factor: unit.factor })
+  }
+  return [...rows.values()].sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0))
+}
