@@ -149,7 +149,7 @@ describe('excel copies', () => {
     const rows = parse(bytes, { columns: true, bom: true }) as Record<string, string>[]
     expect(rows.find((row) => row.doc_id === 'formula')!.title).toBe("'=1+1")
     const sentences = parse(readFileSync(join(out, 'excel', 'sentences.csv')), { columns: true, bom: true }) as Record<string, string>[]
-    expect(sentences.filter((row) => row.doc_id === 'formula').map((row) => row.text[0])).toEqual(["'", "'"])
+    expect(sentences.filter((row) => row.doc_id === 'formula').map((row) => row.text![0])).toEqual(["'", "'"])
   })
 
   it('leave the canonical files as they are', () => {

@@ -16,13 +16,20 @@ export interface WordSpan {
   text: string
 }
 
-export interface SentenceContext {
+interface SentenceContext {
   /** The folded sentence. */
   text: string
   /** Its words, offsets relative to the sentence. */
   words: WordSpan[]
   /** Status before any cue in the sentence: from the section or a list such as 主要预期目标是：. */
   baseStatus: Status
+}
+
+/** The sentence with what every candidate needs computed once. */
+interface Sentence extends SentenceContext {
+  wordStarts: number[]
+  clauses: number[]
+  listStart: number
 }
 
 const CLAUSE_BREAKS = /[，,：:；;（()）]/
@@ -43,13 +50,31 @@ const BEFORE_APPROX = tables.approx.filter((entry) => entry.position === 'before
 const AFTER_APPROX = tables.approx.filter((entry) => entry.position === 'after')
 const START_OF_CHANGE = ['从', '由']
 
-function clauseStart(text: string, at: number): number {
-  for (let index = at - 1; index >= 0; index--) if (CLAUSE_BREAKS.test(text[index]!)) return index + 1
-  return 0
+/** Start of every clause of the sentence, in order. */
+function clauseStarts(text: string): number[] {
+  const starts = [0]
+  for (let index = 0; index < text.length; index++) if (CLAUSE_BREAKS.test(text[index]!)) starts.push(index + 1)
+  return starts
 }
 
+/** Index of the last item of a sorted list that is <= value (lists here are offsets). */
+function lastAtOrBefore(sorted: number[], value: number): number {
+  let low = 0
+  let high = sorted.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (sorted[middle]! <= value) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
+/** The few characters before a span that markers are read from. */
+const MARKER_REACH = 8
+const textBefore = (text: string, at: number) => text.slice(Math.max(0, at - MARKER_REACH), at)
+
 function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
-  const before = text.slice(0, candidate.start)
+  const before = textBefore(text, candidate.start)
   const marker = BEFORE_APPROX.find((entry) => before.endsWith(entry.marker))
   if (marker) return marker.approx
   const after = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, candidate.end))
@@ -79,7 +104,7 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
 }
 
 /** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
-const TARGET_LIST = /(?:目标|指标)[^。；;：:]*[：:]/
+const TARGET_LIST = /(?:目标|指标)[^。；;：:]{0,40}[：:]/
 const NOT_TARGET_LIST = /完成|实现|情况/
 
 /** Where a list of targets begins in the sentence, or -1. */
@@ -88,15 +113,20 @@ export function targetListStart(text: string): number {
   return match && !NOT_TARGET_LIST.test(match[0]) ? match.index + match[0].length : -1
 }
 
-function statusOf(candidate: Candidate, context: SentenceContext, from: number): Status {
+/** How far within its clause a status cue may stand before a number. */
+const STATUS_REACH = 40
+
+function statusOf(candidate: Candidate, context: Sentence, clauseStart: number): Status {
+  const from = Math.max(clauseStart, candidate.start - STATUS_REACH)
   const clause = context.text.slice(from, candidate.start)
   // 从380元提高至1000元: the starting level is what was, whatever is planned
-  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^，,；;]*(?:至|到)/.test(context.text.slice(candidate.end))
+  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^，,；;]*(?:至|到)/.test(context.text.slice(candidate.end, candidate.end + STATUS_REACH))
   if (startOfChange) return 'actual'
-  const listStart = targetListStart(context.text)
-  let status = listStart >= 0 && candidate.start >= listStart ? 'target' : context.baseStatus
-  for (const word of context.words) {
-    if (word.start < from || word.end > candidate.start) continue
+  let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : context.baseStatus
+  const firstWord = lastAtOrBefore(context.wordStarts, from)
+  for (let index = firstWord; index < context.words.length && context.words[index]!.end <= candidate.start; index++) {
+    const word = context.words[index]!
+    if (word.start < from) continue
     const cue = tables.status.find((entry) => entry.cue === word.text && !(entry.notBefore && context.text.startsWith(entry.notBefore, word.end)))
     if (cue && (cue.status === 'estimate' || status === 'actual')) status = cue.status
   }
@@ -152,12 +182,13 @@ interface Previous {
   window: string
 }
 
-export function describe(candidates: Candidate[], context: SentenceContext): Attributes[] {
-  const { text } = context
+export function describe(candidates: Candidate[], sentence: SentenceContext): Attributes[] {
+  const { text } = sentence
+  const context: Sentence = { ...sentence, wordStarts: sentence.words.map((word) => word.start), clauses: clauseStarts(text), listStart: targetListStart(text) }
   const described: Attributes[] = []
   let previous: Previous | undefined
   for (const candidate of candidates) {
-    const clause = clauseStart(text, candidate.start)
+    const clause = context.clauses[lastAtOrBefore(context.clauses, candidate.start)]!
     const sameClause = previous !== undefined && previous.clause === clause
     const from = sameClause ? previous!.candidate.end : clause
     const window = text.slice(from, candidate.start)
@@ -169,14 +200,14 @@ export function describe(candidates: Candidate[], context: SentenceContext): Att
       (trim(window.endsWith('等') ? '' : window.slice(window.lastIndexOf('、') + 1)) ||
         nounAfter(text, candidate.end) ||
         previous?.attributes.indicator ||
-        trim(text.slice(clause, candidate.start)))
+        trim(text.slice(Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start)))
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, previous, joined),
       status: statusOf(candidate, context, clause),
       indicator,
     }
-    const approxBefore = BEFORE_APPROX.some((entry) => text.slice(0, candidate.start).endsWith(entry.marker))
+    const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
     previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), clause, listIndex, window: subjectWindow }
     described.push(attributes)
   }

@@ -15,15 +15,16 @@ export function quotedSpans(text: string): [number, number][] {
   for (let at = 0; at < text.length; at++) {
     const close = QUOTES[text[at]!]
     if (!close) continue
-    const end = text.indexOf(close, at + 1)
+    // look no further than a name can reach, so unbalanced quotes cost nothing
+    const end = text.slice(at + 1, at + 1 + MAX_NAME_LENGTH).indexOf(close)
     if (end < 0) continue
-    if (end - at <= MAX_NAME_LENGTH) spans.push([at, end])
-    at = end
+    spans.push([at, at + 1 + end])
+    at += 1 + end
   }
   return spans
 }
 
-function nameSpans(text: string): [number, number][] {
+export function nameSpans(text: string): [number, number][] {
   const spans: [number, number][] = []
   for (const name of tables.names) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) spans.push([at, at + name.length])
@@ -67,13 +68,23 @@ function excludedRank(written: string, before: string): Exclusion | undefined {
   return /^第.*[位名]$/.test(written) ? undefined : 'ordinal'
 }
 
+/** How much text around a candidate the rules read: enough for any cue, and bounded so long sentences stay linear. */
+const CONTEXT = 40
+
+/** Marks the characters of a sentence that lie inside a quoted name or a listed name. */
+export function nameMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length)
+  for (const [open, close] of quotedSpans(text)) mask.fill(1, open + 1, close)
+  for (const [from, to] of nameSpans(text)) mask.fill(1, from, to)
+  return mask
+}
+
 /** Why the candidate is not a quantity, or undefined when it is one. */
-export function exclusionOf(candidate: Candidate, text: string, quoted: [number, number][], named = nameSpans(text)): Exclusion | undefined {
+export function exclusionOf(candidate: Candidate, text: string, names: Uint8Array): Exclusion | undefined {
   const { start, end } = candidate
-  const before = text.slice(0, start)
-  const after = text.slice(end)
-  if (quoted.some(([open, close]) => start > open && end <= close)) return 'name'
-  if (named.some(([from, to]) => start < to && end > from)) return 'name'
+  const before = text.slice(Math.max(0, start - CONTEXT), start)
+  const after = text.slice(end, end + CONTEXT)
+  if (names.subarray(start, end).some((marked) => marked === 1)) return 'name'
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before)
   if (before.endsWith('第')) return 'ordinal'
   if (before.endsWith('每')) return 'other' // 每万人口: a denominator in an indicator's name

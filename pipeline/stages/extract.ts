@@ -4,7 +4,7 @@ import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import type { Status } from '../resources/tables.ts'
 import { describe, targetListStart, type WordSpan } from '../rules/attributes.ts'
-import { exclusionOf, quotedSpans } from '../rules/exclusions.ts'
+import { exclusionOf, nameMask } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { scan } from '../rules/scan.ts'
 import { findTerms } from '../rules/terms.ts'
@@ -108,8 +108,8 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
         text: raw.slice(start, end),
       }
       sentences.push(record)
-      const quoted = quotedSpans(text)
-      const kept = scan(text).filter((candidate) => exclusionOf(candidate, text, quoted) === undefined)
+      const names = nameMask(text)
+      const kept = scan(text).filter((candidate) => exclusionOf(candidate, text, names) === undefined)
       const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status })
       kept.forEach((candidate, index) => {
         const attributes = described[index]!
