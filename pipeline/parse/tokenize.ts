@@ -31,10 +31,10 @@ function mark(value: string, start: number): Positioned<Punctuation | SymbolNode
   return { type, value, data: { start, end: start + value.length } }
 }
 
-/** Length of the run at `at` whose characters all pass `test`. */
-function runLength(text: string, at: number, test: (char: string, index: number) => boolean): number {
+/** Length of the run at `at` whose characters all pass `test`, up to `limit`. */
+function runLength(text: string, at: number, test: (char: string, index: number) => boolean, limit = Infinity): number {
   let end = at
-  while (end < text.length && test(text[end]!, end)) end++
+  while (end < text.length && end - at < limit && test(text[end]!, end)) end++
   return end - at
 }
 
@@ -55,7 +55,7 @@ export function tokenizeSentence(text: string, offset: number): SentenceContent[
       nodes.push(whiteSpace(text.slice(at, at + length), offset + at))
       at += length
     } else if (HAN.test(char)) {
-      const length = Math.min(runLength(text, at, (c) => HAN.test(c)), MAX_SEGMENT_RUN)
+      const length = runLength(text, at, (c) => HAN.test(c), MAX_SEGMENT_RUN)
       for (const { segment, index } of segmenter.segment(text.slice(at, at + length))) nodes.push(word(segment, offset + at + index))
       at += length
     } else if (isWordChar(text, at)) {
