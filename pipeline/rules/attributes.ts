@@ -39,7 +39,9 @@ const CHANGE_GAP = new RegExp(`^(?:了|分别|实际|预期|目标|为|是|${tab
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
-const AFTER_NOUN_STOPS = /[，,。；;：:、（()）“”"《》!?！？]|的|\d/
+const AFTER_NOUN_STOPS = /[，,。；;：:、（()）《》!?！？]|的|\d/
+/** Comparisons: 高于全国0.4个百分点 is neither a rise nor a new subject. */
+const COMPARISONS = ['高于', '低于', '快于', '慢于', '好于', '优于']
 
 const indicatorWords = readTable('indicator-words.csv', ['word', 'side'] as const)
 const LEAD_WORDS = indicatorWords.filter((row) => row.side === 'lead').map((row) => row.word).sort((a, b) => b.length - a.length)
@@ -87,6 +89,7 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
 
 function changeOf(candidate: Candidate, window: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
+  if (COMPARISONS.some((word) => window.includes(word))) return 'none'
   let best: (typeof tables.change)[number] & { at: number } | undefined
   for (const entry of tables.change) {
     const at = window.lastIndexOf(entry.word)
@@ -137,7 +140,7 @@ function trim(phrase: string): string {
   let text = phrase.trim()
   for (let changed = true; changed && text; ) {
     changed = false
-    for (const word of [...TRAIL_WORDS, ...CHANGE_WORDS, ...BEFORE_APPROX.map((entry) => entry.marker), ...LIST_JOINERS]) {
+    for (const word of [...TRAIL_WORDS, ...CHANGE_WORDS, ...BEFORE_APPROX.map((entry) => entry.marker), '、']) {
       if (text.endsWith(word) && text.length > word.length - 1) {
         text = text.slice(0, -word.length)
         changed = true
@@ -153,23 +156,32 @@ function trim(phrase: string): string {
   return text.trim()
 }
 
-/** The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的. */
+/** The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的, 投放50%以上号源. */
 function nounAfter(text: string, end: number): string {
-  const rest = text.slice(end, end + MAX_INDICATOR)
+  const marker = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, end))
+  const from = end + (marker?.marker.length ?? 0)
+  const rest = text.slice(from, from + MAX_INDICATOR)
   const stop = rest.search(AFTER_NOUN_STOPS)
   let noun = stop < 0 ? rest : rest.slice(0, stop)
   for (const verb of VERBS) {
     const at = noun.indexOf(verb)
-    if (at > 0) noun = noun.slice(0, at)
+    if (at >= 0) noun = noun.slice(0, at)
   }
   return trim(noun)
+}
+
+/** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
+function endsInVerb(phrase: string): boolean {
+  return /[的了]$/.test(phrase) || LEAD_WORDS.some((word) => phrase.endsWith(word)) || VERBS.some((verb) => phrase.endsWith(verb))
 }
 
 /** 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the i-th subject goes with the i-th number. */
 function listSubject(window: string, index: number): string | undefined {
   const at = window.indexOf('分别')
   if (at < 0) return undefined
-  const items = window.slice(0, at).split(/、|和|及/).map(trim).filter(Boolean)
+  const subjects = window.slice(0, at)
+  // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
+  const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map(trim).filter(Boolean)
   return items.length > 1 ? items[Math.min(index, items.length - 1)] : undefined
 }
 
@@ -195,10 +207,15 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const joined = sameClause && LIST_JOINERS.some((joiner) => window.startsWith(joiner))
     const listIndex = joined ? previous!.listIndex + 1 : 0
     const subjectWindow = joined ? previous!.window : window
+    const phrase = window.slice(window.lastIndexOf('、') + 1)
+    const comparison = COMPARISONS.some((word) => trim(phrase).startsWith(word))
+    const before = window.endsWith('等') || comparison ? '' : trim(phrase)
+    const after = nounAfter(text, candidate.end)
     const indicator =
       listSubject(subjectWindow, listIndex) ??
-      (trim(window.endsWith('等') ? '' : window.slice(window.lastIndexOf('、') + 1)) ||
-        nounAfter(text, candidate.end) ||
+      ((after && (before === '' || endsInVerb(phrase)) ? after : before) ||
+        (comparison ? previous?.attributes.indicator : undefined) ||
+        after ||
         previous?.attributes.indicator ||
         trim(text.slice(Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start)))
     const attributes: Attributes = {
