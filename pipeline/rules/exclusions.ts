@@ -39,7 +39,7 @@ const startsWithAny = (text: string, words: readonly string[]) => words.some((wo
 const DURATION_CUES = ['连续', '长达', '延长', '历时', '用', '达', '超过', '满', '期限', '年限']
 /** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
 const YEAR_FOLLOWERS = ['来', '以来', '前', '后', '底', '初', '末', '中', '内', '间', '代', '度', '月', '行动', '计划', '规划', '攻坚', '禁渔', '级']
-const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '再奋斗', '每']
+const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '再奋斗', '每', '新']
 const SESSION_FOLLOWERS = ['会议', '全会', '全体会议', '党代会', '人代会']
 const RANK_LEADERS = ['排名', '排', '居', '位居', '稳居', '位列', '名列', '列', '位次', '保持']
 /** How far back a rank verb may stand: 居全国各城市首位. */
@@ -61,8 +61,12 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   return undefined
 }
 
-/** 第一, 首位 and 榜首 are ranks after 排名, 居, 位列 ...; 第3位 and 第二名 always are. */
+/** 放在第一位, 摆在首位: first in priority, not a rank that was measured. */
+const PRIORITY_LEADERS = ['放在', '摆在', '置于', '放到', '摆到', '摆在了', '放在了']
+
+/** 第一, 首位 and 榜首 are ranks after 排名, 居, 位列 ...; 第3位 and 第二名 are too, unless they state a priority. */
 function excludedRank(written: string, before: string): Exclusion | undefined {
+  if (endsWithAny(before, PRIORITY_LEADERS)) return 'other'
   const near = before.slice(-RANK_REACH).split(/[，,；;：:]/).at(-1)!
   if (RANK_LEADERS.some((leader) => near.includes(leader))) return undefined
   return /^第.*[位名]$/.test(written) ? undefined : 'ordinal'
@@ -97,6 +101,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (year) return year
   if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'name'
   if (after.startsWith('性')) return 'other' // 一次性
+  if (candidate.unit === '期' && startsWithAny(after, ['工程', '项目'])) return 'ordinal' // 三峡三期工程: a phase
   if (after.startsWith('内')) return 'other' // 50米内换乘比例: a threshold in an indicator's name
   if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral)) return 'other' // 新一轮, 一批: the indefinite article
   if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两

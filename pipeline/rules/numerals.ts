@@ -94,6 +94,30 @@ export function parseChineseNumeral(text: string): number | undefined {
   return Number(`${integer}.${[...fractionPart].map((char) => role(char)!.value).join('')}`)
 }
 
+/** Arabic digits with Chinese scales between them: 1万6千 = 16000, 10亿5000万 = 1050000000. */
+export function parseMixed(text: string): number {
+  let result = 0
+  let section = 0
+  let current = 0
+  for (const token of text.match(/\d+|\D/gu) ?? []) {
+    const entry = role(token)
+    if (!entry) {
+      current = Number(token)
+    } else if (entry.value === 1e8) {
+      result = (result + section + current) * 1e8
+      section = 0
+      current = 0
+    } else if (entry.role === 'magnitude') {
+      section = (section + current) * entry.value
+      current = 0
+    } else {
+      section += (current || 1) * entry.value
+      current = 0
+    }
+  }
+  return result + section + current
+}
+
 /** 5,960,281,000 or 303.5; commas are thousands separators only in groups of three. */
 export function parseArabic(text: string): number {
   return Number(text.replaceAll(',', ''))

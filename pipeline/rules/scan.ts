@@ -2,7 +2,7 @@
 // folded sentence. Each matcher consumes what it reads, so the pass is linear
 // in the input; values are worked out by numerals.ts.
 import { tables, type Kind, type Unit } from '../resources/tables.ts'
-import { isNumeralChar, magnitudeValue, parseArabic, parseChineseNumeral } from './numerals.ts'
+import { isNumeralChar, magnitudeValue, parseArabic, parseChineseNumeral, parseMixed } from './numerals.ts'
 
 export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'rank'
 
@@ -31,6 +31,8 @@ export interface Candidate {
 const MAX_NUMERAL = 24
 const MAX_DIGITS = 21
 const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y
+/** Digits with Chinese scales between them, a digit after at least one scale: 1万6千, 2万5千. */
+const MIXED = /\d{1,4}(?:[万亿萬億千百]\d{1,4})+[万亿萬億千百]?/y
 const LATIN = /[A-Za-z]/
 const RANGE_DASHES = ['——', '—', '–', '-', '~', '至', '到']
 const INSIDE_APPROX = new Set(tables.approx.filter((entry) => entry.position === 'inside').map((entry) => entry.marker))
@@ -62,6 +64,11 @@ function readNumber(text: string, at: number): NumberToken | { skipTo: number } 
     const end = at + match[0].length
     const integerDigits = match[0].split('.')[0]!.replaceAll(',', '').length
     if (integerDigits > MAX_DIGITS) return { skipTo: end }
+    MIXED.lastIndex = at
+    const mixed = /^\d+$/.test(match[0]) ? MIXED.exec(text) : null
+    if (mixed && !unitAt(text, at + mixed[0].length - 1)) {
+      return { start: at, end: at + mixed[0].length, value: parseMixed(mixed[0]), text: mixed[0], magnitudeOnly: false }
+    }
     return { start: at, end, value: parseArabic(match[0]), text: match[0], magnitudeOnly: false }
   }
   if (!isNumeralChar(char) || char === '点') return undefined
@@ -76,7 +83,7 @@ function readNumber(text: string, at: number): NumberToken | { skipTo: number } 
   }
   while (text[end - 1] === '点') end--
   const written = text.slice(at, end)
-  const value = parseChineseNumeral(written)
+  const value = /^[零〇○]+$/u.test(written) ? undefined : parseChineseNumeral(written) // 零部件, 零就业: no number
   if (value === undefined) return { skipTo: Math.max(end, at + 1) }
   // 十亿 and 拾萬 count as numbers; 万亿, 百亿 alone only after 超, 近, 约
   const magnitudeOnly = ![...written].some((c) => tables.numerals.get(c)?.role === 'digit') && tables.numerals.get(written[0]!)?.value !== 10
@@ -164,11 +171,14 @@ function readQuantity(text: string, number: NumberToken): Quantity {
   const afterSpaces = skipSpaces(text, at)
   if (afterSpaces > at && readMultiplier(text, afterSpaces).end > afterSpaces) at = afterSpaces
   const multiplier = readMultiplier(text, at)
-  const multiplied = multiplier.end > at
-  if (multiplied) at = multiplier.end
+  if (multiplier.end > at) at = multiplier.end
   takeApprox()
+  // 4万多亿元: a second multiplier after 多 or 余 multiplies again
+  const second = approxInside ? readMultiplier(text, at) : { end: at, factor: 1 }
+  at = second.end
+  const multiplied = multiplier.factor * second.factor > 1
   const unit = readUnit(text, skipSpaces(text, at))
-  const value = round(number.value * multiplier.factor)
+  const value = round(number.value * multiplier.factor * second.factor)
   if (!unit) return { end: at, value, multiplied, approxInside }
   return { end: unit.end, value, multiplied, unit, approxInside }
 }
@@ -266,6 +276,19 @@ function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upp
 
 const MATCHERS = [matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchNumber]
 
+const LIST_SEPARATOR = /^(?:、|和|及|与|以及)$/
+
+/** 10.6万、3.8万、3.3万平方公里: numbers of a list without a unit take the unit of the last. */
+function shareListUnits(text: string, found: Candidate[]): void {
+  for (let index = found.length - 2; index >= 0; index--) {
+    const candidate = found[index]!
+    const next = found[index + 1]!
+    if (candidate.unit !== '' || candidate.form !== 'number' || next.unit === '' || next.form !== 'number') continue
+    if (!LIST_SEPARATOR.test(text.slice(candidate.end, next.start))) continue
+    found[index] = { ...candidate, unit: next.unit, kind: next.kind, ...(next.unitEntry ? { unitEntry: next.unitEntry } : {}) }
+  }
+}
+
 /** Every candidate span in `text`, left to right, none overlapping. */
 export function scan(text: string): Candidate[] {
   const found: Candidate[] = []
@@ -285,5 +308,6 @@ export function scan(text: string): Candidate[] {
     }
     at = next
   }
+  shareListUnits(text, found)
   return found
 }
