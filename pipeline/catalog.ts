@@ -14,6 +14,16 @@ export interface Catalog {
   problems: CatalogProblem[]
 }
 
+/**
+ * A stand-in entry for a file run without a catalog (`cli.ts extract`, `make eval`):
+ * only the doc_id, derived from the file name, reaches the records.
+ */
+export function uncataloguedEntry(path: string): CatalogEntry {
+  const name = path.split(/[\\/]/).at(-1)!
+  const docId = name.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'document'
+  return { doc_id: docId, file: path, title: name, region: name, region_code: '', level: 'national', year: new Date().getFullYear(), source: '' }
+}
+
 export const CATALOG_COLUMNS = ['doc_id', 'file', 'title', 'region', 'region_code', 'level', 'year', 'source'] as const
 
 export function parseCatalog(text: string): Catalog {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { evaluate, formatReport } from './eval/evaluate.ts'
 import { runDocument } from './machine.ts'
 import { messagesOf, runRelease, type Diagnostic } from './run.ts'
-import type { CatalogEntry } from './types.ts'
+import { uncataloguedEntry } from './catalog.ts'
 
 function report(diagnostic: Diagnostic, rawDir: string): string {
   const place = diagnostic.line ? `:${diagnostic.line}:${diagnostic.column ?? 1}` : ''
@@ -27,10 +27,8 @@ async function run(rawDir: string, out: string): Promise<number> {
 
 /** One file, no catalog: what outside checks call. */
 async function extractOne(path: string): Promise<number> {
-  const docId = basename(path).replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'document'
-  const entry: CatalogEntry = { doc_id: docId, file: path, title: basename(path), region: '-', region_code: '', level: 'national', year: 2000, source: '' }
   let printed = false
-  const result = await runDocument(entry, path, async (done) => {
+  const result = await runDocument(uncataloguedEntry(path), path, async (done) => {
     const mentions = done.extraction.mentions.map(({ doc_id, mention_id, sentence_id, sentence, ...mention }) => mention)
     process.stdout.write(`${JSON.stringify({ document: basename(path), mentions }, null, 1)}\n`)
     printed = true

@@ -5,7 +5,6 @@ import { basename, dirname, join } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
 import type { DocumentResult } from './machine.ts'
 import { documentRow } from './package/rows.ts'
-import { writePackage } from './package/write.ts'
 import { problemOf, validators } from './schemas.ts'
 
 export function diagnosticRecord(docId: string, file: string, message: VFileMessage) {
@@ -48,13 +47,9 @@ export function stagingWriter(staging: string) {
 }
 
 /** SOURCE_DATE_EPOCH pins the release date, for reproducible builds. */
-function createdAt(): string {
+export function createdAt(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH
   return (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString()
-}
-
-export async function writeTables(staging: string, results: DocumentResult[], diagnostics: Diagnostic[]): Promise<void> {
-  await writePackage(staging, results, diagnostics, createdAt())
 }
 
 /** Swap the staged release in: the old one is moved aside, then removed. */

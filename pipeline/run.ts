@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseCatalog } from './catalog.ts'
 import { runDocument, type DocumentResult } from './machine.ts'
-import { commitRelease, diagnosticRecord, openStaging, stagingWriter, writeTables, type Diagnostic } from './release.ts'
+import { writePackage } from './package/write.ts'
+import { commitRelease, createdAt, diagnosticRecord, openStaging, stagingWriter, type Diagnostic } from './release.ts'
 
 export type { Diagnostic }
 
@@ -34,7 +35,7 @@ export async function runRelease(rawDir: string, out: string): Promise<RunResult
   const results: DocumentResult[] = []
   for (const entry of catalog.entries) results.push(await runDocument(entry, join(rawDir, entry.file), stagingWriter(staging)))
   diagnostics.push(...results.flatMap(messagesOf))
-  await writeTables(staging, results, diagnostics)
+  await writePackage(staging, results, diagnostics, createdAt())
   await commitRelease(staging, out)
   return { results, diagnostics, catalogSize: catalog.entries.length + catalog.problems.length }
 }

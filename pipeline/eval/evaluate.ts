@@ -1,6 +1,7 @@
 // `make eval`: run every gold document through the pipeline and score it.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { uncataloguedEntry } from '../catalog.ts'
 import { runDocument } from '../machine.ts'
 import type { Mention } from '../types.ts'
 import { add, count, emptyCounts, FIELDS, scores, type Counts, type ScoredMention, type Scores } from './score.ts'
@@ -24,9 +25,8 @@ export interface Evaluation {
 }
 
 /** Runs one raw file through the document machine and returns its mentions. */
-export async function extractFile(path: string, docId: string): Promise<Mention[]> {
-  const entry = { doc_id: docId, file: path, title: docId, region: '-', region_code: '', level: 'national' as const, year: 2000, source: '' }
-  const result = await runDocument(entry, path, async () => {})
+export async function extractFile(path: string): Promise<Mention[]> {
+  const result = await runDocument(uncataloguedEntry(path), path, async () => {})
   if (result.outcome !== 'done') throw new Error(`${path}: ${result.outcome}: ${result.reason}`)
   return result.extraction.mentions
 }
@@ -40,8 +40,7 @@ export async function evaluate(goldDir: string, rawDir: string): Promise<Evaluat
   const documents: DocumentEvaluation[] = []
   let total = emptyCounts()
   for (const gold of await readGold(goldDir)) {
-    const docId = gold.document.replace(/\.txt$/, '')
-    const mentions = await extractFile(join(rawDir, gold.document), docId)
+    const mentions = await extractFile(join(rawDir, gold.document))
     const counts = count(gold.mentions, mentions)
     total = add(total, counts)
     documents.push({ document: gold.document, counts, scores: scores(counts), mentions, gold })
