@@ -85,11 +85,11 @@ export const tables = {
     .map((row) => ({ word: row.word, change: row.change as Change, takesObject: row.takes_object === 'yes' }))
     .sort((a, b) => b.word.length - a.word.length),
   levelWords: words('levels.csv', 'word'),
-  /** not_before: the cue is part of a noun when this follows it (预期寿命). */
-  status: readTable('status.csv', ['cue', 'status'] as const, ['not_before'] as const).map((row) => ({
+  /** unless_followed_by: a pattern for the rest of the clause that undoes the cue (预期寿命; 将税率从17%降至13% is 把, not future). */
+  status: readTable('status.csv', ['cue', 'status'] as const, ['unless_followed_by'] as const).map((row) => ({
     cue: row.cue,
     status: row.status as Status,
-    notBefore: row.not_before ?? '',
+    unless: row.unless_followed_by ? new RegExp(row.unless_followed_by) : undefined,
   })),
   names: words('names.csv', 'name'),
   notUnits: words('not-units.csv', 'word'),

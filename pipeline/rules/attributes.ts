@@ -23,6 +23,8 @@ interface SentenceContext {
   words: WordSpan[]
   /** Status before any cue in the sentence: from the section or a list such as 主要预期目标是：. */
   baseStatus: Status
+  /** 1 where a character is inside a quoted or listed name: cues there say nothing. */
+  names: Uint8Array
 }
 
 /** The sentence with what every candidate needs computed once. */
@@ -35,7 +37,7 @@ interface Sentence extends SentenceContext {
 const CLAUSE_BREAKS = /[，,：:；;（()）]/
 const LIST_JOINERS = ['、', '和', '及', '与', '以及']
 /** Between a change verb and its number only these may stand (增长超20%, 减少约1500亿元, 增长预期目标为5%) ... */
-const CHANGE_GAP = new RegExp(`^(?:了|分别|实际|预期|目标|为|是|${tables.approx.filter((entry) => entry.position === 'before').map((entry) => entry.marker).join('|')})*$`)
+const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|保持在|稳定在|控制在|${tables.approx.filter((entry) => entry.position === 'before').map((entry) => entry.marker).join('|')})*$`)
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
@@ -81,9 +83,9 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   if (marker) return marker.approx
   const after = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, candidate.end))
   if (after) return after.approx
-  if (candidate.approxInside) return 'over'
-  // 分别超98.5%和99%: a marker before the first of a list covers the rest
-  if (joined && previous?.approxBefore) return previous.attributes.approx
+  if (candidate.approxInside || (candidate.magnitudeOnly && before.endsWith('上'))) return 'over' // 上亿群众: upwards of
+  // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
+  if (joined && previous?.approxBefore && LIST_JOINERS.includes(text.slice(previous.candidate.end, candidate.start))) return previous.attributes.approx
   return 'exact'
 }
 
@@ -95,11 +97,13 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
     const at = window.lastIndexOf(entry.word)
     if (at >= 0 && (!best || at > best.at)) best = { at, ...entry }
   }
-  if (!best) return joined && previous ? previous.attributes.change : 'none'
+  // 分别下降3.6%和1.3%: a list item without its own verb shares the change; 增加1.4亿、覆盖10.5亿人 does not
+  if (!best) return joined && previous && !VERBS.some((verb) => window.includes(verb)) ? previous.attributes.change : 'none'
   const rest = window.slice(best.at + best.word.length)
   // 提高到94%, 增至5个: the level reached, not the size of the change
   if (tables.levelWords.some((word) => rest.startsWith(word))) return 'none'
   if (CHANGE_GAP.test(rest)) return best.change
+  if (rest.includes('、')) return 'none' // the verb's object ended at the list mark
   // the verb must open its clause or its item of a 、 list, outside any quoted name
   const item = window.slice(window.lastIndexOf('、', best.at) + 1, best.at)
   const verbFirst = best.takesObject && item.length <= VERB_FIRST_REACH && !/[“”"《》]/.test(item)
@@ -129,15 +133,20 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number):
   const firstWord = lastAtOrBefore(context.wordStarts, from)
   for (let index = firstWord; index < context.words.length && context.words[index]!.end <= candidate.start; index++) {
     const word = context.words[index]!
-    if (word.start < from) continue
-    const cue = tables.status.find((entry) => entry.cue === word.text && !(entry.notBefore && context.text.startsWith(entry.notBefore, word.end)))
+    if (word.start < from || context.names[word.start] === 1) continue
+    const rest = context.text.slice(word.end, word.end + STATUS_REACH).split(CLAUSE_BREAKS)[0]!
+    const cue = tables.status.find((entry) => entry.cue === word.text && !entry.unless?.test(rest))
     if (cue && (cue.status === 'estimate' || status === 'actual')) status = cue.status
   }
   return status
 }
 
+/** Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的. */
+const YEAR_AT_END = /(?:从|由)?\d{4}年(?:底|末)?的?$/
+const YEAR_AT_START = /^(?:\d{4}年(?:底|末)?)+/
+
 function trim(phrase: string): string {
-  let text = phrase.trim()
+  let text = phrase.trim().replace(YEAR_AT_END, '').replace(YEAR_AT_START, '')
   for (let changed = true; changed && text; ) {
     changed = false
     for (const word of [...TRAIL_WORDS, ...CHANGE_WORDS, ...BEFORE_APPROX.map((entry) => entry.marker), '、']) {
@@ -169,6 +178,11 @@ function nounAfter(text: string, end: number): string {
   }
   return trim(noun)
 }
+
+/** Phrases that say when or how often, not what: 平均每年, 五年, 比上年. */
+const TIME_PHRASE = /^(?:平均)?(?:每年|年均|比?前?[\d一二三四五六七八九十两]+年(?:来|前|间)?|比上年(?:预算)?|比去年|同比)$/
+/** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
+const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:\\d{4}年(?:底|末)?的)?$`)
 
 /** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
 function endsInVerb(phrase: string): boolean {
@@ -208,13 +222,17 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const listIndex = joined ? previous!.listIndex + 1 : 0
     const subjectWindow = joined ? previous!.window : window
     const phrase = window.slice(window.lastIndexOf('、') + 1)
-    const comparison = COMPARISONS.some((word) => trim(phrase).startsWith(word))
-    const before = window.endsWith('等') || comparison ? '' : trim(phrase)
+    const trimmed = trim(phrase)
+    // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
+    const sameSubject = COMPARISONS.some((word) => trimmed.startsWith(word)) || (sameClause && LEVEL_REACHED.test(window.trim()))
+    const before = window.endsWith('等') || sameSubject || TIME_PHRASE.test(trimmed) ? '' : trimmed
     const after = nounAfter(text, candidate.end)
+    // 设21个自由贸易试验区: what a classifier counts follows it
+    const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
     const indicator =
       listSubject(subjectWindow, listIndex) ??
-      ((after && (before === '' || endsInVerb(phrase)) ? after : before) ||
-        (comparison ? previous?.attributes.indicator : undefined) ||
+      ((after && (before === '' || counted || endsInVerb(phrase)) ? after : before) ||
+        (sameSubject ? previous?.attributes.indicator : undefined) ||
         after ||
         previous?.attributes.indicator ||
         trim(text.slice(Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start)))

@@ -39,13 +39,15 @@ const startsWithAny = (text: string, words: readonly string[]) => words.some((wo
 const DURATION_CUES = ['连续', '长达', '延长', '历时', '用', '达', '超过', '满', '期限', '年限']
 /** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
 const YEAR_FOLLOWERS = ['来', '以来', '前', '后', '底', '初', '末', '中', '内', '间', '代', '度', '月', '行动', '计划', '规划', '攻坚', '禁渔', '级']
-const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '再奋斗', '每', '新']
+const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '再奋斗', '每', '新', '走过', '走过了', '改革开放']
 const SESSION_FOLLOWERS = ['会议', '全会', '全体会议', '党代会', '人代会']
-const RANK_LEADERS = ['排名', '排', '居', '位居', '稳居', '位列', '名列', '列', '位次', '保持']
+const RANK_LEADERS = ['排名', '排', '居', '位居', '稳居', '位列', '名列', '列', '位次', '保持', '成为']
 /** How far back a rank verb may stand: 居全国各城市首位. */
 const RANK_REACH = 16
 const INDEX_WORDS = ['指数', '系数']
-const APPROX_MARKERS = tables.approx.filter((entry) => entry.position === 'before').map((entry) => entry.marker)
+const COUNT_UNITS = tables.units.filter((unit) => unit.kind === 'count').map((unit) => unit.surface)
+/** Words that let a bare magnitude count: 超万亿元, 近万人, 上亿群众. */
+const MAGNITUDE_LEADERS = ['上', ...tables.approx.filter((entry) => entry.position === 'before').map((entry) => entry.marker)]
 
 function isYear(candidate: Candidate): boolean {
   return candidate.unit === '年' && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
@@ -65,8 +67,9 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
 const PRIORITY_LEADERS = ['放在', '摆在', '置于', '放到', '摆到', '摆在了', '放在了']
 
 /** 第一, 首位 and 榜首 are ranks after 排名, 居, 位列 ...; 第3位 and 第二名 are too, unless they state a priority. */
-function excludedRank(written: string, before: string): Exclusion | undefined {
+function excludedRank(written: string, before: string, after: string): Exclusion | undefined {
   if (endsWithAny(before, PRIORITY_LEADERS)) return 'other'
+  if (!/[位名]$/.test(written) && COUNT_UNITS.some((unit) => after.startsWith(unit))) return 'ordinal' // 第一批, 第二轮
   const near = before.slice(-RANK_REACH).split(/[，,；;：:]/).at(-1)!
   if (RANK_LEADERS.some((leader) => near.includes(leader))) return undefined
   return /^第.*[位名]$/.test(written) ? undefined : 'ordinal'
@@ -89,10 +92,10 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   const before = text.slice(Math.max(0, start - CONTEXT), start)
   const after = text.slice(end, end + CONTEXT)
   if (names.subarray(start, end).some((marked) => marked === 1)) return 'name'
-  if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before)
+  if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
   if (before.endsWith('第')) return 'ordinal'
   if (before.endsWith('每')) return 'other' // 每万人口: a denominator in an indicator's name
-  if (candidate.magnitudeOnly && !endsWithAny(before, APPROX_MARKERS)) return 'other' // 亿元以上项目, 千万工程; not 超万亿元, 近万人
+  if (candidate.magnitudeOnly && !endsWithAny(before, MAGNITUDE_LEADERS)) return 'other' // 亿元以上项目, 千万工程; not 超万亿元, 近万人
   if (candidate.unit === '' && candidate.form === 'number') {
     const isIndex = INDEX_WORDS.some((word) => /^(?:为|达|是|达到)?$/.test(before.slice(before.lastIndexOf(word) + word.length)) && before.includes(word))
     return isIndex || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'
@@ -103,7 +106,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (after.startsWith('性')) return 'other' // 一次性
   if (candidate.unit === '期' && startsWithAny(after, ['工程', '项目'])) return 'ordinal' // 三峡三期工程: a phase
   if (after.startsWith('内')) return 'other' // 50米内换乘比例: a threshold in an indicator's name
-  if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral)) return 'other' // 新一轮, 一批: the indefinite article
+  if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral) && candidate.kind === 'count') return 'other' // 新一轮, 一批: the indefinite article
   if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两
   return undefined
 }

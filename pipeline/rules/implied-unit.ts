@@ -3,6 +3,7 @@
 import { tables, type Unit } from '../resources/tables.ts'
 
 export function impliedUnit(indicator: string): Unit | undefined {
-  const noun = tables.impliedUnits.find((entry) => indicator.endsWith(entry.noun))
+  // a phrase before the number ends with its noun (农民收入); the noun after it starts one (群众喜迁新居)
+  const noun = tables.impliedUnits.find((entry) => indicator.endsWith(entry.noun)) ?? tables.impliedUnits.find((entry) => indicator.startsWith(entry.noun))
   return noun ? tables.unitBySurface.get(noun.unit) : undefined
 }

@@ -110,10 +110,10 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
       sentences.push(record)
       const names = nameMask(text)
       const kept = scan(text).filter((candidate) => exclusionOf(candidate, text, names) === undefined)
-      const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status })
+      const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status, names })
       kept.forEach((candidate, index) => {
         const attributes = described[index]!
-        const unit = candidate.unit === '' && candidate.multiplied ? impliedUnit(attributes.indicator) : candidate.unitEntry
+        const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? impliedUnit(attributes.indicator) : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
         mentions.push({
           doc_id: docId,
