@@ -186,7 +186,10 @@ const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word)
 
 /** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
 function endsInVerb(phrase: string): boolean {
-  return /[的了]$/.test(phrase) || LEAD_WORDS.some((word) => phrase.endsWith(word)) || VERBS.some((verb) => phrase.endsWith(verb))
+  // 使上亿群众, 惠及近千万家庭: look past the marker that belongs to the number
+  const marker = [...BEFORE_APPROX.map((entry) => entry.marker), '上'].find((word) => phrase.endsWith(word))
+  const words = marker ? phrase.slice(0, -marker.length) : phrase
+  return /[的了]$/.test(words) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
 
 /** 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the i-th subject goes with the i-th number. */
