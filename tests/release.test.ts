@@ -65,6 +65,24 @@ describe('release', () => {
     })
   })
 
+  it('writes sentences, sections and terms CSVs that read back to the document JSON', () => {
+    const document = JSON.parse(readFileSync(join(out, 'documents', 'jurong.json'), 'utf8')) as Record<string, Record<string, unknown>[]>
+    for (const table of ['sentences', 'sections', 'terms']) {
+      const rows = readCsv(`${table}.csv`).filter((row) => row.doc_id === 'jurong')
+      const records = document[table]!
+      expect(rows.length, table).toBe(records.length)
+      expect(rows.length, table).toBeGreaterThan(0)
+      const byKey = new Map(records.map((record) => [`${record.start}`, record]))
+      for (const row of rows) {
+        const record = byKey.get(row.start!)!
+        for (const [column, cell] of Object.entries(row)) {
+          const value = record[column]
+          expect(cell, `${table}.${column}`).toBe(value === undefined ? '' : String(value))
+        }
+      }
+    }
+  })
+
   it('uses plain CSV: no BOM, CRLF, ASCII header, no exponents', () => {
     const bytes = readFileSync(join(out, 'quantities.csv'))
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false)
