@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { openStaging } from '../pipeline/release.ts'
 import { runRelease, type RunResult } from '../pipeline/run.ts'
 import type { Mention } from '../pipeline/types.ts'
 
@@ -89,6 +90,16 @@ describe('release', () => {
     const text = bytes.toString('utf8')
     expect(text.split('\r\n')[0]).toMatch(/^[a-z_,]+$/)
     expect(text).not.toMatch(/\d[eE][+-]?\d/)
+  })
+
+  it('leaves the last release whole when a run dies before swapping, and clears its leftovers next time', async () => {
+    const before = readFileSync(join(out, 'quantities.csv'))
+    const leftover = await openStaging(out) // a run killed here never reaches commitRelease
+    writeFileSync(join(leftover, 'quantities.csv'), 'half,written\r\n')
+    expect(readFileSync(join(out, 'quantities.csv'))).toEqual(before)
+    await runRelease(raw, out)
+    expect(existsSync(leftover)).toBe(false)
+    expect(readFileSync(join(out, 'quantities.csv'))).toEqual(before)
   })
 
   it('is byte-identical when run again, and leaves no staging folders', async () => {
