@@ -32,6 +32,14 @@ interface Sentence extends SentenceContext {
   wordStarts: number[]
   clauses: number[]
   listStart: number
+  /** The status a cue opening the sentence gives it (力争, 预计, 确保 ...). */
+  openingCue: Status | undefined
+}
+
+function openingCue(words: WordSpan[], text: string): Status | undefined {
+  const first = words[0]
+  if (!first || text.slice(0, first.start).trim() !== '') return undefined
+  return tables.status.find((entry) => entry.cue === first.text)?.status
 }
 
 const CLAUSE_BREAKS = /[，,：:；;（()）]/
@@ -93,9 +101,13 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
   if (candidate.form === 'doubling') return 'up'
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
   let best: (typeof tables.change)[number] & { at: number } | undefined
+  // the word ending last wins, the longer of two ending together (压降 over 降, 增加值 over 增加)
   for (const entry of tables.change) {
     const at = window.lastIndexOf(entry.word)
-    if (at >= 0 && (!best || at > best.at)) best = { at, ...entry }
+    if (at < 0) continue
+    const end = at + entry.word.length
+    const bestEnd = best ? best.at + best.word.length : -1
+    if (end > bestEnd || (end === bestEnd && entry.word.length > best!.word.length)) best = { at, ...entry }
   }
   // 分别下降3.6%和1.3%: a list item without its own verb shares the change; 增加1.4亿、覆盖10.5亿人 does not
   if (!best) return joined && previous && !VERBS.some((verb) => window.includes(verb)) ? previous.attributes.change : 'none'
@@ -120,23 +132,29 @@ export function targetListStart(text: string): number {
   return match && !NOT_TARGET_LIST.test(match[0]) ? match.index + match[0].length : -1
 }
 
-/** How far within its clause a status cue may stand before a number. */
-const STATUS_REACH = 40
+/** How far a status cue may stand before its number, and how far a from–to pair may reach. */
+const STATUS_REACH = 120
+const PAIR_REACH = 40
 
+/**
+ * The last cue between `from` and the number decides: 预计 estimate; 力争, 要, 将 target;
+ * 已, 现行 actual (a fact inside a plan). A cue that opens the sentence governs all of it:
+ * 力争到2027年，地区生产总值翻一番 is a target.
+ */
 function statusOf(candidate: Candidate, context: Sentence, clauseStart: number): Status {
   const from = Math.max(clauseStart, candidate.start - STATUS_REACH)
-  const clause = context.text.slice(from, candidate.start)
+  const clause = context.text.slice(Math.max(clauseStart, candidate.start - PAIR_REACH), candidate.start)
   // 从380元提高至1000元: the starting level is what was, whatever is planned
-  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^，,；;]*(?:至|到)/.test(context.text.slice(candidate.end, candidate.end + STATUS_REACH))
+  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^，,；;]*(?:至|到)/.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
-  let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : context.baseStatus
+  let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : (context.openingCue ?? context.baseStatus)
   const firstWord = lastAtOrBefore(context.wordStarts, from)
   for (let index = firstWord; index < context.words.length && context.words[index]!.end <= candidate.start; index++) {
     const word = context.words[index]!
     if (word.start < from || context.names[word.start] === 1) continue
-    const rest = context.text.slice(word.end, word.end + STATUS_REACH).split(CLAUSE_BREAKS)[0]!
+    const rest = context.text.slice(word.end, word.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
     const cue = tables.status.find((entry) => entry.cue === word.text && !entry.unless?.test(rest))
-    if (cue && (cue.status === 'estimate' || status === 'actual')) status = cue.status
+    if (cue) status = cue.status
   }
   return status
 }
@@ -213,7 +231,13 @@ interface Previous {
 
 export function describe(candidates: Candidate[], sentence: SentenceContext): Attributes[] {
   const { text } = sentence
-  const context: Sentence = { ...sentence, wordStarts: sentence.words.map((word) => word.start), clauses: clauseStarts(text), listStart: targetListStart(text) }
+  const context: Sentence = {
+    ...sentence,
+    wordStarts: sentence.words.map((word) => word.start),
+    clauses: clauseStarts(text),
+    listStart: targetListStart(text),
+    openingCue: openingCue(sentence.words, text),
+  }
   const described: Attributes[] = []
   let previous: Previous | undefined
   for (const candidate of candidates) {
