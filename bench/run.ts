@@ -1,31 +1,18 @@
 // make bench: throughput of the stages on the real corpus, and scaling on
 // worst-case inputs (1 MB of digits, 1 MB of 万, one long run-on sentence).
 // Figures depend on the machine; the header says which one they came from.
-import { readdirSync, readFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { performance } from 'node:perf_hooks'
-import { VFile } from 'vfile'
-import { extract } from '../pipeline/stages/extract.ts'
-import { normalize } from '../pipeline/stages/normalize.ts'
-import { parse } from '../pipeline/stages/parse.ts'
-
-function extractText(text: string): number {
-  const normalized = normalize(text)
-  const tree = parse(new VFile({ value: normalized.folded }))
-  return extract(tree, normalized, 'bench').mentions.length
-}
+import { extractText } from '../pipeline/extract-text.ts'
+import { corpusFiles, readCorpusFile } from '../tests/corpus.ts'
 
 function time(text: string): { seconds: number; mentions: number } {
   const started = performance.now()
-  const mentions = extractText(text)
+  const mentions = extractText(text).length
   return { seconds: (performance.now() - started) / 1000, mentions }
 }
 
-const raw = new URL('../raw/', import.meta.url)
-const corpus = [
-  ...readdirSync(raw).filter((name) => name.endsWith('.txt')),
-  ...readdirSync(new URL('national/', raw)).map((name) => `national/${name}`),
-].map((name) => readFileSync(new URL(name, raw), 'utf8'))
+const corpus = corpusFiles().map(readCorpusFile)
 const MEGABYTE = 1 << 20
 
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`)

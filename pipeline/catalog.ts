@@ -27,12 +27,20 @@ export function uncataloguedEntry(path: string): CatalogEntry {
 export const CATALOG_COLUMNS = ['doc_id', 'file', 'title', 'region', 'region_code', 'level', 'year', 'source'] as const
 
 export function parseCatalog(text: string): Catalog {
-  const records = parse(text, { columns: true, skip_empty_lines: true, bom: true, info: true, relax_column_count: true }) as {
-    record: Record<string, string>
-    info: { lines: number }
-  }[]
-  const entries: CatalogEntry[] = []
   const problems: CatalogProblem[] = []
+  // a malformed row (an unclosed quote, a wrong number of fields) is set aside with its line
+  const records = parse(text, {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    info: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error) problems.push({ line: Number(error.lines), reason: error.message })
+      return undefined
+    },
+  }) as { record: Record<string, string>; info: { lines: number } }[]
+  const entries: CatalogEntry[] = []
   const seen = new Set<string>()
   for (const { record, info } of records) {
     const missing = CATALOG_COLUMNS.filter((column) => record[column] === undefined)

@@ -1,12 +1,10 @@
 // One state machine per document. It only wires the stages together: each
 // state invokes one stage function; bad input ends in `rejected`, anything
 // else thrown ends in `failed`, and a written document ends in `done`.
-import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import type { Root } from 'nlcst'
 import { VFile } from 'vfile'
-import { assign, createActor, fromPromise, setup, toPromise, type DoneActorEvent, type ErrorActorEvent } from 'xstate'
-import { isRejection, Rejection } from './stages/errors.ts'
+import { assign, createActor, fromPromise, setup, toPromise, type ErrorActorEvent } from 'xstate'
+import { isRejection, reportEnd, reportProblem } from './stages/errors.ts'
 import { extract } from './stages/extract.ts'
 import { normalize, type Normalized } from './stages/normalize.ts'
 import { parse } from './stages/parse.ts'
@@ -36,7 +34,6 @@ interface Context {
   path: string
   file: VFile
   write: Writer
-  bytes?: Uint8Array
   read?: ReadResult
   normalized?: Normalized
   tree?: Root
@@ -46,15 +43,6 @@ interface Context {
   outcome?: Outcome
 }
 
-const SOURCE = 'zhengshu'
-
-async function loadBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path)
-  } catch (error) {
-    throw new Rejection('READ_MISSING', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-}
 
 function resultOf(context: Context, outcome: Outcome): DocumentResult {
   const error = context.error
@@ -63,9 +51,10 @@ function resultOf(context: Context, outcome: Outcome): DocumentResult {
     outcome,
     reason: error === undefined ? '' : error instanceof Error ? error.message : String(error),
     encoding: context.read?.encoding ?? '',
-    characters: context.normalized ? [...context.normalized.raw].length : 0,
-    sha256: context.bytes ? createHash('sha256').update(context.bytes).digest('hex') : '',
-    extraction: context.extraction ?? { mentions: [], sentences: [], sections: [], terms: [] },
+    characters: context.normalized ? context.normalized.offsets.toCodePoint(context.normalized.raw.length) : 0,
+    sha256: context.read?.sha256 ?? '',
+    // only a written document contributes records; a failed one may hold half its output
+    extraction: outcome === 'done' && context.extraction ? context.extraction : { mentions: [], sentences: [], sections: [], terms: [] },
     invalid: context.invalid,
     file: context.file,
   }
@@ -73,8 +62,8 @@ function resultOf(context: Context, outcome: Outcome): DocumentResult {
 
 /** Every stage ends the same way on an error: bad input is rejected, anything else failed. */
 const onError = [
-  { guard: 'isRejection', target: 'rejected', actions: 'recordRejection' },
-  { target: 'failed', actions: 'recordFailure' },
+  { guard: 'isRejection', target: 'rejected', actions: 'recordEnd' },
+  { target: 'failed', actions: 'recordEnd' },
 ] as const
 
 export const documentMachine = setup({
@@ -84,15 +73,9 @@ export const documentMachine = setup({
     output: {} as DocumentResult,
   },
   actors: {
-    read: fromPromise(async ({ input }: { input: { path: string } }) => {
-      const bytes = await loadBytes(input.path)
-      return { bytes, read: read(bytes) }
-    }),
+    read: fromPromise(async ({ input }: { input: { path: string } }) => read(input.path)),
     normalize: fromPromise(async ({ input }: { input: { text: string } }) => normalize(input.text)),
-    parse: fromPromise(async ({ input }: { input: { file: VFile; folded: string } }) => {
-      input.file.value = input.folded
-      return parse(input.file)
-    }),
+    parse: fromPromise(async ({ input }: { input: { folded: string } }) => parse(input.folded)),
     extract: fromPromise(async ({ input }: { input: { tree: Root; normalized: Normalized; docId: string } }) =>
       extract(input.tree, input.normalized, input.docId),
     ),
@@ -103,16 +86,9 @@ export const documentMachine = setup({
     isRejection: ({ event }) => isRejection((event as ErrorActorEvent).error),
   },
   actions: {
-    recordRejection: assign(({ context, event }) => {
-      const rejection = (event as ErrorActorEvent).error as Rejection
-      const { line, column } = rejection.place ?? {}
-      context.file.message(rejection.message, { ...(line && column ? { place: { line, column } } : {}), ruleId: rejection.code, source: SOURCE })
-      return { error: rejection }
-    }),
-    recordFailure: assign(({ context, event }) => {
-      const error = (event as ErrorActorEvent).error
-      const reason = error instanceof Error ? (error.stack ?? error.message) : String(error)
-      context.file.message(`internal error: ${reason}`, { ruleId: 'INTERNAL_ERROR', source: SOURCE })
+    recordEnd: assign(({ context, event }) => {
+      const { error } = event as ErrorActorEvent
+      reportEnd(context.file, error)
       return { error }
     }),
   },
@@ -125,10 +101,7 @@ export const documentMachine = setup({
       invoke: {
         src: 'read',
         input: ({ context }) => ({ path: context.path }),
-        onDone: {
-          target: 'normalizing',
-          actions: assign(({ event }: { event: DoneActorEvent<{ bytes: Uint8Array; read: ReadResult }> }) => event.output),
-        },
+        onDone: { target: 'normalizing', actions: assign({ read: ({ event }) => event.output }) },
         onError: [...onError],
       },
     },
@@ -143,7 +116,7 @@ export const documentMachine = setup({
     parsing: {
       invoke: {
         src: 'parse',
-        input: ({ context }) => ({ file: context.file, folded: context.normalized!.folded }),
+        input: ({ context }) => ({ folded: context.normalized!.folded }),
         onDone: { target: 'extracting', actions: assign({ tree: ({ event }) => event.output }) },
         onError: [...onError],
       },
@@ -164,7 +137,7 @@ export const documentMachine = setup({
           target: 'writing',
           actions: assign(({ context, event }) => {
             for (const problem of event.output.invalid) {
-              context.file.message(`${problem.table} record at code point ${problem.start} set aside: ${problem.reason}`, { ruleId: 'SCHEMA_INVALID', source: SOURCE })
+              reportProblem(context.file, `${problem.table} record at code point ${problem.start} set aside: ${problem.reason}`, 'SCHEMA_INVALID')
             }
             return { extraction: event.output.extraction, invalid: event.output.invalid }
           }),

@@ -15,22 +15,29 @@ export function diagnosticRecord(docId: string, file: string, message: VFileMess
     column: message.column ?? undefined,
     rule_id: message.ruleId ?? '',
     source: message.source ?? '',
-    fatal: message.fatal !== false,
+    fatal: message.fatal === true,
     reason: message.reason,
   }
 }
 
 export type Diagnostic = ReturnType<typeof diagnosticRecord>
 
-/** A fresh staging folder beside `out`, after clearing ones that killed runs left. */
+/**
+ * A fresh staging folder beside `out`, after clearing what killed runs left. A run killed
+ * between the two renames of commitRelease left no `out` but a whole `out.old-*`: it is put back.
+ */
 export async function openStaging(out: string): Promise<string> {
   const parent = dirname(out)
-  const prefixes = [`${basename(out)}.tmp-`, `${basename(out)}.old-`]
+  const staged = `${basename(out)}.tmp-`
+  const movedAside = `${basename(out)}.old-`
   await mkdir(parent, { recursive: true })
+  const names = await readdir(parent)
+  const previous = names.find((name) => name.startsWith(movedAside))
+  if (previous && !names.includes(basename(out))) await rename(join(parent, previous), out)
   for (const name of await readdir(parent)) {
-    if (prefixes.some((prefix) => name.startsWith(prefix))) await rm(join(parent, name), { recursive: true, force: true })
+    if (name.startsWith(staged) || name.startsWith(movedAside)) await rm(join(parent, name), { recursive: true, force: true })
   }
-  const staging = join(parent, `${prefixes[0]}${process.pid}`)
+  const staging = join(parent, `${staged}${process.pid}`)
   await mkdir(join(staging, 'documents'), { recursive: true })
   return staging
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { parseCatalog } from './catalog.ts'
 import { runDocument, type DocumentResult } from './machine.ts'
 import { writePackage } from './package/write.ts'
+import { SOURCE } from './stages/errors.ts'
 import { commitRelease, createdAt, diagnosticRecord, openStaging, stagingWriter, type Diagnostic } from './release.ts'
 
 export type { Diagnostic }
@@ -27,7 +28,7 @@ export async function runRelease(rawDir: string, out: string): Promise<RunResult
     line: problem.line,
     column: undefined,
     rule_id: 'CATALOG_INVALID_ROW',
-    source: 'zhengshu',
+    source: SOURCE,
     fatal: true,
     reason: `catalog row at line ${problem.line} left out: ${problem.reason}`,
   }))

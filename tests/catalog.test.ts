@@ -25,4 +25,16 @@ describe('catalog', () => {
     expect(catalog.problems[0]!.reason).toMatch(/level/)
     expect(catalog.problems[2]!.reason).toMatch(/used twice/)
   })
+
+  it('sets aside malformed rows instead of stopping: extra fields, an unclosed quote', () => {
+    const catalog = parseCatalog(
+      header +
+        'good,good.txt,报告,句容市,321183,county,2024,src\n' +
+        'extra,e.txt,报告,句容市,321183,county,2024,src,stray\n' +
+        'quote,"q.txt,报告,句容市,321183,county,2024,src\n',
+    )
+    expect(catalog.entries.map((entry) => entry.doc_id)).toEqual(['good'])
+    expect(catalog.problems.map((problem) => problem.reason)).toEqual([expect.stringMatching(/Record Length/), expect.stringMatching(/Quote Not Closed/)])
+    expect(catalog.problems[0]!.line).toBe(3)
+  })
 })

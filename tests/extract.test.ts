@@ -1,7 +1,7 @@
 // The spec table: short report-style inputs and the mentions the guideline expects.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { extractText } from './helpers.ts'
+import { extractText } from '../pipeline/extract-text.ts'
 
 interface SpecMention {
   text: string

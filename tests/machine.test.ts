@@ -15,7 +15,7 @@ function fileWith(name: string, bytes: Uint8Array | string): string {
 }
 
 describe('document machine', () => {
-  it('ends in done after writing, with the stages run in order', async () => {
+  it('ends in done after writing, with the records of the document', async () => {
     const written: DocumentResult[] = []
     const path = fileWith('good.txt', '全年完成投资135亿元。\n')
     const result = await runDocument(entry('good.txt'), path, async (done) => {
@@ -33,7 +33,7 @@ describe('document machine', () => {
     const result = await runDocument(entry('binary.txt'), path, async () => {})
     expect(result.outcome).toBe('rejected')
     const [message] = result.file.messages
-    expect(message).toMatchObject({ ruleId: 'READ_BINARY', source: 'zhengshu', line: 2, column: 2 })
+    expect(message).toMatchObject({ ruleId: 'READ_BINARY', source: 'zhengshu', line: 2, column: 2, fatal: true })
     expect(message!.reason).toContain('byte 5')
     expect(message!.file).toBe(path)
   })
@@ -50,6 +50,7 @@ describe('document machine', () => {
       throw new TypeError('disk full')
     })
     expect(result.outcome).toBe('failed')
-    expect(result.file.messages[0]!.ruleId).toBe('INTERNAL_ERROR')
+    expect(result.file.messages[0]).toMatchObject({ ruleId: 'INTERNAL_ERROR', fatal: true })
+    expect(result.extraction.mentions).toEqual([]) // nothing of a failed document reaches the tables
   })
 })

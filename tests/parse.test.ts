@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
@@ -8,19 +7,15 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import retextChinese from '../pipeline/parse/plugin.ts'
+import { corpusFiles, readCorpusFile } from './corpus.ts'
 
 const processor = unified().use(retextChinese)
 const parse = (text: string) => processor.parse(new VFile({ value: text })) as Root
 
-function rawFiles(): string[] {
-  const root = new URL('../raw/', import.meta.url)
-  const national = readdirSync(new URL('national/', root)).map((name) => `national/${name}`)
-  return [...readdirSync(root).filter((name) => name.endsWith('.txt')), ...national].map((name) => readFileSync(new URL(name, root), 'utf8'))
-}
 
 describe('retext-chinese parser', () => {
   it('is lossless on every raw report', () => {
-    for (const text of rawFiles()) {
+    for (const text of corpusFiles().map(readCorpusFile)) {
       const tree = parse(text)
       expect(toString(tree)).toBe(text)
       expect(processor.stringify(tree)).toBe(text)

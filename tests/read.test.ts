@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { Rejection } from '../pipeline/stages/errors.ts'
-import { firstInvalidUtf8, read } from '../pipeline/stages/read.ts'
+import { decode, firstInvalidUtf8 } from '../pipeline/stages/read.ts'
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'))
 
 function rejectionOf(bytes: Uint8Array): Rejection {
   try {
-    read(bytes)
+    decode(bytes)
   } catch (error) {
     if (error instanceof Rejection) return error
     throw error
@@ -16,14 +16,14 @@ function rejectionOf(bytes: Uint8Array): Rejection {
 
 describe('read', () => {
   it('decodes UTF-8 and drops a BOM', () => {
-    expect(read(utf8('总投资7亿元'))).toEqual({ text: '总投资7亿元', encoding: 'utf-8' })
-    expect(read(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('增长5%')]))).toEqual({ text: '增长5%', encoding: 'utf-8' })
+    expect(decode(utf8('总投资7亿元'))).toEqual({ text: '总投资7亿元', encoding: 'utf-8' })
+    expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('增长5%')]))).toEqual({ text: '增长5%', encoding: 'utf-8' })
   })
 
   it('detects and decodes GB18030', () => {
     // 中文 增长5% in GB18030
     const gb = new Uint8Array([0xd6, 0xd0, 0xce, 0xc4, 0x20, 0xd4, 0xf6, 0xb3, 0xa4, 0x35, 0x25])
-    expect(read(gb)).toEqual({ text: '中文 增长5%', encoding: 'gb18030' })
+    expect(decode(gb)).toEqual({ text: '中文 增长5%', encoding: 'gb18030' })
   })
 
   it('rejects empty input, a lone BOM included', () => {

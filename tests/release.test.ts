@@ -1,6 +1,6 @@
 // End to end: a raw folder with a good, a bad and a missing document becomes a
 // release; the good document keeps its output, and the tables read back whole.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -47,7 +47,7 @@ describe('release', () => {
       ['missing.txt', 'READ_MISSING'],
     ])
     expect(run.diagnostics[0]!.line).toBe(5)
-    expect(readCsv('diagnostics.csv')).toHaveLength(3)
+    expect(readCsv('diagnostics.csv').map((row) => row.fatal)).toEqual(['true', 'true', 'true'])
     expect(readCsv('documents.csv').find((row) => row.doc_id === 'broken')).toMatchObject({ outcome: 'rejected', encoding: '' })
   })
 
@@ -100,6 +100,15 @@ describe('release', () => {
     await runRelease(raw, out)
     expect(existsSync(leftover)).toBe(false)
     expect(readFileSync(join(out, 'quantities.csv'))).toEqual(before)
+  })
+
+  it('puts the last release back when a run died between moving it aside and swapping in the new one', async () => {
+    const before = readFileSync(join(out, 'quantities.csv'))
+    renameSync(out, `${out}.old-99999`)
+    await openStaging(out)
+    expect(readFileSync(join(out, 'quantities.csv'))).toEqual(before)
+    expect(readdirSync(root).sort()).toEqual(['output', 'output.tmp-' + process.pid, 'raw'])
+    await runRelease(raw, out)
   })
 
   it('is byte-identical when run again, and leaves no staging folders', async () => {

@@ -1,11 +1,10 @@
 // Every real report must run cleanly, and no input may make extraction throw
 // or emit a span that is not the raw text at its offsets.
-import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { extractText } from './helpers.ts'
+import { extractText } from '../pipeline/extract-text.ts'
+import { corpusFiles, readCorpusFile } from './corpus.ts'
 
-const nationalDir = new URL('../raw/national/', import.meta.url)
 
 function checkSpans(text: string) {
   const points = [...text]
@@ -17,8 +16,8 @@ function checkSpans(text: string) {
 }
 
 describe('robustness', () => {
-  it.each(readdirSync(nationalDir).sort())('national report %s extracts with exact spans', (name) => {
-    const text = readFileSync(new URL(name, nationalDir), 'utf8')
+  it.each(corpusFiles())('report %s extracts with exact spans', (name) => {
+    const text = readCorpusFile(name)
     expect(checkSpans(text)).toBe(true)
     expect(extractText(text).length).toBeGreaterThan(10)
   })

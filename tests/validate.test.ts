@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validate } from '../pipeline/stages/validate.ts'
-import { extractText } from './helpers.ts'
+import { extractText } from '../pipeline/extract-text.ts'
 import type { Extraction, Mention } from '../pipeline/types.ts'
 
 function extraction(mentions: Mention[]): Extraction {

@@ -1,4 +1,6 @@
 // Bad input is a Rejection (data with a code); anything else thrown is a bug.
+import type { VFile } from 'vfile'
+
 export type RejectionCode =
   | 'READ_EMPTY'
   | 'READ_BINARY'
@@ -26,3 +28,24 @@ export class Rejection extends Error {
 }
 
 export const isRejection = (error: unknown): error is Rejection => error instanceof Rejection
+
+export const SOURCE = 'zhengshu'
+
+/**
+ * Records a problem on the document's file as a vfile message. Every problem the
+ * pipeline reports means something was not written, so each one is fatal.
+ */
+export function reportProblem(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }): void {
+  const message = file.message(reason, { ...(place ? { place } : {}), ruleId, source: SOURCE })
+  message.fatal = true
+}
+
+/** The message for an error that ended a document: a rejection names its place, anything else is a bug. */
+export function reportEnd(file: VFile, error: unknown): void {
+  if (isRejection(error)) {
+    const { line, column } = error.place ?? {}
+    reportProblem(file, error.message, error.code, line && column ? { line, column } : undefined)
+  } else {
+    reportProblem(file, `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'INTERNAL_ERROR')
+  }
+}

@@ -1,10 +1,17 @@
-// read: bytes to text. UTF-8 (with or without BOM) or GB18030/GBK; anything
-// else is rejected with the byte offset where decoding failed.
+// read: a file's bytes to text. UTF-8 (with or without BOM) or GB18030/GBK;
+// anything else is rejected with the byte offset where decoding failed.
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { Rejection, type BytePlace, type RejectionCode } from './errors.ts'
 
-export interface ReadResult {
+export interface Decoded {
   text: string
   encoding: 'utf-8' | 'gb18030'
+}
+
+export interface ReadResult extends Decoded {
+  /** SHA-256 of the file's bytes, so a release says exactly what it was made from. */
+  sha256: string
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf]
@@ -46,7 +53,7 @@ function reject(bytes: Uint8Array, code: RejectionCode, reason: string, offset: 
   throw new Rejection(code, `${reason} (byte ${offset})`, placeOf(bytes, offset))
 }
 
-export function read(bytes: Uint8Array): ReadResult {
+export function decode(bytes: Uint8Array): Decoded {
   const bom = UTF8_BOM.every((byte, index) => bytes[index] === byte)
   const body = bom ? bytes.subarray(3) : bytes
   if (body.length === 0) reject(bytes, 'READ_EMPTY', 'the file is empty', 0)
@@ -65,4 +72,14 @@ export function read(bytes: Uint8Array): ReadResult {
     }
   }
   return reject(bytes, 'READ_UNDECODABLE', 'not valid UTF-8 (nor GB18030)', invalid + (bom ? 3 : 0))
+}
+
+export async function read(path: string): Promise<ReadResult> {
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    throw new Rejection('READ_MISSING', `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+  return { ...decode(bytes), sha256: createHash('sha256').update(bytes).digest('hex') }
 }

@@ -1,0 +1,11 @@
+// The pure stages on a string, without file, catalog or machine: for the spec
+// tables, property tests and the benchmark.
+import { extract } from './stages/extract.ts'
+import { normalize } from './stages/normalize.ts'
+import { parse } from './stages/parse.ts'
+import type { Mention } from './types.ts'
+
+export function extractText(text: string, docId = 'text'): Mention[] {
+  const normalized = normalize(text)
+  return extract(parse(normalized.folded), normalized, docId).mentions
+}
