@@ -68,6 +68,9 @@ function words(name: string, column: string): string[] {
 }
 
 const units = loadUnits()
+const approx = readTable('approx.csv', ['marker', 'position', 'approx'] as const)
+  .map((row) => ({ marker: row.marker, position: row.position as 'before' | 'inside' | 'after', approx: row.approx as Approx }))
+  .sort((a, b) => b.marker.length - a.marker.length)
 
 export const tables = {
   units,
@@ -77,14 +80,17 @@ export const tables = {
   /** Surfaces longest first: the longest unit wins (千瓦时 over 千瓦). */
   unitSurfaces: units.map((unit) => unit.surface).sort((a, b) => b.length - a.length),
   numerals: loadNumerals(),
-  approx: readTable('approx.csv', ['marker', 'position', 'approx'] as const)
-    .map((row) => ({ marker: row.marker, position: row.position as 'before' | 'inside' | 'after', approx: row.approx as Approx }))
-    .sort((a, b) => b.marker.length - a.marker.length),
+  /** Markers by where they stand: 超 before the number, 余 inside the span, 左右 after it. */
+  approxBefore: approx.filter((entry) => entry.position === 'before'),
+  approxInside: approx.filter((entry) => entry.position === 'inside'),
+  approxAfter: approx.filter((entry) => entry.position === 'after'),
   /** takes_object: the verb may stand before what it changes (增加粮食种植面积4000亩). */
   change: readTable('change.csv', ['word', 'change', 'takes_object'] as const)
     .map((row) => ({ word: row.word, change: row.change as Change, takesObject: row.takes_object === 'yes' }))
     .sort((a, b) => b.word.length - a.word.length),
   levelWords: words('levels.csv', 'word'),
+  /** Words that join the items of a list: 8.9%、7.7%; 96%和94%. */
+  listJoiners: ['、', '和', '及', '与', '以及'],
   /** unless_followed_by: a pattern for the rest of the clause that undoes the cue (预期寿命; 将税率从17%降至13% is 把, not future). */
   status: readTable('status.csv', ['cue', 'status'] as const, ['unless_followed_by'] as const).map((row) => ({
     cue: row.cue,

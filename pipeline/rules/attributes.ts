@@ -43,9 +43,9 @@ function openingCue(words: WordSpan[], text: string): Status | undefined {
 }
 
 const CLAUSE_BREAKS = /[，,：:；;（()）]/
-const LIST_JOINERS = ['、', '和', '及', '与', '以及']
+const LIST_JOINERS = tables.listJoiners
 /** Between a change verb and its number only these may stand (增长超20%, 减少约1500亿元, 增长预期目标为5%) ... */
-const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|保持在|稳定在|控制在|${tables.approx.filter((entry) => entry.position === 'before').map((entry) => entry.marker).join('|')})*$`)
+const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
@@ -58,8 +58,8 @@ const LEAD_WORDS = indicatorWords.filter((row) => row.side === 'lead').map((row)
 const TRAIL_WORDS = indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word).sort((a, b) => b.length - a.length)
 const VERBS = readTable('verbs.csv', ['verb'] as const).map((row) => row.verb)
 const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
-const BEFORE_APPROX = tables.approx.filter((entry) => entry.position === 'before')
-const AFTER_APPROX = tables.approx.filter((entry) => entry.position === 'after')
+const BEFORE_APPROX = tables.approxBefore
+const AFTER_APPROX = tables.approxAfter
 const START_OF_CHANGE = ['从', '由']
 
 /** Start of every clause of the sentence, in order. */

@@ -47,7 +47,7 @@ const RANK_REACH = 16
 const INDEX_WORDS = ['指数', '系数']
 const COUNT_UNITS = tables.units.filter((unit) => unit.kind === 'count').map((unit) => unit.surface)
 /** Words that let a bare magnitude count: 超万亿元, 近万人, 上亿群众. */
-const MAGNITUDE_LEADERS = ['上', ...tables.approx.filter((entry) => entry.position === 'before').map((entry) => entry.marker)]
+const MAGNITUDE_LEADERS = ['上', ...tables.approxBefore.map((entry) => entry.marker)]
 
 function isYear(candidate: Candidate): boolean {
   return candidate.unit === '年' && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside

@@ -4,6 +4,9 @@ import { tables } from '../resources/tables.ts'
 
 const DECIMAL_POINT = '点'
 
+/** Multiplying decimals leaves float noise (303.5 × 1e8); 15 significant digits drop it. */
+export const roundFloat = (value: number): number => Number(value.toPrecision(15))
+
 function role(char: string) {
   return tables.numerals.get(char)
 }
@@ -78,7 +81,7 @@ export function parseChineseNumeral(text: string): number | undefined {
   const magnitudes = /[万萬亿億]+$/u.exec(text)
   if (magnitudes && text.includes(DECIMAL_POINT)) {
     const base = parseChineseNumeral(text.slice(0, magnitudes.index))
-    return base === undefined ? undefined : Number((base * magnitudeValue(magnitudes[0])!).toPrecision(15))
+    return base === undefined ? undefined : roundFloat(base * magnitudeValue(magnitudes[0])!)
   }
   const [integerPart = '', fractionPart, ...rest] = text.split(DECIMAL_POINT)
   if (rest.length > 0) return undefined
@@ -91,7 +94,8 @@ export function parseChineseNumeral(text: string): number | undefined {
   if (fractionPart === undefined) return integer
   const fraction = parsePositional(fractionPart)
   if (fraction === undefined || fractionPart === '') return undefined
-  return Number(`${integer}.${[...fractionPart].map((char) => role(char)!.value).join('')}`)
+  const value = integer + Number(`0.${[...fractionPart].map((char) => role(char)!.value).join('')}`)
+  return Number.isFinite(value) ? value : undefined
 }
 
 /** Arabic digits with Chinese scales between them: 1万6千 = 16000, 10亿5000万 = 1050000000. */

@@ -2,7 +2,7 @@
 // folded sentence. Each matcher consumes what it reads, so the pass is linear
 // in the input; values are worked out by numerals.ts.
 import { tables, type Kind, type Unit } from '../resources/tables.ts'
-import { isNumeralChar, magnitudeValue, parseArabic, parseChineseNumeral, parseMixed } from './numerals.ts'
+import { isNumeralChar, magnitudeValue, parseArabic, parseChineseNumeral, parseMixed, roundFloat } from './numerals.ts'
 
 export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'rank'
 
@@ -35,9 +35,8 @@ const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y
 const MIXED = /\d{1,4}(?:[万亿萬億千百]\d{1,4})+[万亿萬億千百]?/y
 const LATIN = /[A-Za-z]/
 const RANGE_DASHES = ['——', '—', '–', '-', '~', '至', '到']
-const INSIDE_APPROX = new Set(tables.approx.filter((entry) => entry.position === 'inside').map((entry) => entry.marker))
+const INSIDE_APPROX = new Set(tables.approxInside.map((entry) => entry.marker))
 
-const round = (value: number) => Number(value.toPrecision(15))
 
 function unitAt(text: string, at: number): Unit | undefined {
   if (tables.notUnits.some((word) => text.startsWith(word, at))) return undefined
@@ -178,7 +177,7 @@ function readQuantity(text: string, number: NumberToken): Quantity {
   at = second.end
   const multiplied = multiplier.factor * second.factor > 1
   const unit = readUnit(text, skipSpaces(text, at))
-  const value = round(number.value * multiplier.factor * second.factor)
+  const value = roundFloat(number.value * multiplier.factor * second.factor)
   if (!unit) return { end: at, value, multiplied, approxInside }
   return { end: unit.end, value, multiplied, unit, approxInside }
 }
@@ -255,7 +254,7 @@ function matchNumber(text: string, at: number): Match {
   if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end } // 5G
   const range = matchRangeEnd(text, quantity)
   if (range) {
-    const lower = range.quantity.multiplied && !quantity.multiplied ? round(quantity.value * (range.quantity.value / range.upper.value)) : quantity.value
+    const lower = range.quantity.multiplied && !quantity.multiplied ? roundFloat(quantity.value * (range.quantity.value / range.upper.value)) : quantity.value
     const approxInside = quantity.approxInside || range.quantity.approxInside
     return { ...candidate(at, range.quantity.end, lower, range.quantity.unit, 'number', number, approxInside, range.quantity.multiplied), valueMax: range.quantity.value }
   }
@@ -276,7 +275,6 @@ function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upp
 
 const MATCHERS = [matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchNumber]
 
-const LIST_SEPARATOR = /^(?:、|和|及|与|以及)$/
 
 /** 10.6万、3.8万、3.3万平方公里: numbers of a list without a unit take the unit of the last. */
 function shareListUnits(text: string, found: Candidate[]): void {
@@ -284,7 +282,7 @@ function shareListUnits(text: string, found: Candidate[]): void {
     const candidate = found[index]!
     const next = found[index + 1]!
     if (candidate.unit !== '' || candidate.form !== 'number' || next.unit === '' || next.form !== 'number') continue
-    if (!LIST_SEPARATOR.test(text.slice(candidate.end, next.start))) continue
+    if (!tables.listJoiners.includes(text.slice(candidate.end, next.start))) continue
     found[index] = { ...candidate, unit: next.unit, kind: next.kind, ...(next.unitEntry ? { unitEntry: next.unitEntry } : {}) }
   }
 }

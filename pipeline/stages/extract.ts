@@ -6,6 +6,7 @@ import type { Status } from '../resources/tables.ts'
 import { describe, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { exclusionOf, nameMask } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
+import { roundFloat } from '../rules/numerals.ts'
 import { scan } from '../rules/scan.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
@@ -128,7 +129,7 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
           ...(candidate.valueMax !== undefined ? { value_max: candidate.valueMax } : {}),
           unit: unit?.unit ?? candidate.unit,
           unit_code: unit?.unitCode ?? '',
-          ...(unit ? { value_base: Number((candidate.value * unit.factor).toPrecision(15)) } : {}),
+          ...(unit ? { value_base: roundFloat(candidate.value * unit.factor) } : {}),
           base_unit: unit?.baseUnit ?? '',
           kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
