@@ -1,23 +1,28 @@
 import { describe, expect, it } from 'vitest'
+import { extract } from '../pipeline/stages/extract.ts'
+import { normalize } from '../pipeline/stages/normalize.ts'
+import { parse } from '../pipeline/stages/parse.ts'
 import { validate } from '../pipeline/stages/validate.ts'
-import { extractText } from '../pipeline/extract-text.ts'
 import type { Extraction, Mention } from '../pipeline/types.ts'
 
-function extraction(mentions: Mention[]): Extraction {
-  return { mentions, sentences: [], sections: [], terms: [] }
+function extractionOf(text: string): Extraction {
+  const normalized = normalize(text)
+  return extract(parse(normalized.folded), normalized, 'doc')
 }
 
 describe('validate', () => {
-  const [good] = extractText('全年完成投资135亿元。', 'doc')
+  const whole = extractionOf('全年完成投资135亿元。')
+  const good = whole.mentions[0]!
+  const withMentions = (mentions: Mention[]): Extraction => ({ ...whole, mentions })
 
   it('keeps records that pass their schema', () => {
-    expect(validate(extraction([good!]))).toEqual({ extraction: extraction([good!]), invalid: [] })
+    expect(validate(whole)).toEqual({ extraction: whole, invalid: [] })
   })
 
   it('sets aside a failing record with its reason, keeping the rest', () => {
-    const badKind = { ...good!, start: 3, kind: 'weight' } as unknown as Mention
-    const emptySpan = { ...good!, start: 9, end: 9 }
-    const result = validate(extraction([good!, badKind, emptySpan]))
+    const badKind = { ...good, start: 3, kind: 'weight' } as unknown as Mention
+    const emptySpan = { ...good, start: 9, end: 9 }
+    const result = validate(withMentions([good, badKind, emptySpan]))
     expect(result.extraction.mentions).toEqual([good])
     expect(result.invalid).toEqual([
       { table: 'mentions', start: 3, reason: expect.stringContaining('/kind') },
@@ -26,7 +31,16 @@ describe('validate', () => {
   })
 
   it('rejects values that are not finite', () => {
-    const result = validate(extraction([{ ...good!, value: Number.POSITIVE_INFINITY }]))
+    const result = validate(withMentions([{ ...good, value: Number.POSITIVE_INFINITY }]))
+    expect(result.extraction.mentions).toEqual([])
     expect(result.invalid).toHaveLength(1)
+  })
+
+  it('sets aside the mentions of a sentence it sets aside, so no key points at nothing', () => {
+    const badSentence = { ...whole.sentences[0]!, paragraph: 0 }
+    const result = validate({ ...whole, sentences: [badSentence] })
+    expect(result.extraction.sentences).toEqual([])
+    expect(result.extraction.mentions).toEqual([])
+    expect(result.invalid.map((problem) => problem.table)).toEqual(['sentences', 'mentions'])
   })
 })

@@ -1,6 +1,7 @@
 // What each kept span says: approx, change, status and the indicator it
 // measures, read from the words around it in its sentence.
 import { readTable, tables, type Approx, type Change, type Status } from '../resources/tables.ts'
+import { clip } from '../text.ts'
 import type { Candidate } from './scan.ts'
 
 export interface Attributes {
@@ -187,7 +188,7 @@ function trim(phrase: string): string {
 function nounAfter(text: string, end: number): string {
   const marker = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, end))
   const from = end + (marker?.marker.length ?? 0)
-  const rest = text.slice(from, from + MAX_INDICATOR)
+  const rest = clip(text, from, from + MAX_INDICATOR)
   const stop = rest.search(AFTER_NOUN_STOPS)
   let noun = stop < 0 ? rest : rest.slice(0, stop)
   for (const verb of VERBS) {
@@ -262,7 +263,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
         (sameSubject ? previous?.attributes.indicator : undefined) ||
         after ||
         previous?.attributes.indicator ||
-        trim(text.slice(Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start)))
+        trim(clip(text, Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start)))
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, previous, joined),

@@ -10,6 +10,7 @@ import { roundFloat } from '../rules/numerals.ts'
 import { scan } from '../rules/scan.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
+import { clip } from '../text.ts'
 import type { Normalized } from './normalize.ts'
 
 /** 一、 and （一） open sections; 第一部分 too. */
@@ -29,7 +30,8 @@ interface Section {
 
 /** A section's title: its heading line, or the paragraph's first clause. */
 function titleOf(text: string): string {
-  return text.trim().split(/[。；;，,：:]/)[0]!.slice(0, MAX_HEADING)
+  const title = text.trim().split(/[。；;，,：:]/)[0]!
+  return clip(title, 0, MAX_HEADING)
 }
 
 function enterSection(section: Section, text: string): Section {

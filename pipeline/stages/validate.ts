@@ -42,10 +42,15 @@ function keep<T extends { start: number; end?: number; value?: number }>(table: 
 
 export function validate(extraction: Extraction): Validated {
   const invalid: Invalid[] = []
+  const sentences = keep('sentences', extraction.sentences, invalid)
+  // a mention must keep its sentence, or its sentence_id would point at nothing
+  const kept = new Set(sentences.map((sentence) => sentence.sentence_id))
+  const orphans = extraction.mentions.filter((mention) => !kept.has(mention.sentence_id))
+  for (const mention of orphans) invalid.push({ table: 'mentions', start: mention.start, reason: `its sentence ${mention.sentence_id} was set aside` })
   return {
     extraction: {
-      mentions: keep('mentions', extraction.mentions, invalid),
-      sentences: keep('sentences', extraction.sentences, invalid),
+      mentions: keep('mentions', extraction.mentions.filter((mention) => kept.has(mention.sentence_id)), invalid),
+      sentences,
       sections: keep('sections', extraction.sections, invalid),
       terms: keep('terms', extraction.terms, invalid),
     },
