@@ -53,10 +53,14 @@ export function stagingWriter(staging: string) {
   }
 }
 
-/** SOURCE_DATE_EPOCH pins the release date, for reproducible builds. */
-export function createdAt(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH
-  return (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString()
+/**
+ * When the release was made: now, or SOURCE_DATE_EPOCH (seconds) for a reproducible
+ * build, in which case every file of a rerun is byte-identical, datapackage.json too.
+ */
+export function createdAt(epoch = process.env.SOURCE_DATE_EPOCH): string {
+  if (epoch === undefined || epoch === '') return new Date().toISOString()
+  if (!/^\d{1,12}$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`)
+  return new Date(Number(epoch) * 1000).toISOString()
 }
 
 /** Swap the staged release in: the old one is moved aside, then removed. */

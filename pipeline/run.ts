@@ -32,11 +32,12 @@ export async function runRelease(rawDir: string, out: string): Promise<RunResult
     fatal: true,
     reason: `catalog row at line ${problem.line} left out: ${problem.reason}`,
   }))
+  const created = createdAt()
   const staging = await openStaging(out)
   const results: DocumentResult[] = []
   for (const entry of catalog.entries) results.push(await runDocument(entry, join(rawDir, entry.file), stagingWriter(staging)))
   diagnostics.push(...results.flatMap(messagesOf))
-  await writePackage(staging, results, diagnostics, createdAt())
+  await writePackage(staging, results, diagnostics, created)
   await commitRelease(staging, out)
   return { results, diagnostics, catalogSize: catalog.entries.length + catalog.problems.length }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { openStaging } from '../pipeline/release.ts'
+import { createdAt, openStaging } from '../pipeline/release.ts'
 import { runRelease, type RunResult } from '../pipeline/run.ts'
 import type { Mention } from '../pipeline/types.ts'
 
@@ -30,6 +30,11 @@ beforeAll(async () => {
 })
 
 describe('release', () => {
+  it('refuses a SOURCE_DATE_EPOCH that is not whole seconds', () => {
+    expect(() => createdAt('yesterday')).toThrow(/SOURCE_DATE_EPOCH/)
+    expect(createdAt('0')).toBe('1970-01-01T00:00:00.000Z')
+  })
+
   it('keeps the good document when others are bad', () => {
     expect(run.results.map((result) => [result.entry.doc_id, result.outcome])).toEqual([
       ['jurong', 'done'],
@@ -111,11 +116,23 @@ describe('release', () => {
     await runRelease(raw, out)
   })
 
-  it('is byte-identical when run again, and leaves no staging folders', async () => {
-    const before = readdirSync(out).filter((name) => name.endsWith('.csv')).map((name) => readFileSync(join(out, name)))
-    await runRelease(raw, out)
-    const after = readdirSync(out).filter((name) => name.endsWith('.csv')).map((name) => readFileSync(join(out, name)))
-    expect(after).toEqual(before)
+  it('is byte-identical when run again with SOURCE_DATE_EPOCH, every file, and leaves no staging folders', async () => {
+    const files = (): Record<string, Buffer> =>
+      Object.fromEntries(
+        readdirSync(out, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => [join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name))]),
+      )
+    process.env.SOURCE_DATE_EPOCH = '1767225600'
+    try {
+      await runRelease(raw, out)
+      const before = files()
+      await runRelease(raw, out)
+      expect(files()).toEqual(before)
+      expect(Object.keys(before).length).toBeGreaterThan(15)
+    } finally {
+      delete process.env.SOURCE_DATE_EPOCH
+    }
     expect(readdirSync(root).sort()).toEqual(['output', 'raw'])
     expect(existsSync(join(out, 'documents', 'jurong.json'))).toBe(true)
   })
