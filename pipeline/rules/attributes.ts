@@ -43,14 +43,15 @@ function openingCue(words: WordSpan[], text: string): Status | undefined {
   return tables.status.find((entry) => entry.cue === first.text)?.status
 }
 
-const CLAUSE_BREAKS = /[，,：:；;（()）]/
+// rules read folded text: full-width ，：；（） are already ASCII
+const CLAUSE_BREAKS = /[,:;()]/
 const LIST_JOINERS = tables.listJoiners
 /** Between a change verb and its number only these may stand (增长超20%, 减少约1500亿元, 增长预期目标为5%) ... */
 const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
-const AFTER_NOUN_STOPS = /[，,。；;：:、（()）《》!?！？]|的|\d/
+const AFTER_NOUN_STOPS = /[,。;:、()《》!?]|的|\d/
 /** Comparisons: 高于全国0.4个百分点 is neither a rise nor a new subject. */
 const COMPARISONS = ['高于', '低于', '快于', '慢于', '好于', '优于']
 
@@ -124,7 +125,7 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
 }
 
 /** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
-const TARGET_LIST = /(?:目标|指标)[^。；;：:]{0,40}[：:]/
+const TARGET_LIST = /(?:目标|指标)[^。;:]{0,40}:/
 const NOT_TARGET_LIST = /完成|实现|情况/
 
 /** Where a list of targets begins in the sentence, or -1. */
@@ -146,7 +147,7 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number):
   const from = Math.max(clauseStart, candidate.start - STATUS_REACH)
   const clause = context.text.slice(Math.max(clauseStart, candidate.start - PAIR_REACH), candidate.start)
   // 从380元提高至1000元: the starting level is what was, whatever is planned
-  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^，,；;]*(?:至|到)/.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
+  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^,;]*(?:至|到)/.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
   let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : (context.openingCue ?? context.baseStatus)
   const firstWord = lastAtOrBefore(context.wordStarts, from)
@@ -164,17 +165,21 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number):
 const YEAR_AT_END = /(?:从|由)?\d{4}年(?:底|末)?的?$/
 const YEAR_AT_START = /^(?:\d{4}年(?:底|末)?)+/
 
+/** Words trimmed off the ends of an indicator phrase. */
+const TRAILING = [...TRAIL_WORDS, ...CHANGE_WORDS, ...BEFORE_APPROX.map((entry) => entry.marker), '、']
+const LEADING = [...LEAD_WORDS, ...LIST_JOINERS]
+
 function trim(phrase: string): string {
   let text = phrase.trim().replace(YEAR_AT_END, '').replace(YEAR_AT_START, '')
   for (let changed = true; changed && text; ) {
     changed = false
-    for (const word of [...TRAIL_WORDS, ...CHANGE_WORDS, ...BEFORE_APPROX.map((entry) => entry.marker), '、']) {
-      if (text.endsWith(word) && text.length > word.length - 1) {
+    for (const word of TRAILING) {
+      if (text.endsWith(word)) {
         text = text.slice(0, -word.length)
         changed = true
       }
     }
-    for (const word of [...LEAD_WORDS, ...LIST_JOINERS]) {
+    for (const word of LEADING) {
       if (text.startsWith(word)) {
         text = text.slice(word.length)
         changed = true

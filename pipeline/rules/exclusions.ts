@@ -70,7 +70,7 @@ const PRIORITY_LEADERS = ['放在', '摆在', '置于', '放到', '摆到', '摆
 function excludedRank(written: string, before: string, after: string): Exclusion | undefined {
   if (endsWithAny(before, PRIORITY_LEADERS)) return 'other'
   if (!/[位名]$/.test(written) && COUNT_UNITS.some((unit) => after.startsWith(unit))) return 'ordinal' // 第一批, 第二轮
-  const near = before.slice(-RANK_REACH).split(/[，,；;：:]/).at(-1)!
+  const near = before.slice(-RANK_REACH).split(/[,;:]/).at(-1)!
   if (RANK_LEADERS.some((leader) => near.includes(leader))) return undefined
   return /^第.*[位名]$/.test(written) ? undefined : 'ordinal'
 }

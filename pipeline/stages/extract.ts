@@ -14,7 +14,7 @@ import { clip } from '../text.ts'
 import type { Normalized } from './normalize.ts'
 
 /** 一、 and （一） open sections; 第一部分 too. */
-const SECTION_MARKER = /^\s*(?:([一二三四五六七八九十]+)、|([（(][一二三四五六七八九十]+[）)])|(第[一二三四五六七八九十]+部分))/
+const SECTION_MARKER = /^\s*(?:([一二三四五六七八九十]+)、|(\([一二三四五六七八九十]+\))|(第[一二三四五六七八九十]+部分))/
 /** A heading is a short line without a full stop. */
 const MAX_HEADING = 40
 const REVIEW_HEADING = /回顾|成就|过去|总结/
