@@ -24,7 +24,7 @@ export function uncataloguedEntry(path: string): CatalogEntry {
   return { doc_id: docId, file: path, title: name, region: name, region_code: '', level: 'national', year: new Date().getFullYear(), source: '' }
 }
 
-export const CATALOG_COLUMNS = ['doc_id', 'file', 'title', 'region', 'region_code', 'level', 'year', 'source'] as const
+const CATALOG_COLUMNS = ['doc_id', 'file', 'title', 'region', 'region_code', 'level', 'year', 'source'] as const
 
 export function parseCatalog(text: string): Catalog {
   const problems: CatalogProblem[] = []

@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync'
 export type Cell = string | number | boolean | undefined
 
 /** 1e21 and 1e-7 as plain decimals: no exponent, no grouping. */
-export function plainNumber(value: number): string {
+function plainNumber(value: number): string {
   const text = String(value)
   if (!/e/i.test(text)) return text
   return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20, maximumSignificantDigits: 21 })

@@ -66,7 +66,7 @@ const onError = [
   { target: 'failed', actions: 'recordEnd' },
 ] as const
 
-export const documentMachine = setup({
+const documentMachine = setup({
   types: {
     context: {} as Context,
     input: {} as { entry: CatalogEntry; path: string; write: Writer },

@@ -10,7 +10,7 @@ function compile(name: string): ValidateFunction {
   return ajv.compile(JSON.parse(readFileSync(path, 'utf8')))
 }
 
-function describeErrors(errors: ErrorObject[] | null | undefined): string {
+export function describeErrors(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`).join('; ')
 }
 

@@ -25,13 +25,13 @@ export interface Evaluation {
 }
 
 /** Runs one raw file through the document machine and returns its mentions. */
-export async function extractFile(path: string): Promise<Mention[]> {
+async function extractFile(path: string): Promise<Mention[]> {
   const result = await runDocument(uncataloguedEntry(path), path, async () => {})
   if (result.outcome !== 'done') throw new Error(`${path}: ${result.outcome}: ${result.reason}`)
   return result.extraction.mentions
 }
 
-export async function readGold(goldDir: string): Promise<GoldFile[]> {
+async function readGold(goldDir: string): Promise<GoldFile[]> {
   const names = (await readdir(goldDir)).filter((name) => name.endsWith('.json')).sort()
   return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(goldDir, name), 'utf8')) as GoldFile))
 }

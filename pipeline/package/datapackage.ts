@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
+import { describeErrors } from '../schemas.ts'
 import type { Field, Table } from './tables.ts'
 
 const PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json'
@@ -30,7 +31,7 @@ function fieldDescriptor(field: Field) {
   }
 }
 
-export function tableSchema(table: Table) {
+function tableSchema(table: Table) {
   return {
     $schema: SCHEMA_PROFILE,
     fields: table.fields.map(fieldDescriptor),
@@ -90,6 +91,5 @@ function compileProfile(): ValidateFunction {
 /** Why the descriptor fails the official v2 profile, or undefined. */
 export function profileProblem(descriptor: unknown): string | undefined {
   profile ??= compileProfile()
-  if (profile(descriptor)) return undefined
-  return (profile.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message}`).join('; ')
+  return profile(descriptor) ? undefined : describeErrors(profile.errors)
 }

@@ -15,7 +15,7 @@ const compare = (a: Row, b: Row, keys: string[]) => {
   return 0
 }
 
-export function sortBy<T extends Row>(rows: T[], keys: string[]): T[] {
+function sortBy<T extends Row>(rows: T[], keys: string[]): T[] {
   return [...rows].sort((a, b) => compare(a, b, keys))
 }
 
@@ -40,7 +40,7 @@ export function tableRows(results: DocumentResult[], diagnostics: Diagnostic[]):
     documents: sortBy(results.map(documentRow), ['doc_id']),
     sections: sortBy(all('sections'), ['doc_id', 'start']),
     sentences: sortBy(all('sentences'), ['sentence_id']),
-    units: unitRows(mentions) as unknown as Row[],
+    units: sortBy(unitRows(mentions), ['unit']),
     quantities: sortBy(all('mentions'), ['mention_id']),
     terms: sortBy(all('terms'), ['doc_id', 'term']),
     diagnostics: diagnostics.map((diagnostic, index) => ({ number: index + 1, ...diagnostic })),

@@ -1,5 +1,7 @@
 // Every table of the release, described once: the CSV columns, the Table
 // Schemas of datapackage.json, the SQLite tables and fields.csv all come from here.
+import { KINDS } from '../resources/tables.ts'
+
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean'
 
 export interface Field {
@@ -35,7 +37,6 @@ export interface Table {
 }
 
 const DOC_ID = '^[a-z0-9][a-z0-9-]*$'
-const KINDS = ['count', 'money', 'area', 'length', 'mass', 'volume', 'energy', 'power', 'percent', 'percentage_point', 'multiple', 'duration', 'concentration', 'rank', 'other']
 
 const docId: Field = { name: 'doc_id', type: 'string', title: '文档编号', english: 'document id', description: 'Key of the report in documents.', required: true, pattern: DOC_ID }
 const start: Field = { name: 'start', type: 'integer', title: '起始位置', english: 'start offset', description: 'Start of the span, in Unicode code points of the raw text (a leading BOM dropped).', unit: 'code point', required: true, minimum: 0 }
@@ -110,7 +111,7 @@ export const TABLES: Table[] = [
     fields: [
       { name: 'unit', type: 'string', title: '单位', english: 'unit', description: 'Unit as written, without multiplier (元, 亩, 微克/立方米).', required: true, unique: true },
       { name: 'unit_code', type: 'string', title: '单位代码', english: 'unit code', description: 'ISO 4217 for money, UCUM where it has one (km, m2, kW.h, %), else a local code in braces or mu (亩), pp (百分点).', required: true },
-      { name: 'kind', type: 'string', title: '类别', english: 'kind', description: 'What the unit measures.', required: true, enum: KINDS },
+      { name: 'kind', type: 'string', title: '类别', english: 'kind', description: 'What the unit measures.', required: true, enum: [...KINDS] },
       { name: 'base_unit', type: 'string', title: '基本单位', english: 'base unit', description: 'Unit that values of this kind are converted to for sums across reports.', required: true },
       { name: 'factor', type: 'number', title: '换算系数', english: 'factor', description: 'value × factor = value in the base unit.', required: true },
     ],
@@ -136,7 +137,7 @@ export const TABLES: Table[] = [
       { name: 'unit_code', type: 'string', title: '单位代码', english: 'unit code', description: 'Code of the unit (see units).' },
       { name: 'value_base', type: 'number', title: '基本单位数值', english: 'value in base unit', description: 'value converted to base_unit (亩 → m2), so sums across reports are possible.' },
       { name: 'base_unit', type: 'string', title: '基本单位', english: 'base unit', description: 'Unit of value_base.' },
-      { name: 'kind', type: 'string', title: '类别', english: 'kind', description: 'What the unit measures.', required: true, enum: KINDS },
+      { name: 'kind', type: 'string', title: '类别', english: 'kind', description: 'What the unit measures.', required: true, enum: [...KINDS] },
       { name: 'approx', type: 'string', title: '近似', english: 'approximation', description: 'exact; over (超, 余, 多, 以上); under (近, 不足, 以内); about (约, 左右).', required: true, enum: ['exact', 'over', 'under', 'about'] },
       { name: 'change', type: 'string', title: '变化', english: 'change', description: 'up or down when the number is the size of a rise or fall; none for a level.', required: true, enum: ['up', 'down', 'none'] },
       { name: 'status', type: 'string', title: '状态', english: 'status', description: 'actual (achieved), target (planned) or estimate (预计).', required: true, enum: ['actual', 'target', 'estimate'] },
@@ -179,5 +180,4 @@ export const TABLES: Table[] = [
   },
 ]
 
-export const tableNamed = (name: string): Table => TABLES.find((table) => table.name === name)!
-export const columnsOf = (name: string): string[] => tableNamed(name).fields.map((field) => field.name)
+export const columnsOf = (name: string): string[] => TABLES.find((table) => table.name === name)!.fields.map((field) => field.name)

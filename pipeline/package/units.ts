@@ -3,7 +3,7 @@ import { tables } from '../resources/tables.ts'
 import { resolveUnit } from '../rules/scan.ts'
 import type { Mention } from '../types.ts'
 
-export interface UnitRow {
+export interface UnitRow extends Record<string, string | number> {
   unit: string
   unit_code: string
   kind: string
@@ -20,5 +20,5 @@ export function unitRows(mentions: Mention[]): UnitRow[] {
     if (!unit || rows.has(unit.unit)) continue
     rows.set(unit.unit, { unit: unit.unit, unit_code: unit.unitCode, kind: unit.kind, base_unit: unit.baseUnit, factor: unit.factor })
   }
-  return [...rows.values()].sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0))
+  return [...rows.values()]
 }

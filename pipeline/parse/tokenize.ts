@@ -45,7 +45,7 @@ function isWordChar(text: string, index: number): boolean {
   return (char === '.' || char === ',') && DIGIT.test(text[index - 1] ?? '') && DIGIT.test(text[index + 1] ?? '')
 }
 
-export function tokenizeSentence(text: string, offset: number): SentenceContent[] {
+function tokenizeSentence(text: string, offset: number): SentenceContent[] {
   const nodes: SentenceContent[] = []
   let at = 0
   while (at < text.length) {
@@ -88,7 +88,7 @@ function sentenceEnds(text: string): number[] {
   return ends
 }
 
-export function tokenizeParagraph(text: string, offset: number): Positioned<Paragraph> {
+function tokenizeParagraph(text: string, offset: number): Positioned<Paragraph> {
   const children: Paragraph['children'] = []
   let start = 0
   for (const end of sentenceEnds(text)) {

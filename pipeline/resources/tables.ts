@@ -4,15 +4,34 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse/sync'
 
-export class TableError extends Error {
-  readonly code = 'RESOURCE_INVALID_ROW'
+class TableError extends Error {}
+
+export const KINDS = [
+  'count', 'money', 'area', 'length', 'mass', 'volume', 'energy', 'power',
+  'percent', 'percentage_point', 'multiple', 'duration', 'concentration', 'rank', 'other',
+] as const
+export type Kind = (typeof KINDS)[number]
+const ROLES = ['digit', 'scale', 'magnitude'] as const
+export type NumeralRole = (typeof ROLES)[number]
+const APPROXES = ['exact', 'over', 'under', 'about'] as const
+export type Approx = (typeof APPROXES)[number]
+const CHANGES = ['up', 'down', 'none'] as const
+export type Change = (typeof CHANGES)[number]
+const STATUSES = ['actual', 'target', 'estimate'] as const
+export type Status = (typeof STATUSES)[number]
+
+interface TableOptions<C extends string, O extends string> {
+  /** Columns that may be empty. */
+  optional?: readonly O[]
+  /** Columns whose values must come from a closed list: a typo would silently turn a rule off. */
+  allowed?: Partial<Record<C | O, readonly string[]>>
 }
 
-/** Reads `name` from this folder; every row must fill every required column. */
+/** Reads `name` from this folder; every row must fill every required column with an allowed value. */
 export function readTable<C extends string, O extends string = never>(
   name: string,
   columns: readonly C[],
-  _optional: readonly O[] = [],
+  { optional = [], allowed = {} }: TableOptions<C, O> = {},
 ): (Record<C, string> & Partial<Record<O, string>>)[] {
   const path = fileURLToPath(new URL(name, import.meta.url))
   const rows = parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, info: true }) as {
@@ -20,16 +39,16 @@ export function readTable<C extends string, O extends string = never>(
     info: { lines: number }
   }[]
   return rows.map(({ record, info }) => {
-    for (const column of columns) {
-      if (!record[column]) throw new TableError(`${name}, line ${info.lines}: column "${column}" is empty`)
+    for (const column of [...columns, ...optional]) {
+      const value = record[column]
+      if (value === undefined && optional.includes(column as O)) throw new TableError(`${name}: there is no column "${column}"`)
+      if (!value && columns.includes(column as C)) throw new TableError(`${name}, line ${info.lines}: column "${column}" is empty`)
+      const values = allowed[column as C | O]
+      if (value && values && !values.includes(value)) throw new TableError(`${name}, line ${info.lines}: "${value}" is not one of ${values.join(', ')}`)
     }
     return record as Record<C, string> & Partial<Record<O, string>>
   })
 }
-
-export type Kind =
-  | 'count' | 'money' | 'area' | 'length' | 'mass' | 'volume' | 'energy' | 'power'
-  | 'percent' | 'percentage_point' | 'multiple' | 'duration' | 'concentration' | 'rank' | 'other'
 
 export interface Unit {
   surface: string
@@ -41,21 +60,17 @@ export interface Unit {
 }
 
 function loadUnits(): Unit[] {
-  return readTable('units.csv', ['surface', 'unit', 'kind', 'unit_code', 'base_unit', 'factor'] as const).map((row) => {
+  return readTable('units.csv', ['surface', 'unit', 'kind', 'unit_code', 'base_unit', 'factor'] as const, { allowed: { kind: KINDS } }).map((row) => {
     const factor = Number(row.factor)
     if (!Number.isFinite(factor) || factor <= 0) throw new TableError(`units.csv: factor of ${row.surface} is not a positive number`)
     return { surface: row.surface, unit: row.unit, kind: row.kind as Kind, unitCode: row.unit_code, baseUnit: row.base_unit, factor }
   })
 }
 
-export type NumeralRole = 'digit' | 'scale' | 'magnitude'
-export type Approx = 'exact' | 'over' | 'under' | 'about'
-export type Change = 'up' | 'down' | 'none'
-export type Status = 'actual' | 'target' | 'estimate'
 
 function loadNumerals(): Map<string, { value: number; role: NumeralRole }> {
   return new Map(
-    readTable('numerals.csv', ['char', 'value', 'role'] as const).map((row) => [
+    readTable('numerals.csv', ['char', 'value', 'role'] as const, { allowed: { role: ROLES } }).map((row) => [
       row.char,
       { value: Number(row.value), role: row.role as NumeralRole },
     ]),
@@ -68,7 +83,7 @@ function words(name: string, column: string): string[] {
 }
 
 const units = loadUnits()
-const approx = readTable('approx.csv', ['marker', 'position', 'approx'] as const)
+const approx = readTable('approx.csv', ['marker', 'position', 'approx'] as const, { allowed: { position: ['before', 'inside', 'after'], approx: APPROXES } })
   .map((row) => ({ marker: row.marker, position: row.position as 'before' | 'inside' | 'after', approx: row.approx as Approx }))
   .sort((a, b) => b.marker.length - a.marker.length)
 
@@ -85,14 +100,14 @@ export const tables = {
   approxInside: approx.filter((entry) => entry.position === 'inside'),
   approxAfter: approx.filter((entry) => entry.position === 'after'),
   /** takes_object: the verb may stand before what it changes (增加粮食种植面积4000亩). */
-  change: readTable('change.csv', ['word', 'change', 'takes_object'] as const)
+  change: readTable('change.csv', ['word', 'change', 'takes_object'] as const, { allowed: { change: CHANGES, takes_object: ['yes', 'no'] } })
     .map((row) => ({ word: row.word, change: row.change as Change, takesObject: row.takes_object === 'yes' }))
     .sort((a, b) => b.word.length - a.word.length),
   levelWords: words('levels.csv', 'word'),
   /** Words that join the items of a list: 8.9%、7.7%; 96%和94%. */
   listJoiners: ['、', '和', '及', '与', '以及'],
   /** unless_followed_by: a pattern for the rest of the clause that undoes the cue (预期寿命; 将税率从17%降至13% is 把, not future). */
-  status: readTable('status.csv', ['cue', 'status'] as const, ['unless_followed_by'] as const).map((row) => ({
+  status: readTable('status.csv', ['cue', 'status'] as const, { optional: ['unless_followed_by'], allowed: { status: STATUSES } }).map((row) => ({
     cue: row.cue,
     status: row.status as Status,
     unless: row.unless_followed_by ? new RegExp(row.unless_followed_by) : undefined,
@@ -100,7 +115,7 @@ export const tables = {
   names: words('names.csv', 'name'),
   notUnits: words('not-units.csv', 'word'),
   /** Words that are quantities on their own: 首位 (rank 1), 翻番 (2 倍), 一半 (0.5). */
-  wordQuantities: readTable('word-quantities.csv', ['word', 'value', 'form'] as const, ['unit'] as const).map((row) => ({
+  wordQuantities: readTable('word-quantities.csv', ['word', 'value', 'form'] as const, { optional: ['unit'], allowed: { form: ['rank', 'doubling', 'fraction'] } }).map((row) => ({
     word: row.word,
     value: Number(row.value),
     unit: row.unit ?? '',

@@ -26,13 +26,14 @@ interface SentenceContext {
   baseStatus: Status
   /** 1 where a character is inside a quoted or listed name: cues there say nothing. */
   names: Uint8Array
+  /** Where a list of targets opens in the sentence (主要预期目标是：), or -1. */
+  listStart: number
 }
 
 /** The sentence with what every candidate needs computed once. */
 interface Sentence extends SentenceContext {
   wordStarts: number[]
   clauses: number[]
-  listStart: number
   /** The status a cue opening the sentence gives it (力争, 预计, 确保 ...). */
   openingCue: Status | undefined
 }
@@ -241,7 +242,6 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     ...sentence,
     wordStarts: sentence.words.map((word) => word.start),
     clauses: clauseStarts(text),
-    listStart: targetListStart(text),
     openingCue: openingCue(sentence.words, text),
   }
   const described: Attributes[] = []

@@ -3,7 +3,7 @@
 import { tables } from '../resources/tables.ts'
 import type { Candidate } from './scan.ts'
 
-export type Exclusion = 'date' | 'name' | 'code' | 'ordinal' | 'other'
+export type Exclusion = 'date' | 'name' | 'ordinal' | 'other'
 
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' }
 /** Quoted text longer than this is a quotation, not a name. */
@@ -24,7 +24,7 @@ export function quotedSpans(text: string): [number, number][] {
   return spans
 }
 
-export function nameSpans(text: string): [number, number][] {
+function nameSpans(text: string): [number, number][] {
   const spans: [number, number][] = []
   for (const name of tables.names) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) spans.push([at, at + name.length])

@@ -63,32 +63,32 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
     const paragraphSentences = paragraph.children.filter((node): node is Sentence => node.type === 'SentenceNode')
     if (paragraphSentences.length === 0) continue
     paragraphIndex++
-    const paragraphText = folded.slice(offsetOf(paragraph), endOf(paragraph))
-    const entered = enterSection(section, paragraphText)
+    const paragraphStart = offsetOf(paragraph)
+    const rawParagraph = raw.slice(paragraphStart, endOf(paragraph))
+    const entered = enterSection(section, folded.slice(paragraphStart, endOf(paragraph)))
     if (entered !== section) {
       sections.push({
         doc_id: docId,
         section: entered.markers.join('/'),
-        title: titleOf(raw.slice(offsetOf(paragraph), endOf(paragraph))),
+        title: titleOf(rawParagraph),
         paragraph: paragraphIndex,
-        start: offsets.toCodePoint(offsetOf(paragraph)),
+        start: offsets.toCodePoint(paragraphStart),
         status: entered.status === 'target' ? 'target' : 'actual',
       })
     }
     section = entered
-    for (const span of findTerms(raw.slice(offsetOf(paragraph), endOf(paragraph)))) {
+    for (const span of findTerms(rawParagraph)) {
       const known = terms.get(span.term)
       if (known) {
         known.occurrences++
         if (known.footnote === undefined && span.footnote !== undefined) known.footnote = span.footnote
         continue
       }
-      const start = offsetOf(paragraph) + span.start
       terms.set(span.term, {
         doc_id: docId,
         term: span.term,
-        start: offsets.toCodePoint(start),
-        end: offsets.toCodePoint(start + span.term.length),
+        start: offsets.toCodePoint(paragraphStart + span.start),
+        end: offsets.toCodePoint(paragraphStart + span.end),
         occurrences: 1,
         ...(span.footnote !== undefined ? { footnote: span.footnote } : {}),
       })
@@ -113,7 +113,8 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
       sentences.push(record)
       const names = nameMask(text)
       const kept = scan(text).filter((candidate) => exclusionOf(candidate, text, names) === undefined)
-      const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status, names })
+      const listStart = targetListStart(text)
+      const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status, names, listStart })
       kept.forEach((candidate, index) => {
         const attributes = described[index]!
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? impliedUnit(attributes.indicator) : candidate.unitEntry
@@ -138,7 +139,7 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
           sentence: record.text,
         })
       })
-      if (targetListStart(text) >= 0) listStatus = 'target'
+      if (listStart >= 0) listStatus = 'target'
     }
   }
   return { mentions, sentences, sections, terms: [...terms.values()] }
