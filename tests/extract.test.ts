@@ -62,6 +62,10 @@ describe('spans and offsets', () => {
     expect(mentions[1]).toMatchObject({ indicator: '赤字率', change: 'up', unit: '百分点' })
   })
 
+  it('names what is ranked, not the scope of the ranking', () => {
+    expect(extractText('货物进出口总额跃居世界第二位。')[0]!.indicator).toBe('货物进出口总额')
+  })
+
   it('takes the noun after a classifier when nothing names the measure before it', () => {
     expect(extractText('完成30条幸福河湖建设。')[0]!.indicator).toContain('幸福河湖')
   })

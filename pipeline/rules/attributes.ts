@@ -48,11 +48,25 @@ function openingCue(words: WordSpan[], text: string): Status | undefined {
 const CLAUSE_BREAKS = /[,:;()]/
 const LIST_JOINERS = tables.listJoiners
 /** Between a change verb and its number only these may stand (增长超20%, 减少约1500亿元, 增长预期目标为5%) ... */
-const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
+const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|均|都|再|要|将|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
 const AFTER_NOUN_STOPS = /[,。;:、()《》!?]|的|\d/
+const RANK_VERBS = ['位居', '稳居', '跃居', '位列', '名列', '居', '排名', '排']
+
+/** The entry whose word ends last in `text`, the longer of two ending together (压降 over 降, 跃居 over 居). */
+function lastMatch<T>(text: string, entries: readonly T[], wordOf: (entry: T) => string): { entry: T; at: number } | undefined {
+  let best: { entry: T; at: number; end: number; length: number } | undefined
+  for (const entry of entries) {
+    const word = wordOf(entry)
+    const at = text.lastIndexOf(word)
+    if (at < 0) continue
+    const end = at + word.length
+    if (!best || end > best.end || (end === best.end && word.length > best.length)) best = { entry, at, end, length: word.length }
+  }
+  return best
+}
 /** Comparisons: 高于全国0.4个百分点 is neither a rise nor a new subject. */
 const COMPARISONS = ['高于', '低于', '快于', '慢于', '好于', '优于']
 
@@ -100,18 +114,16 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   return 'exact'
 }
 
+/** 比上年多、较去年预算高 0.2个百分点: a difference against an earlier time is a change. */
+const AGAINST_EARLIER = /(?:比|较)(?:上年|去年|上年度|同期|前一年)[^,;]{0,6}?([高多低少])$/
+
 function changeOf(candidate: Candidate, window: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
+  const against = AGAINST_EARLIER.exec(window)
+  if (against) return '高多'.includes(against[1]!) ? 'up' : 'down'
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
-  let best: (typeof tables.change)[number] & { at: number } | undefined
-  // the word ending last wins, the longer of two ending together (压降 over 降, 增加值 over 增加)
-  for (const entry of tables.change) {
-    const at = window.lastIndexOf(entry.word)
-    if (at < 0) continue
-    const end = at + entry.word.length
-    const bestEnd = best ? best.at + best.word.length : -1
-    if (end > bestEnd || (end === bestEnd && entry.word.length > best!.word.length)) best = { at, ...entry }
-  }
+  const match = lastMatch(window, tables.change, (entry) => entry.word)
+  const best = match && { ...match.entry, at: match.at }
   // 分别下降3.6%和1.3%: a list item without its own verb shares the change; 增加1.4亿、覆盖10.5亿人 does not
   if (!best) return joined && previous && !VERBS.some((verb) => window.includes(verb)) ? previous.attributes.change : 'none'
   const rest = window.slice(best.at + best.word.length)
@@ -191,7 +203,7 @@ function trim(phrase: string): string {
 }
 
 /** The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的, 投放50%以上号源. */
-function nounAfter(text: string, end: number): string {
+export function nounAfter(text: string, end: number): string {
   const marker = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, end))
   const from = end + (marker?.marker.length ?? 0)
   const rest = clip(text, from, from + MAX_INDICATOR)
@@ -254,10 +266,12 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const joined = sameClause && LIST_JOINERS.some((joiner) => window.startsWith(joiner))
     const listIndex = joined ? previous!.listIndex + 1 : 0
     const subjectWindow = joined ? previous!.window : window
-    const phrase = window.slice(window.lastIndexOf('、') + 1)
+    // 进出口总额居世界第三位: what is ranked stands before 居 and its scope (世界, 全国)
+    const rankVerb = candidate.form === 'rank' ? (lastMatch(window, RANK_VERBS, (verb) => verb)?.at ?? -1) : -1
+    const phrase = window.slice(window.lastIndexOf('、') + 1, rankVerb > 0 ? rankVerb : undefined)
     const trimmed = trim(phrase)
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
-    const sameSubject = COMPARISONS.some((word) => trimmed.startsWith(word)) || (sameClause && LEVEL_REACHED.test(window.trim()))
+    const sameSubject = COMPARISONS.some((word) => trimmed.startsWith(word)) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = window.endsWith('等') || sameSubject || TIME_PHRASE.test(trimmed) ? '' : trimmed
     const after = nounAfter(text, candidate.end)
     // 设21个自由贸易试验区: what a classifier counts follows it

@@ -236,9 +236,13 @@ function matchRank(text: string, at: number): Match {
 function matchNumber(text: string, at: number): Match {
   const previous = text[at - 1] ?? ''
   if (/[0-9.]/.test(previous) || (isNumeralChar(previous) && previous !== '点')) return undefined
-  const number = readNumber(text, at)
-  if (!number || 'skipTo' in number) return number
-  if (LATIN.test(previous)) return { skipTo: number.end } // PM2.5, G312, S38
+  const read = readNumber(text, at)
+  if (!read || 'skipTo' in read) return read
+  if (LATIN.test(previous)) return { skipTo: read.end } // PM2.5, G312, S38
+  // 增长率为-0.85‰, 增速为负1.5%: a sign after words, not after a number (6%-6.5% is a range)
+  const signed = (previous === '-' || previous === '负') && !/[0-9%‰.A-Za-z]/.test(text[at - 2] ?? '') && !isNumeralChar(text[at - 2] ?? '')
+  const number = signed ? { ...read, start: at - 1, value: -read.value, text: text.slice(at - 1, read.end) } : read
+  if (signed) at--
   if (text.startsWith('分之', number.end)) {
     const numerator = readNumber(text, number.end + 2)
     if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: number.end + 2 }

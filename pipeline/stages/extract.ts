@@ -3,11 +3,11 @@
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import type { Status } from '../resources/tables.ts'
-import { describe, targetListStart, type WordSpan } from '../rules/attributes.ts'
+import { describe, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { exclusionOf, nameMask } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
-import { scan } from '../rules/scan.ts'
+import { scan, type Candidate } from '../rules/scan.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
 import { clip } from '../text.ts'
@@ -26,6 +26,16 @@ const endOf = (node: { position?: { end: { offset?: number } } }) => node.positi
 interface Section {
   markers: string[]
   status: Status
+}
+
+/** 60岁以上人口已达2.5亿: a bound before a noun that the clause then measures names the group, it is not measured itself. */
+const BOUND_BEFORE_NOUN = /^(?:以上|以下|及以上)\p{Script=Han}[^,;:、。]*$/u
+
+function withoutThresholds(text: string, candidates: Candidate[]): Candidate[] {
+  return candidates.filter((candidate, index) => {
+    const next = candidates[index + 1]
+    return !next || !BOUND_BEFORE_NOUN.test(text.slice(candidate.end, next.start))
+  })
 }
 
 /** A section's title: its heading line, or the paragraph's first clause. */
@@ -112,12 +122,14 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
       }
       sentences.push(record)
       const names = nameMask(text)
-      const kept = scan(text).filter((candidate) => exclusionOf(candidate, text, names) === undefined)
+      const kept = withoutThresholds(text, scan(text).filter((candidate) => exclusionOf(candidate, text, names) === undefined))
       const listStart = targetListStart(text)
       const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status, names, listStart })
       kept.forEach((candidate, index) => {
         const attributes = described[index]!
-        const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? impliedUnit(attributes.indicator) : candidate.unitEntry
+        // 551万农村贫困人口: the noun right after the number tells first, then the indicator
+        const implied = () => impliedUnit(nounAfter(text, candidate.end)) ?? impliedUnit(attributes.indicator)
+        const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
         mentions.push({
           doc_id: docId,
