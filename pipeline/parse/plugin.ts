@@ -1,24 +1,44 @@
 // retext-style parser plugin for Chinese: text in, NLCST out, every node positioned.
 import type { Root } from 'nlcst'
-import type { Node } from 'unist'
 import { toString } from 'nlcst-to-string'
 import type { Processor } from 'unified'
-import { visit } from 'unist-util-visit'
-import { location } from 'vfile-location'
+import type { Node, Point } from 'unist'
 import { tokenize } from './tokenize.ts'
 
 type Offsets = { start: number; end: number }
+type Tokenized = Node & { data?: Offsets; children?: Tokenized[] }
+
+/** Offsets of every line start, so a point is one binary search away. */
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
+  return starts
+}
+
+function pointAt(starts: number[], offset: number): Point {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle]! <= offset) low = middle
+    else high = middle - 1
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1, offset }
+}
+
+/** Turns the tokenizer's offsets into unist positions (a plain walk: the tree is large). */
+function position(node: Tokenized, starts: number[]): void {
+  const { start, end } = node.data!
+  node.position = { start: pointAt(starts, start), end: pointAt(starts, end) }
+  delete node.data
+  for (const child of node.children ?? []) position(child, starts)
+}
 
 export default function retextChinese(this: Processor) {
   const self = this as unknown as Processor<Root, undefined, undefined, Root, string>
-  self.parser = (document, file) => {
+  self.parser = (document) => {
     const tree = tokenize(document)
-    const place = location(file)
-    visit(tree as Node, (node: Node) => {
-      const { start, end } = node.data as Offsets
-      node.position = { start: place.toPoint(start)!, end: place.toPoint(end)! }
-      delete node.data
-    })
+    position(tree as Tokenized, lineStarts(document))
     return tree
   }
   self.compiler = (tree) => toString(tree)
