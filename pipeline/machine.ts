@@ -43,7 +43,6 @@ interface Context {
   outcome?: Outcome
 }
 
-
 function resultOf(context: Context, outcome: Outcome): DocumentResult {
   const error = context.error
   return {
@@ -157,7 +156,7 @@ const documentMachine = setup({
     rejected: { type: 'final', entry: assign({ outcome: 'rejected' as const }) },
     failed: { type: 'final', entry: assign({ outcome: 'failed' as const }) },
   },
-  output: ({ context }) => resultOf(context, context.outcome ?? 'failed'),
+  output: ({ context }) => resultOf(context, context.outcome!), // every final state sets it on entry
 })
 
 /** Runs one document to a final state; never throws for a bad document. */
