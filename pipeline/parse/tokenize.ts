@@ -107,11 +107,16 @@ function tokenizeParagraph(text: string, offset: number): Positioned<Paragraph> 
   return { type: 'ParagraphNode', children, data: { start: offset, end: offset + text.length } }
 }
 
-/** Paragraphs are lines; line ends are white space between them. */
+/**
+ * Paragraphs are lines, and line ends white space between them; but a line of only
+ * zero-width spaces (what web copies leave around a phrase set in bold) joins the
+ * lines on either side into one paragraph.
+ */
+const PARAGRAPHS = /[^\r\n]+(?:\r?\n\u200b+\r?\n[^\r\n]+)*|\r?\n|\r/g
+
 export function tokenize(text: string): Root {
   const children: Root['children'] = []
-  const lines = /[^\r\n]+|\r?\n|\r/g
-  for (const match of text.matchAll(lines)) {
+  for (const match of text.matchAll(PARAGRAPHS)) {
     const value = match[0]
     children.push(/^[\r\n]+$/.test(value) ? whiteSpace(value, match.index) : tokenizeParagraph(value, match.index))
   }

@@ -106,11 +106,15 @@ export const tables = {
   levelWords: words('levels.csv', 'word'),
   /** Words that join the items of a list: 8.9%、7.7%; 96%和94%. */
   listJoiners: ['、', '和', '及', '与', '以及'],
-  /** unless_followed_by: a pattern for the rest of the clause that undoes the cue (预期寿命; 将税率从17%降至13% is 把, not future). */
-  status: readTable('status.csv', ['cue', 'status'] as const, { optional: ['unless_followed_by'], allowed: { status: STATUSES } }).map((row) => ({
+  /**
+   * Patterns around a cue that undo it: after it, the rest of the clause (预期寿命; 将税率从17%降至13%
+   * is 把, not future); before it, the text up to it (向上争取资金 is funds obtained, not sought).
+   */
+  status: readTable('status.csv', ['cue', 'status'] as const, { optional: ['unless_followed_by', 'unless_preceded_by'], allowed: { status: STATUSES } }).map((row) => ({
     cue: row.cue,
     status: row.status as Status,
-    unless: row.unless_followed_by ? new RegExp(row.unless_followed_by) : undefined,
+    unlessAfter: row.unless_followed_by ? new RegExp(row.unless_followed_by) : undefined,
+    unlessBefore: row.unless_preceded_by ? new RegExp(row.unless_preceded_by) : undefined,
   })),
   names: words('names.csv', 'name'),
   notUnits: words('not-units.csv', 'word'),

@@ -119,13 +119,18 @@ const AGAINST_EARLIER = /(?:比|较)(?:上年|去年|上年度|同期|前一年)
 
 function changeOf(candidate: Candidate, window: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
+  if (candidate.form === 'rank') return 'none' // 上升5位、居第86位: a rank is a level
   const against = AGAINST_EARLIER.exec(window)
   if (against) return '高多'.includes(against[1]!) ? 'up' : 'down'
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
   const match = lastMatch(window, tables.change, (entry) => entry.word)
   const best = match && { ...match.entry, at: match.at }
-  // 分别下降3.6%和1.3%: a list item without its own verb shares the change; 增加1.4亿、覆盖10.5亿人 does not
-  if (!best) return joined && previous && !VERBS.some((verb) => window.includes(verb)) ? previous.attributes.change : 'none'
+  // 分别下降3.6%和1.3%, 压减时间58%、材料52%: a list item without its own verb shares the change;
+  // 增加1.4亿、覆盖10.5亿人 and 增加1.5万亿元、规模9.8万亿元 (a new subject after a verb that took none) do not
+  if (!best) {
+    const shares = joined && previous && !VERBS.some((verb) => window.includes(verb)) && (previous.changeTookObject || trim(window) === '')
+    return shares ? previous.attributes.change : 'none'
+  }
   const rest = window.slice(best.at + best.word.length)
   // 提高到94%, 增至5个: the level reached, not the size of the change
   if (tables.levelWords.some((word) => rest.startsWith(word))) return 'none'
@@ -162,13 +167,16 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   // 从380元提高至1000元: the starting level is what was, whatever is planned
   const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^,;]*(?:至|到)/.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
+  // 没有实现…降低4%左右的目标: a target quoted in a review
+  if (/^(?:左右|以上|以下|以内)?的(?:预期)?目标/.test(context.text.slice(candidate.end, candidate.end + 8))) return 'target'
   let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : (carried ?? context.openingCue ?? context.baseStatus)
   const firstWord = lastAtOrBefore(context.wordStarts, from)
   for (let index = firstWord; index < context.words.length && context.words[index]!.end <= candidate.start; index++) {
     const word = context.words[index]!
     if (word.start < from || context.names[word.start] === 1) continue
     const rest = context.text.slice(word.end, word.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
-    const cue = tables.status.find((entry) => entry.cue === word.text && !entry.unless?.test(rest))
+    const lead = context.text.slice(Math.max(0, word.start - PAIR_REACH), word.start)
+    const cue = tables.status.find((entry) => entry.cue === word.text && !entry.unlessAfter?.test(rest) && !entry.unlessBefore?.test(lead))
     if (cue) status = cue.status
   }
   return status
@@ -183,7 +191,7 @@ const TRAILING = [...TRAIL_WORDS, ...CHANGE_WORDS, ...BEFORE_APPROX.map((entry) 
 const LEADING = [...LEAD_WORDS, ...LIST_JOINERS]
 
 function trim(phrase: string): string {
-  let text = phrase.trim().replace(YEAR_AT_END, '').replace(YEAR_AT_START, '')
+  let text = phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_END, '').replace(YEAR_AT_START, '')
   for (let changed = true; changed && text; ) {
     changed = false
     for (const word of TRAILING) {
@@ -217,7 +225,7 @@ export function nounAfter(text: string, end: number): string {
 }
 
 /** Phrases that say when or how often, not what: 平均每年, 五年, 比上年. */
-const TIME_PHRASE = /^(?:平均)?(?:每年|年均|比?前?[\d一二三四五六七八九十两]+年(?:来|前|间)?|比上年(?:预算)?|比去年|同比)$/
+const TIME_PHRASE = /^(?:人均|平均|总数|长|宽|(?:平均)?(?:每年|每天|年均|比?前?[\d一二三四五六七八九十两]+年(?:底|末|来|前|间)?|比上年(?:预算)?|比去年|同比))$/
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
 const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:\\d{4}年(?:底|末)?的)?$`)
 
@@ -243,6 +251,8 @@ interface Previous {
   candidate: Candidate
   attributes: Attributes
   approxBefore: boolean
+  /** Its change verb stood before what it changed (压减时间58%), so the next item of the list shares it. */
+  changeTookObject: boolean
   clause: number
   listIndex: number
   window: string
@@ -271,14 +281,15 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const phrase = window.slice(window.lastIndexOf('、') + 1, rankVerb > 0 ? rankVerb : undefined)
     const trimmed = trim(phrase)
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
-    const sameSubject = COMPARISONS.some((word) => trimmed.startsWith(word)) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
+    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = window.endsWith('等') || sameSubject || TIME_PHRASE.test(trimmed) ? '' : trimmed
     const after = nounAfter(text, candidate.end)
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
     const own = listSubject(subjectWindow, listIndex) ?? ((after && (before === '' || counted || endsInVerb(phrase)) ? after : before) || (sameSubject ? '' : after))
-    // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too
-    const continued = own === '' && previous !== undefined
+    // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
+    // not the end of a from–to pair, whose start is what was
+    const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
     const indicator = own || previous?.attributes.indicator || trim(clip(text, Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start))
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
@@ -287,7 +298,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
       indicator,
     }
     const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
-    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), clause, listIndex, window: subjectWindow }
+    const changeTookObject = attributes.change !== 'none' && (joined ? !!previous?.changeTookObject : trim(phrase) !== '' && !CHANGE_GAP.test(phrase))
+    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), changeTookObject, clause, listIndex, window: subjectWindow }
     described.push(attributes)
   }
   return described

@@ -104,7 +104,8 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (year) return year
   if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'name'
   if (after.startsWith('性')) return 'other' // 一次性
-  if (candidate.unit === '期' && startsWithAny(after, ['工程', '项目'])) return 'ordinal' // 三峡三期工程: a phase
+  if (candidate.unit === '条' && before.endsWith('新')) return 'name' // 新36条: a policy's nickname
+  if (candidate.unit === '期' && startsWithAny(after, ['工程', '项目', '扩建', '建设', '改造'])) return 'ordinal' // 三峡三期工程: a phase
   if (after.startsWith('内')) return 'other' // 50米内换乘比例: a threshold in an indicator's name
   if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral) && candidate.kind === 'count') return 'other' // 新一轮, 一批: the indefinite article
   if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两

@@ -141,10 +141,13 @@ export function resolveUnit(unit: string): Unit | undefined {
   }
 }
 
-/** Reports sometimes set a space or two between number, multiplier and unit. */
+/** Reports set a space or two between number, multiplier and unit; web copies a line break and a zero-width space. */
+const GAP = /[\s\u200b]/
+const MAX_GAP = 4
+
 function skipSpaces(text: string, at: number): number {
   let end = at
-  while (text[end] === ' ' && end - at < 2) end++
+  while (end - at < MAX_GAP && GAP.test(text[end] ?? '')) end++
   return end
 }
 
@@ -166,6 +169,8 @@ function readQuantity(text: string, number: NumberToken): Quantity {
       at++
     }
   }
+  const gapBeforeApprox = skipSpaces(text, at)
+  if (gapBeforeApprox > at && INSIDE_APPROX.has(text[gapBeforeApprox]!)) at = gapBeforeApprox // 550\n\u200b\n多万公里
   takeApprox()
   const afterSpaces = skipSpaces(text, at)
   if (afterSpaces > at && readMultiplier(text, afterSpaces).end > afterSpaces) at = afterSpaces
@@ -239,8 +244,12 @@ function matchNumber(text: string, at: number): Match {
   const read = readNumber(text, at)
   if (!read || 'skipTo' in read) return read
   if (LATIN.test(previous)) return { skipTo: read.end } // PM2.5, G312, S38
-  // 增长率为-0.85‰, 增速为负1.5%: a sign after words, not after a number (6%-6.5% is a range)
-  const signed = (previous === '-' || previous === '负') && !/[0-9%‰.A-Za-z]/.test(text[at - 2] ?? '') && !isNumeralChar(text[at - 2] ?? '')
+  // 增长率为-0.85‰, 增速为负1.5%: a sign after words, not after a number (6%-6.5% is a range);
+  // 负 only after a copula or a mark, since it also ends words (税负5700亿元)
+  const beforeSign = text[at - 2] ?? ''
+  const signed =
+    (previous === '-' && !/[0-9%‰.A-Za-z]/.test(beforeSign) && !isNumeralChar(beforeSign)) ||
+    (previous === '负' && (beforeSign === '' || /[为是达至到,;:(\s]/.test(beforeSign)))
   const number = signed ? { ...read, start: at - 1, value: -read.value, text: text.slice(at - 1, read.end) } : read
   if (signed) at--
   if (text.startsWith('分之', number.end)) {
