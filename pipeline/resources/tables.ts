@@ -77,6 +77,9 @@ function loadNumerals(): Map<string, { value: number; role: NumeralRole }> {
   )
 }
 
+/** An optional pattern column: empty means no pattern. */
+const pattern = (source: string | undefined) => (source ? new RegExp(source) : undefined)
+
 /** Words of one column, longest first, so a scan can stop at its first match. */
 function words(name: string, column: string): string[] {
   return readTable(name, [column]).map((row) => row[column]!).sort((a, b) => b.length - a.length)
@@ -99,9 +102,17 @@ export const tables = {
   approxBefore: approx.filter((entry) => entry.position === 'before'),
   approxInside: approx.filter((entry) => entry.position === 'inside'),
   approxAfter: approx.filter((entry) => entry.position === 'after'),
-  /** takes_object: the verb may stand before what it changes (增加粮食种植面积4000亩). */
-  change: readTable('change.csv', ['word', 'change', 'takes_object'] as const, { allowed: { change: CHANGES, takes_object: ['yes', 'no'] } })
-    .map((row) => ({ word: row.word, change: row.change as Change, takesObject: row.takes_object === 'yes' }))
+  /**
+   * takes_object: the verb may stand before what it changes (增加粮食种植面积4000亩);
+   * unless_preceded_by: the compounds where it means something else (改造提升: upgrade).
+   */
+  change: readTable('change.csv', ['word', 'change', 'takes_object'] as const, { optional: ['unless_preceded_by'], allowed: { change: CHANGES, takes_object: ['yes', 'no'] } })
+    .map((row) => ({
+      word: row.word,
+      change: row.change as Change,
+      takesObject: row.takes_object === 'yes',
+      unlessBefore: pattern(row.unless_preceded_by),
+    }))
     .sort((a, b) => b.word.length - a.word.length),
   levelWords: words('levels.csv', 'word'),
   /** Words that join the items of a list: 8.9%、7.7%; 96%和94%. */
@@ -113,8 +124,8 @@ export const tables = {
   status: readTable('status.csv', ['cue', 'status'] as const, { optional: ['unless_followed_by', 'unless_preceded_by'], allowed: { status: STATUSES } }).map((row) => ({
     cue: row.cue,
     status: row.status as Status,
-    unlessAfter: row.unless_followed_by ? new RegExp(row.unless_followed_by) : undefined,
-    unlessBefore: row.unless_preceded_by ? new RegExp(row.unless_preceded_by) : undefined,
+    unlessAfter: pattern(row.unless_followed_by),
+    unlessBefore: pattern(row.unless_preceded_by),
   })),
   names: words('names.csv', 'name'),
   notUnits: words('not-units.csv', 'word'),

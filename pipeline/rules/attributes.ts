@@ -131,6 +131,7 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
     const shares = joined && previous && !VERBS.some((verb) => window.includes(verb)) && (previous.changeTookObject || trim(window) === '')
     return shares ? previous.attributes.change : 'none'
   }
+  if (best.unlessBefore?.test(window.slice(0, best.at))) return 'none'
   const rest = window.slice(best.at + best.word.length)
   // 提高到94%, 增至5个: the level reached, not the size of the change
   if (tables.levelWords.some((word) => rest.startsWith(word))) return 'none'
