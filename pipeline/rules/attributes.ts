@@ -104,7 +104,9 @@ const textBefore = (text: string, at: number) => text.slice(Math.max(0, at - MAR
 
 function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
   const before = textBefore(text, candidate.start)
-  const marker = BEFORE_APPROX.find((entry) => before.endsWith(entry.marker))
+  // 约占三成: a marker before 占 still qualifies the share
+  const marked = before.endsWith('占') ? before.slice(0, -1) : before
+  const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker))
   if (marker) return marker.approx
   const after = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, candidate.end))
   if (after) return after.approx

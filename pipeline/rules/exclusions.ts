@@ -95,7 +95,8 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
   if (before.endsWith('第')) return 'ordinal'
   if (before.endsWith('每')) return 'other' // 每万人口: a denominator in an indicator's name
-  if (candidate.magnitudeOnly && !endsWithAny(before, MAGNITUDE_LEADERS)) return 'other' // 亿元以上项目, 千万工程; not 超万亿元, 近万人
+  // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
+  if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, MAGNITUDE_LEADERS)) return 'other'
   if (candidate.unit === '' && candidate.form === 'number') {
     const isIndex = INDEX_WORDS.some((word) => /^(?:为|达|是|达到)?$/.test(before.slice(before.lastIndexOf(word) + word.length)) && before.includes(word))
     return isIndex || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'

@@ -212,10 +212,10 @@ function matchPercentWords(text: string, at: number): Match {
   return candidate(at, number.end, number.value, { unit: '%', entry: tables.unitBySurface.get('%')! }, 'percent-words', { ...number, magnitudeOnly: false })
 }
 
-/** 翻一番 = 2 倍, 翻两番 = 4 倍. */
+/** 翻一番 = 2 倍, 翻两番 = 4 倍, 翻了一番 too. */
 function matchDoubling(text: string, at: number): Match {
   if (text[at] !== '翻') return undefined
-  const times = readNumber(text, at + 1)
+  const times = readNumber(text, text[at + 1] === '了' ? at + 2 : at + 1)
   if (!times || 'skipTo' in times || text[times.end] !== '番' || times.value > 10) return undefined
   return candidate(at, times.end + 1, 2 ** times.value, { unit: '倍', entry: tables.unitBySurface.get('倍')! }, 'doubling', times)
 }
@@ -286,7 +286,20 @@ function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upp
   return { quantity, upper }
 }
 
-const MATCHERS = [matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchNumber]
+/** 几十个, 数百家, 数万人: some tens, hundreds, ten-thousands; the scale is the least it means. */
+function matchVagueNumber(text: string, at: number): Match {
+  if (text[at] !== '几' && text[at] !== '数') return undefined
+  const scale = readNumber(text, at + 1)
+  if (!scale || 'skipTo' in scale || !scale.magnitudeOnly && !/^[十拾]$/u.test(scale.text)) return undefined
+  const number = { ...scale, start: at, text: text.slice(at, scale.end), magnitudeOnly: false }
+  const quantity = readQuantity(text, number)
+  // without a unit only a large magnitude stands for an amount (数百万群众); 数十 alone is no figure
+  const large = quantity.value >= 1e4
+  if (!quantity.unit && !large) return undefined
+  return candidate(at, quantity.end, quantity.value, quantity.unit, 'number', number, true, quantity.multiplied || large)
+}
+
+const MATCHERS = [matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchVagueNumber, matchNumber]
 
 
 /** 10.6万、3.8万、3.3万平方公里: numbers of a list without a unit take the unit of the last. */
