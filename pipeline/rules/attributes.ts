@@ -293,7 +293,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
-    const indicator = own || previous?.attributes.indicator || trim(clip(text, Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start))
+    const indicator = own || (previous ? previous.attributes.indicator : trim(clip(text, Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start)))
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, previous, joined),
