@@ -70,6 +70,15 @@ describe('spans and offsets', () => {
     ])
   })
 
+  it('pairs a second 分别 list with the same subjects', () => {
+    const mentions = extractText('农村居民人均纯收入和城镇居民人均可支配收入分别达到2253元和6280元，实际增长4.7%和5.7%。')
+    expect(mentions.map((mention) => mention.indicator)).toEqual(['农村居民人均纯收入', '城镇居民人均可支配收入', '农村居民人均纯收入', '城镇居民人均可支配收入'])
+  })
+
+  it('looks one clause back when the first number of a sentence has no subject in its own', () => {
+    expect(extractText('企业退休人员基本养老金，全年人均增加1680元。')[0]).toMatchObject({ indicator: '企业退休人员基本养老金', change: 'up' })
+  })
+
   it('carries the subject over from the previous clause', () => {
     const mentions = extractText('今年赤字率拟按4%左右安排、比上年提高1个百分点。')
     expect(mentions[1]).toMatchObject({ indicator: '赤字率', change: 'up', unit: '百分点' })

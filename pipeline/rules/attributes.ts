@@ -227,6 +227,17 @@ export function nounAfter(text: string, end: number): string {
   return trim(noun)
 }
 
+/**
+ * The first number of a sentence whose clause names nothing: the clause's own words,
+ * else the clause before it (企业退休人员基本养老金，全年人均增加1680元).
+ */
+function subjectBefore(text: string, clause: number, start: number): string {
+  const own = trim(clip(text, Math.max(clause, start - MAX_INDICATOR), start))
+  if (own !== '' && !TIME_PHRASE.test(own)) return own
+  const previousClause = text.slice(0, Math.max(0, clause - 1)).split(CLAUSE_BREAKS).at(-1) ?? ''
+  return trim(clip(previousClause, Math.max(0, previousClause.length - MAX_INDICATOR), previousClause.length)) || own
+}
+
 /** Phrases that say when or how often, not what: 平均每年, 五年, 比上年. */
 const TIME_PHRASE = /^(?:人均|平均|总数|长|宽|(?:平均)?(?:每年|每天|年均|比?前?[\d一二三四五六七八九十两]+年(?:底|末|来|前|间)?|比上年(?:预算)?|比去年|同比))$/
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
@@ -240,14 +251,14 @@ function endsInVerb(phrase: string): boolean {
   return /[的了]$/.test(words) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
 
-/** 高技术制造业、装备制造业增加值分别增长8.9%、7.7%: the i-th subject goes with the i-th number. */
-function listSubject(window: string, index: number): string | undefined {
+/** The subjects of a 分别 list: 高技术制造业、装备制造业增加值分别增长8.9%、7.7%. */
+function listSubjects(window: string): string[] | undefined {
   const at = window.indexOf('分别')
   if (at < 0) return undefined
   const subjects = window.slice(0, at)
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
   const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map(trim).filter(Boolean)
-  return items.length > 1 ? items[Math.min(index, items.length - 1)] : undefined
+  return items.length > 1 ? items : undefined
 }
 
 interface Previous {
@@ -259,6 +270,8 @@ interface Previous {
   clause: number
   listIndex: number
   window: string
+  /** The subjects of the 分别 list this number belongs to, which a later list without subjects reuses. */
+  subjects: string[] | undefined
 }
 
 export function describe(candidates: Candidate[], sentence: SentenceContext): Attributes[] {
@@ -289,11 +302,14 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const after = nounAfter(text, candidate.end)
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
-    const own = listSubject(subjectWindow, listIndex) ?? ((after && (before === '' || counted || endsInVerb(phrase)) ? after : before) || (sameSubject ? '' : after))
+    const simple = (after && (before === '' || counted || endsInVerb(phrase)) ? after : before) || (sameSubject ? '' : after)
+    // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
+    const subjects = listSubjects(subjectWindow) ?? (simple === '' && !joined && previous?.subjects ? previous.subjects : joined ? previous?.subjects : undefined)
+    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : simple
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
-    const indicator = own || (previous ? previous.attributes.indicator : trim(clip(text, Math.max(clause, candidate.start - MAX_INDICATOR), candidate.start)))
+    const indicator = own || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start))
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, previous, joined),
@@ -302,7 +318,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     }
     const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
     const changeTookObject = attributes.change !== 'none' && (joined ? !!previous?.changeTookObject : trim(phrase) !== '' && !CHANGE_GAP.test(phrase))
-    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), changeTookObject, clause, listIndex, window: subjectWindow }
+    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), changeTookObject, clause, listIndex, window: subjectWindow, subjects }
     described.push(attributes)
   }
   return described
