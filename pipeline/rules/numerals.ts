@@ -58,7 +58,9 @@ function parseInteger(text: string): number | undefined {
     const head = text.slice(0, at)
     const high = head === '' ? 1 : parseInteger(head)
     const tail = text.slice(at + 1)
-    const low = tail === '' ? 0 : parseInteger(tail.replace(/^[零〇○]/u, ''))
+    // 两万五 is 25000, like 一千五; 两万零五 is 20005
+    const lone = [...tail].length === 1 && role(tail)?.role === 'digit' && head !== '' ? role(tail)!.value * (magnitude / 10) : undefined
+    const low = tail === '' ? 0 : (lone ?? parseInteger(tail.replace(/^[零〇○]/u, '')))
     if (high === undefined || low === undefined || low >= magnitude) return undefined
     return high * magnitude + low
   }

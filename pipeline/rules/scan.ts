@@ -75,11 +75,7 @@ function readNumber(text: string, at: number): NumberToken | { skipTo: number } 
   while (end < text.length && isNumeralChar(text[end]!)) end++
   if (end - at > MAX_NUMERAL) return { skipTo: end }
   // 二十万千瓦: a unit that begins with 千 or 百 is a unit, not part of the number
-  while (end > at + 1 && unitAt(text, end - 1) && !tables.numerals.has(text.slice(end - 1, end + 1))) {
-    const unit = unitAt(text, end - 1)!
-    if (unit.surface.length < 2) break
-    end--
-  }
+  while (end > at + 1 && (unitAt(text, end - 1)?.surface.length ?? 0) >= 2) end--
   while (text[end - 1] === '点') end--
   const written = text.slice(at, end)
   const value = /^[零〇○]+$/u.test(written) ? undefined : parseChineseNumeral(written) // 零部件, 零就业: no number
@@ -180,7 +176,8 @@ function readQuantity(text: string, number: NumberToken): Quantity {
   // 4万多亿元: a second multiplier after 多 or 余 multiplies again
   const second = approxInside ? readMultiplier(text, at) : { end: at, factor: 1 }
   at = second.end
-  const multiplied = multiplier.factor * second.factor > 1
+  // 十四亿 has its magnitude inside the numeral: like 14亿 it means something without a unit
+  const multiplied = multiplier.factor * second.factor > 1 || /[万萬亿億]/u.test(number.text)
   const unit = readUnit(text, skipSpaces(text, at))
   const value = roundFloat(number.value * multiplier.factor * second.factor)
   if (!unit) return { end: at, value, multiplied, approxInside }
@@ -244,6 +241,7 @@ function matchNumber(text: string, at: number): Match {
   const read = readNumber(text, at)
   if (!read || 'skipTo' in read) return read
   if (LATIN.test(previous)) return { skipTo: read.end } // PM2.5, G312, S38
+  if (previous === '/' && /\d/.test(text[at - 2] ?? '')) return { skipTo: read.end } // 2024/12/31
   // 增长率为-0.85‰, 增速为负1.5%: a sign after words, not after a number (6%-6.5% is a range);
   // 负 only after a copula or a mark, since it also ends words (税负5700亿元)
   const beforeSign = text[at - 2] ?? ''
@@ -259,7 +257,9 @@ function matchNumber(text: string, at: number): Match {
   }
   if (text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
     const denominator = readNumber(text, number.end + 1)
-    if (denominator && !('skipTo' in denominator) && denominator.value !== 0 && !unitAt(text, denominator.end)) {
+    // 2024/12/31 is a date: a fraction has a small numerator and no second slash
+    const fraction = denominator && !('skipTo' in denominator) && denominator.value !== 0 && number.value < 1000 && text[denominator.end] !== '/'
+    if (fraction && !unitAt(text, denominator.end)) {
       return candidate(at, denominator.end, number.value / denominator.value, { unit: '分之', entry: tables.unitBySurface.get('分之')! }, 'fraction', number)
     }
   }
@@ -279,7 +279,7 @@ function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upp
   const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, lower.end))
   if (!dash) return undefined
   const upper = readNumber(text, lower.end + dash.length)
-  if (!upper || 'skipTo' in upper || upper.magnitudeOnly) return undefined
+  if (!upper || 'skipTo' in upper || upper.magnitudeOnly || upper.value === 0) return undefined
   const quantity = readQuantity(text, upper)
   if (lower.unit && lower.unit.unit !== quantity.unit?.unit) return undefined
   if (quantity.value < lower.value && !(quantity.multiplied && !lower.multiplied)) return undefined
@@ -290,7 +290,7 @@ function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upp
 function matchVagueNumber(text: string, at: number): Match {
   if (text[at] !== '几' && text[at] !== '数') return undefined
   const scale = readNumber(text, at + 1)
-  if (!scale || 'skipTo' in scale || !scale.magnitudeOnly && !/^[十拾]$/u.test(scale.text)) return undefined
+  if (!scale || 'skipTo' in scale || (!scale.magnitudeOnly && !/^[十拾][百千万萬亿億]*$/u.test(scale.text))) return undefined
   const number = { ...scale, start: at, text: text.slice(at, scale.end), magnitudeOnly: false }
   const quantity = readQuantity(text, number)
   // without a unit only a large magnitude stands for an amount (数百万群众); 数十 alone is no figure
