@@ -78,7 +78,7 @@ function loadNumerals(): Map<string, { value: number; role: NumeralRole }> {
 }
 
 /** An optional pattern column: empty means no pattern. */
-const pattern = (source: string | undefined) => (source ? new RegExp(source) : undefined)
+const pattern = (source: string | undefined) => (source ? new RegExp(source, 'u') : undefined)
 
 /** Words of one column, longest first, so a scan can stop at its first match. */
 function words(name: string, column: string): string[] {
@@ -86,8 +86,18 @@ function words(name: string, column: string): string[] {
 }
 
 const units = loadUnits()
-const approx = readTable('approx.csv', ['marker', 'position', 'approx'] as const, { allowed: { position: ['before', 'inside', 'after'], approx: APPROXES } })
-  .map((row) => ({ marker: row.marker, position: row.position as 'before' | 'inside' | 'after', approx: row.approx as Approx }))
+/** unless_*: the words around a marker that make it part of another word (节约, 最近, 上下游, 多渠道). */
+const approx = readTable('approx.csv', ['marker', 'position', 'approx'] as const, {
+  optional: ['unless_preceded_by', 'unless_followed_by'],
+  allowed: { position: ['before', 'inside', 'after'], approx: APPROXES },
+})
+  .map((row) => ({
+    marker: row.marker,
+    position: row.position as 'before' | 'inside' | 'after',
+    approx: row.approx as Approx,
+    unlessBefore: pattern(row.unless_preceded_by),
+    unlessAfter: pattern(row.unless_followed_by),
+  }))
   .sort((a, b) => b.marker.length - a.marker.length)
 
 export const tables = {

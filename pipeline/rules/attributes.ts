@@ -106,9 +106,9 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   const before = textBefore(text, candidate.start)
   // 约占三成: a marker before 占 still qualifies the share
   const marked = before.endsWith('占') ? before.slice(0, -1) : before
-  const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker))
+  const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker) && !entry.unlessBefore?.test(marked.slice(0, -entry.marker.length)))
   if (marker) return marker.approx
-  const after = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, candidate.end))
+  const after = afterMarker(text, candidate.end)
   if (after) return after.approx
   if (candidate.approxInside || (candidate.magnitudeOnly && before.endsWith('上'))) return 'over' // 上亿群众: upwards of
   // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
@@ -190,39 +190,55 @@ const YEAR_AT_END = /(?:从|由)?\d{4}年(?:底|末)?的?$/
 const YEAR_AT_START = /^(?:\d{4}年(?:底|末)?)+/
 
 /** Words trimmed off the ends of an indicator phrase. */
-const TRAILING = [...TRAIL_WORDS, ...CHANGE_WORDS, ...BEFORE_APPROX.map((entry) => entry.marker), '、']
-const LEADING = [...LEAD_WORDS, ...LIST_JOINERS]
+const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.length)
+const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, '、'])
+const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS])
 
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+
+/** Offsets where a word begins or ends, so trimming never cuts into a word (对外投资, 节约, 行为). */
+function wordBoundaries(text: string): Set<number> {
+  const boundaries = new Set([text.length])
+  for (const { index } of segmenter.segment(text)) boundaries.add(index)
+  return boundaries
+}
+
+/** Strips leading and trailing function words (verbs, adverbs, frames) off an indicator phrase, whole words only. */
 function trim(phrase: string): string {
   let text = phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_END, '').replace(YEAR_AT_START, '')
   for (let changed = true; changed && text; ) {
-    changed = false
-    for (const word of TRAILING) {
-      if (text.endsWith(word)) {
-        text = text.slice(0, -word.length)
-        changed = true
-      }
-    }
-    for (const word of LEADING) {
-      if (text.startsWith(word)) {
-        text = text.slice(word.length)
-        changed = true
-      }
-    }
+    const boundaries = wordBoundaries(text)
+    // an approximation marker goes only where it is one (招商签约 keeps its 约)
+    const marker = BEFORE_APPROX.find((entry) => text.endsWith(entry.marker) && !entry.unlessBefore?.test(text.slice(0, -entry.marker.length)))?.marker
+    const trailing = marker ?? TRAILING.find((word) => text.endsWith(word) && boundaries.has(text.length - word.length))
+    const leading = trailing ? undefined : LEADING.find((word) => text.startsWith(word) && boundaries.has(word.length))
+    if (trailing) text = text.slice(0, -trailing.length)
+    if (leading) text = text.slice(leading.length)
+    changed = trailing !== undefined || leading !== undefined
   }
   return text.trim()
 }
 
-/** The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的, 投放50%以上号源. */
-export function nounAfter(text: string, end: number): string {
-  const marker = AFTER_APPROX.find((entry) => text.startsWith(entry.marker, end))
+/** An approximation marker right after a span (左右, 以上), unless it begins another word (上下游). */
+function afterMarker(text: string, end: number) {
+  return AFTER_APPROX.find((entry) => text.startsWith(entry.marker, end) && !entry.unlessAfter?.test(text.slice(end + entry.marker.length, end + entry.marker.length + 1)))
+}
+
+/**
+ * The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的, 投放50%以上号源. After a
+ * classifier a noun must follow (5家上市公司); after money or a share a verb may (3000亿元支持消费).
+ */
+export function nounAfter(text: string, end: number, afterClassifier = false): string {
+  const marker = afterMarker(text, end)
   const from = end + (marker?.marker.length ?? 0)
   const rest = clip(text, from, from + MAX_INDICATOR)
   const stop = rest.search(AFTER_NOUN_STOPS)
   let noun = stop < 0 ? rest : rest.slice(0, stop)
+  // cut at the first verb that is a word of its own (上市公司 keeps its 上市)
+  const boundaries = wordBoundaries(noun)
   for (const verb of VERBS) {
     const at = noun.indexOf(verb)
-    if (at >= 0) noun = noun.slice(0, at)
+    if (at >= (afterClassifier ? 1 : 0) && boundaries.has(at) && boundaries.has(at + verb.length)) noun = noun.slice(0, at)
   }
   return trim(noun)
 }
@@ -299,7 +315,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
     const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = window.endsWith('等') || sameSubject || TIME_PHRASE.test(trimmed) ? '' : trimmed
-    const after = nounAfter(text, candidate.end)
+    const after = nounAfter(text, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
     const simple = (after && (before === '' || counted || endsInVerb(phrase)) ? after : before) || (sameSubject ? '' : after)

@@ -38,8 +38,8 @@ const startsWithAny = (text: string, words: readonly string[]) => words.some((wo
 /** Words before N年 that make it a length of time, not a date: 连续6年, 长达11年, 延长30年. */
 const DURATION_CUES = ['连续', '长达', '延长', '历时', '用', '达', '超过', '满', '期限', '年限']
 /** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
-const YEAR_FOLLOWERS = ['来', '以来', '前', '后', '底', '初', '末', '中', '内', '间', '代', '度', '月', '行动', '计划', '规划', '攻坚', '禁渔', '级']
-const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '再奋斗', '每', '新', '走过', '走过了', '改革开放']
+const YEAR_FOLLOWERS = ['来', '以来', '前', '后', '底', '初', '末', '中', '内', '间', '月', '行动', '计划', '规划', '攻坚']
+const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '每', '新', '走过', '走过了', '改革开放']
 const SESSION_FOLLOWERS = ['会议', '全会', '全体会议', '党代会', '人代会']
 const RANK_LEADERS = ['排名', '排', '居', '位居', '稳居', '位列', '名列', '列', '位次', '保持', '成为']
 /** How far back a rank verb may stand: 居全国各城市首位. */
@@ -107,7 +107,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (after.startsWith('性')) return 'other' // 一次性
   if (candidate.unit === '条' && before.endsWith('新')) return 'name' // 新36条: a policy's nickname
   if (candidate.unit === '期' && startsWithAny(after, ['工程', '项目', '扩建', '建设', '改造'])) return 'ordinal' // 三峡三期工程: a phase
-  if (after.startsWith('内')) return 'other' // 50米内换乘比例: a threshold in an indicator's name
+  if (/^内\p{Script=Han}/u.test(after)) return 'other' // 50米内换乘比例: a threshold in an indicator's name
   if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral) && candidate.kind === 'count') return 'other' // 新一轮, 一批: the indefinite article
   if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两
   return undefined
