@@ -3,6 +3,7 @@ import type { Root } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import type { Processor } from 'unified'
 import type { Node, Point } from 'unist'
+import { lastAtOrBefore } from '../text.ts'
 import { tokenize } from './tokenize.ts'
 
 type Offsets = { start: number; end: number }
@@ -16,14 +17,8 @@ function lineStarts(text: string): number[] {
 }
 
 function pointAt(starts: number[], offset: number): Point {
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle]! <= offset) low = middle
-    else high = middle - 1
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1, offset }
+  const line = lastAtOrBefore(starts, offset)
+  return { line: line + 1, column: offset - starts[line]! + 1, offset }
 }
 
 /** Turns the tokenizer's offsets into unist positions (a plain walk: the tree is large). */

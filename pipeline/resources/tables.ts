@@ -100,6 +100,8 @@ const approx = readTable('approx.csv', ['marker', 'position', 'approx'] as const
   }))
   .sort((a, b) => b.marker.length - a.marker.length)
 
+const approxBefore = approx.filter((entry) => entry.position === 'before')
+
 export const tables = {
   units,
   unitBySurface: new Map(units.map((unit) => [unit.surface, unit])),
@@ -109,7 +111,7 @@ export const tables = {
   unitSurfaces: units.map((unit) => unit.surface).sort((a, b) => b.length - a.length),
   numerals: loadNumerals(),
   /** Markers by where they stand: 超 before the number, 余 inside the span, 左右 after it. */
-  approxBefore: approx.filter((entry) => entry.position === 'before'),
+  approxBefore,
   approxInside: approx.filter((entry) => entry.position === 'inside'),
   approxAfter: approx.filter((entry) => entry.position === 'after'),
   /**
@@ -127,6 +129,8 @@ export const tables = {
   levelWords: words('levels.csv', 'word'),
   /** Words that join the items of a list: 8.9%、7.7%; 96%和94%. */
   listJoiners: ['、', '和', '及', '与', '以及'],
+  /** Words that let a bare magnitude stand for an amount: 超万亿元, 近万人, 上亿群众. */
+  magnitudeLeaders: ['上', ...approxBefore.map((entry) => entry.marker)],
   /**
    * Patterns around a cue that undo it: after it, the rest of the clause (预期寿命; 将税率从17%降至13%
    * is 把, not future); before it, the text up to it (向上争取资金 is funds obtained, not sought).
@@ -139,6 +143,12 @@ export const tables = {
   })),
   names: words('names.csv', 'name'),
   notUnits: words('not-units.csv', 'word'),
+  /** Words that trim an indicator phrase: verbs and adverbs before it (lead), verbs and frames after it (trail). */
+  indicatorWords: readTable('indicator-words.csv', ['word', 'side'] as const, { allowed: { side: ['lead', 'trail'] } }),
+  /** Verbs that end a noun phrase after a number (治理1411条背街小巷 ... 取得突破). */
+  verbs: words('verbs.csv', 'verb'),
+  /** Verbs before a rank: 居全国首位, 位列第一. */
+  rankVerbs: words('rank-verbs.csv', 'verb'),
   /** Words that are quantities on their own: 首位 (rank 1), 翻番 (2 倍), 一半 (0.5). */
   wordQuantities: readTable('word-quantities.csv', ['word', 'value', 'form'] as const, { optional: ['unit'], allowed: { form: ['rank', 'doubling', 'fraction'] } }).map((row) => ({
     word: row.word,

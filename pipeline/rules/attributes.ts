@@ -1,7 +1,7 @@
 // What each kept span says: approx, change, status and the indicator it
 // measures, read from the words around it in its sentence.
-import { readTable, tables, type Approx, type Change, type Status } from '../resources/tables.ts'
-import { clip } from '../text.ts'
+import { tables, type Approx, type Change, type Status } from '../resources/tables.ts'
+import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
 
 export interface Attributes {
@@ -38,10 +38,15 @@ interface Sentence extends SentenceContext {
   openingCue: Status | undefined
 }
 
+/** A cue is a word, or words starting at one (the segmenter splits 初步核算 into 初步|核算). */
+function cueAt(text: string, word: WordSpan, cue: string): boolean {
+  return cue === word.text || (cue.length > word.text.length && text.startsWith(cue, word.start))
+}
+
 function openingCue(words: WordSpan[], text: string): Status | undefined {
   const first = words[0]
   if (!first || text.slice(0, first.start).trim() !== '') return undefined
-  return tables.status.find((entry) => entry.cue === first.text)?.status
+  return tables.status.find((entry) => cueAt(text, first, entry.cue))?.status
 }
 
 // rules read folded text: full-width ，：；（） are already ASCII
@@ -53,7 +58,6 @@ const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|�
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
 const AFTER_NOUN_STOPS = /[,。;:、()《》!?]|的|\d/
-const RANK_VERBS = ['位居', '稳居', '跃居', '位列', '名列', '居', '排名', '排']
 
 /** The entry whose word ends last in `text`, the longer of two ending together (压降 over 降, 跃居 over 居). */
 function lastMatch<T>(text: string, entries: readonly T[], wordOf: (entry: T) => string): { entry: T; at: number } | undefined {
@@ -70,10 +74,9 @@ function lastMatch<T>(text: string, entries: readonly T[], wordOf: (entry: T) =>
 /** Comparisons: 高于全国0.4个百分点 is neither a rise nor a new subject. */
 const COMPARISONS = ['高于', '低于', '快于', '慢于', '好于', '优于']
 
-const indicatorWords = readTable('indicator-words.csv', ['word', 'side'] as const)
-const LEAD_WORDS = indicatorWords.filter((row) => row.side === 'lead').map((row) => row.word).sort((a, b) => b.length - a.length)
-const TRAIL_WORDS = indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word).sort((a, b) => b.length - a.length)
-const VERBS = readTable('verbs.csv', ['verb'] as const).map((row) => row.verb)
+const LEAD_WORDS = tables.indicatorWords.filter((row) => row.side === 'lead').map((row) => row.word)
+const TRAIL_WORDS = tables.indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word)
+const VERBS = tables.verbs
 const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
 const BEFORE_APPROX = tables.approxBefore
 const AFTER_APPROX = tables.approxAfter
@@ -84,18 +87,6 @@ function clauseStarts(text: string): number[] {
   const starts = [0]
   for (let index = 0; index < text.length; index++) if (CLAUSE_BREAKS.test(text[index]!)) starts.push(index + 1)
   return starts
-}
-
-/** Index of the last item of a sorted list that is <= value (lists here are offsets). */
-function lastAtOrBefore(sorted: number[], value: number): number {
-  let low = 0
-  let high = sorted.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (sorted[middle]! <= value) low = middle
-    else high = middle - 1
-  }
-  return low
 }
 
 /** The few characters before a span that markers are read from. */
@@ -179,7 +170,7 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
     if (word.start < from || context.names[word.start] === 1) continue
     const rest = context.text.slice(word.end, word.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
     const lead = context.text.slice(Math.max(0, word.start - PAIR_REACH), word.start)
-    const cue = tables.status.find((entry) => entry.cue === word.text && !entry.unlessAfter?.test(rest) && !entry.unlessBefore?.test(lead))
+    const cue = tables.status.find((entry) => cueAt(context.text, word, entry.cue) && !entry.unlessAfter?.test(rest) && !entry.unlessBefore?.test(lead))
     if (cue) status = cue.status
   }
   return status
@@ -262,7 +253,7 @@ const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word)
 /** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
 function endsInVerb(phrase: string): boolean {
   // 使上亿群众, 惠及近千万家庭: look past the marker that belongs to the number
-  const marker = [...BEFORE_APPROX.map((entry) => entry.marker), '上'].find((word) => phrase.endsWith(word))
+  const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
   const words = marker ? phrase.slice(0, -marker.length) : phrase
   return /[的了]$/.test(words) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
@@ -309,7 +300,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const listIndex = joined ? previous!.listIndex + 1 : 0
     const subjectWindow = joined ? previous!.window : window
     // 进出口总额居世界第三位: what is ranked stands before 居 and its scope (世界, 全国)
-    const rankVerb = candidate.form === 'rank' ? (lastMatch(window, RANK_VERBS, (verb) => verb)?.at ?? -1) : -1
+    const rankVerb = candidate.form === 'rank' ? (lastMatch(window, tables.rankVerbs, (verb) => verb)?.at ?? -1) : -1
     const phrase = window.slice(window.lastIndexOf('、') + 1, rankVerb > 0 ? rankVerb : undefined)
     const trimmed = trim(phrase)
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
@@ -318,7 +309,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const after = nounAfter(text, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
-    const simple = (after && (before === '' || counted || endsInVerb(phrase)) ? after : before) || (sameSubject ? '' : after)
+    const simple = after && (before === '' || counted || endsInVerb(phrase)) ? after : before
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     const subjects = listSubjects(subjectWindow) ?? (simple === '' && !joined && previous?.subjects ? previous.subjects : joined ? previous?.subjects : undefined)
     const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : simple

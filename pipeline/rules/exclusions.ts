@@ -41,13 +41,11 @@ const DURATION_CUES = ['连续', '长达', '延长', '历时', '用', '达', '�
 const YEAR_FOLLOWERS = ['来', '以来', '前', '后', '底', '初', '末', '中', '内', '间', '月', '行动', '计划', '规划', '攻坚']
 const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '每', '新', '走过', '走过了', '改革开放']
 const SESSION_FOLLOWERS = ['会议', '全会', '全体会议', '党代会', '人代会']
-const RANK_LEADERS = ['排名', '排', '居', '位居', '稳居', '位列', '名列', '列', '位次', '保持', '成为']
 /** How far back a rank verb may stand: 居全国各城市首位. */
 const RANK_REACH = 16
-const INDEX_WORDS = ['指数', '系数']
+/** A plain number is a figure after an index: 居民消费价格指数102.1, 基尼系数为0.46. */
+const INDEX_VALUE = /(?:指数|系数)(?:为|达|是|达到)?$/
 const COUNT_UNITS = tables.units.filter((unit) => unit.kind === 'count').map((unit) => unit.surface)
-/** Words that let a bare magnitude count: 超万亿元, 近万人, 上亿群众. */
-const MAGNITUDE_LEADERS = ['上', ...tables.approxBefore.map((entry) => entry.marker)]
 
 function isYear(candidate: Candidate): boolean {
   return candidate.unit === '年' && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
@@ -71,7 +69,7 @@ function excludedRank(written: string, before: string, after: string): Exclusion
   if (endsWithAny(before, PRIORITY_LEADERS)) return 'other'
   if (!/[位名]$/.test(written) && COUNT_UNITS.some((unit) => after.startsWith(unit))) return 'ordinal' // 第一批, 第二轮
   const near = before.slice(-RANK_REACH).split(/[,;:]/).at(-1)!
-  if (RANK_LEADERS.some((leader) => near.includes(leader))) return undefined
+  if (tables.rankVerbs.some((verb) => near.includes(verb))) return undefined
   return /^第.*[位名]$/.test(written) ? undefined : 'ordinal'
 }
 
@@ -93,13 +91,11 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   const after = text.slice(end, end + CONTEXT)
   if (names.subarray(start, end).some((marked) => marked === 1)) return 'name'
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
-  if (before.endsWith('第')) return 'ordinal'
   if (before.endsWith('每')) return 'other' // 每万人口: a denominator in an indicator's name
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
-  if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, MAGNITUDE_LEADERS)) return 'other'
+  if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders)) return 'other'
   if (candidate.unit === '' && candidate.form === 'number') {
-    const isIndex = INDEX_WORDS.some((word) => /^(?:为|达|是|达到)?$/.test(before.slice(before.lastIndexOf(word) + word.length)) && before.includes(word))
-    return isIndex || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'
+    return INDEX_VALUE.test(before) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'
   }
   const year = excludedYear(candidate, before, after)
   if (year) return year
