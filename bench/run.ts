@@ -26,6 +26,10 @@ const worst: Record<string, (size: number) => string> = {
   'digits': (size) => '1'.repeat(size),
   '万': (size) => '万'.repeat(size),
   'run-on sentence': (size) => '增长5%，完成投资3.5亿元、'.repeat(Math.ceil(size / 16)).slice(0, size),
+  '分别 list of items': (size) => {
+    const items = Math.floor(size / 6)
+    return `${Array.from({ length: items }, (_, index) => `产业${index}`).join('、')}分别增长${Array.from({ length: items }, (_, index) => `${index % 9}%`).join('、')}。`.slice(0, size)
+  },
   'corpus without full stops': (size) => all.replaceAll('。', '，').replaceAll('\n', '，').repeat(Math.ceil(size / all.length)).slice(0, size),
 }
 console.log('\nscaling (seconds; linear time keeps the last column near 1):')

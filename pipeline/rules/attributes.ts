@@ -276,7 +276,6 @@ interface Previous {
   changeTookObject: boolean
   clause: number
   listIndex: number
-  window: string
   /** The subjects of the 分别 list this number belongs to, which a later list without subjects reuses. */
   subjects: string[] | undefined
 }
@@ -298,7 +297,6 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const window = text.slice(from, candidate.start)
     const joined = sameClause && LIST_JOINERS.some((joiner) => window.startsWith(joiner))
     const listIndex = joined ? previous!.listIndex + 1 : 0
-    const subjectWindow = joined ? previous!.window : window
     // 进出口总额居世界第三位: what is ranked stands before 居 and its scope (世界, 全国)
     const rankVerb = candidate.form === 'rank' ? (lastMatch(window, tables.rankVerbs, (verb) => verb)?.at ?? -1) : -1
     const phrase = window.slice(window.lastIndexOf('、') + 1, rankVerb > 0 ? rankVerb : undefined)
@@ -311,7 +309,10 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
     const simple = after && (before === '' || counted || endsInVerb(phrase)) ? after : before
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
-    const subjects = listSubjects(subjectWindow) ?? (simple === '' && !joined && previous?.subjects ? previous.subjects : joined ? previous?.subjects : undefined)
+    // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
+    let subjects: string[] | undefined
+    if (joined) subjects = previous?.subjects
+    else subjects = listSubjects(window) ?? (simple === '' ? previous?.subjects : undefined)
     const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : simple
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
@@ -325,7 +326,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     }
     const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
     const changeTookObject = attributes.change !== 'none' && (joined ? !!previous?.changeTookObject : trim(phrase) !== '' && !CHANGE_GAP.test(phrase))
-    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), changeTookObject, clause, listIndex, window: subjectWindow, subjects }
+    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), changeTookObject, clause, listIndex, subjects }
     described.push(attributes)
   }
   return described
