@@ -27,7 +27,7 @@ const worst: Record<string, (size: number) => string> = {
   '万': (size) => '万'.repeat(size),
   'run-on sentence': (size) => '增长5%，完成投资3.5亿元、'.repeat(Math.ceil(size / 16)).slice(0, size),
   '分别 list of items': (size) => {
-    const items = Math.floor(size / 6)
+    const items = Math.floor(size / 12) // item names and figures take about half the text each
     return `${Array.from({ length: items }, (_, index) => `产业${index}`).join('、')}分别增长${Array.from({ length: items }, (_, index) => `${index % 9}%`).join('、')}。`.slice(0, size)
   },
   'corpus without full stops': (size) => all.replaceAll('。', '，').replaceAll('\n', '，').repeat(Math.ceil(size / all.length)).slice(0, size),

@@ -102,6 +102,22 @@ const approx = readTable('approx.csv', ['marker', 'position', 'approx'] as const
 
 const approxBefore = approx.filter((entry) => entry.position === 'before')
 
+const CONTEXT_GROUPS = [
+  'duration-cue', 'time-frame-after', 'programme-after', 'time-frame-before', 'session-after',
+  'priority-before', 'phase-after', 'comparison', 'change-start', 'list-joiner',
+] as const
+export type ContextGroup = (typeof CONTEXT_GROUPS)[number]
+
+function loadContextWords(): Map<ContextGroup, string[]> {
+  const groups = new Map<ContextGroup, string[]>(CONTEXT_GROUPS.map((group) => [group, []]))
+  for (const row of readTable('context-words.csv', ['group', 'word'] as const, { allowed: { group: CONTEXT_GROUPS } })) {
+    groups.get(row.group as ContextGroup)!.push(row.word)
+  }
+  return groups
+}
+
+const contextWords = loadContextWords()
+
 export const tables = {
   units,
   unitBySurface: new Map(units.map((unit) => [unit.surface, unit])),
@@ -128,7 +144,9 @@ export const tables = {
     .sort((a, b) => b.word.length - a.word.length),
   levelWords: words('levels.csv', 'word'),
   /** Words that join the items of a list: 8.9%、7.7%; 96%和94%. */
-  listJoiners: ['、', '和', '及', '与', '以及'],
+  listJoiners: contextWords.get('list-joiner')!,
+  /** Small word lists the rules read around a number, by group (see context-words.csv). */
+  contextWords,
   /** Words that let a bare magnitude stand for an amount: 超万亿元, 近万人, 上亿群众. */
   magnitudeLeaders: ['上', ...approxBefore.map((entry) => entry.marker)],
   /**

@@ -72,7 +72,7 @@ function lastMatch<T>(text: string, entries: readonly T[], wordOf: (entry: T) =>
   return best
 }
 /** Comparisons: 高于全国0.4个百分点 is neither a rise nor a new subject. */
-const COMPARISONS = ['高于', '低于', '快于', '慢于', '好于', '优于']
+const COMPARISONS = tables.contextWords.get('comparison')!
 
 const LEAD_WORDS = tables.indicatorWords.filter((row) => row.side === 'lead').map((row) => row.word)
 const TRAIL_WORDS = tables.indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word)
@@ -80,7 +80,7 @@ const VERBS = tables.verbs
 const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
 const BEFORE_APPROX = tables.approxBefore
 const AFTER_APPROX = tables.approxAfter
-const START_OF_CHANGE = ['从', '由']
+const START_OF_CHANGE = tables.contextWords.get('change-start')!
 
 /** Start of every clause of the sentence, in order. */
 function clauseStarts(text: string): number[] {

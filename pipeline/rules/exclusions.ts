@@ -1,6 +1,6 @@
 // Deciding which found spans are not quantities (guideline: "Not a mention"):
 // dates and time frames, names, codes, ordinals, sessions and indefinite 一.
-import { tables } from '../resources/tables.ts'
+import { tables, type ContextGroup } from '../resources/tables.ts'
 import type { Candidate } from './scan.ts'
 
 export type Exclusion = 'date' | 'name' | 'ordinal' | 'other'
@@ -36,11 +36,13 @@ const endsWithAny = (text: string, words: readonly string[]) => words.some((word
 const startsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.startsWith(word))
 
 /** Words before N年 that make it a length of time, not a date: 连续6年, 长达11年, 延长30年. */
-const DURATION_CUES = ['连续', '长达', '延长', '历时', '用', '达', '超过', '满', '期限', '年限']
+const words = (group: ContextGroup) => tables.contextWords.get(group)!
+const DURATION_CUES = words('duration-cue')
 /** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
-const YEAR_FOLLOWERS = ['来', '以来', '前', '后', '底', '初', '末', '中', '内', '间', '月', '行动', '计划', '规划', '攻坚']
-const YEAR_LEADERS = ['过去', '近', '这', '最近', '前', '今后', '未来', '每', '新', '走过', '走过了', '改革开放']
-const SESSION_FOLLOWERS = ['会议', '全会', '全体会议', '党代会', '人代会']
+const TIME_FRAME_AFTER = words('time-frame-after')
+const PROGRAMME_AFTER = words('programme-after')
+const YEAR_LEADERS = words('time-frame-before')
+const SESSION_FOLLOWERS = words('session-after')
 /** How far back a rank verb may stand: 居全国各城市首位. */
 const RANK_REACH = 16
 /** A plain number is a figure after an index: 居民消费价格指数102.1, 基尼系数为0.46. */
@@ -54,7 +56,8 @@ function isYear(candidate: Candidate): boolean {
 function excludedYear(candidate: Candidate, before: string, after: string): Exclusion | undefined {
   if (candidate.unit !== '年') return undefined
   if (isYear(candidate)) return 'date'
-  if (startsWithAny(after, YEAR_FOLLOWERS)) return after.startsWith('行动') || after.startsWith('计划') || after.startsWith('规划') ? 'name' : 'date'
+  if (startsWithAny(after, PROGRAMME_AFTER)) return 'name'
+  if (startsWithAny(after, TIME_FRAME_AFTER)) return 'date'
   if (endsWithAny(before, YEAR_LEADERS)) return 'date'
   const chinese = !/[0-9]/.test(candidate.numeral)
   if (chinese && !endsWithAny(before, DURATION_CUES)) return 'date'
@@ -62,7 +65,7 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
 }
 
 /** 放在第一位, 摆在首位: first in priority, not a rank that was measured. */
-const PRIORITY_LEADERS = ['放在', '摆在', '置于', '放到', '摆到', '摆在了', '放在了']
+const PRIORITY_LEADERS = words('priority-before')
 
 /** 第一, 首位 and 榜首 are ranks after 排名, 居, 位列 ...; 第3位 and 第二名 are too, unless they state a priority. */
 function excludedRank(written: string, before: string, after: string): Exclusion | undefined {
@@ -102,7 +105,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'name'
   if (after.startsWith('性')) return 'other' // 一次性
   if (candidate.unit === '条' && before.endsWith('新')) return 'name' // 新36条: a policy's nickname
-  if (candidate.unit === '期' && startsWithAny(after, ['工程', '项目', '扩建', '建设', '改造'])) return 'ordinal' // 三峡三期工程: a phase
+  if (candidate.unit === '期' && startsWithAny(after, words('phase-after'))) return 'ordinal' // 三峡三期工程: a phase
   if (/^内\p{Script=Han}/u.test(after)) return 'other' // 50米内换乘比例: a threshold in an indicator's name
   if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral) && candidate.kind === 'count') return 'other' // 新一轮, 一批: the indefinite article
   if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两
