@@ -58,10 +58,10 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   if (isYear(candidate)) return 'date'
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'name'
   if (startsWithAny(after, TIME_FRAME_AFTER)) return 'date'
+  // 连续五年, 提前一年: a length of time, whatever else the words around it could be
+  if (endsWithAny(before, DURATION_CUES)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'date'
-  const chinese = !/[0-9]/.test(candidate.numeral)
-  if (chinese && !endsWithAny(before, DURATION_CUES)) return 'date'
-  return undefined
+  return /[0-9]/.test(candidate.numeral) ? undefined : 'date'
 }
 
 /** 放在第一位, 摆在首位: first in priority, not a rank that was measured. */
