@@ -46,7 +46,8 @@ function cueAt(text: string, word: WordSpan, cue: string): boolean {
 function openingCue(words: WordSpan[], text: string): Status | undefined {
   const first = words[0]
   if (!first || text.slice(0, first.start).trim() !== '') return undefined
-  return tables.status.find((entry) => cueAt(text, first, entry.cue))?.status
+  const rest = text.slice(first.end, first.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
+  return tables.status.find((entry) => cueAt(text, first, entry.cue) && !entry.unlessAfter?.test(rest))?.status
 }
 
 // rules read folded text: full-width ，：；（） are already ASCII
@@ -77,6 +78,7 @@ const COMPARISONS = tables.contextWords.get('comparison')!
 const LEAD_WORDS = tables.indicatorWords.filter((row) => row.side === 'lead').map((row) => row.word)
 const TRAIL_WORDS = tables.indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word)
 const VERBS = tables.verbs
+const NOUN_ENDS = tables.contextWords.get('noun-end')!
 const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
 const BEFORE_APPROX = tables.approxBefore
 const AFTER_APPROX = tables.approxAfter
@@ -225,13 +227,14 @@ export function nounAfter(text: string, end: number, afterClassifier = false): s
   const rest = clip(text, from, from + MAX_INDICATOR)
   const stop = rest.search(AFTER_NOUN_STOPS)
   let noun = stop < 0 ? rest : rest.slice(0, stop)
-  // cut at the first verb that is a word of its own (上市公司 keeps its 上市)
+  // cut at the first verb or closing adverb that is a word of its own (上市公司 keeps its 上市)
   const boundaries = wordBoundaries(noun)
-  for (const verb of VERBS) {
+  for (const verb of [...VERBS, ...NOUN_ENDS]) {
     const at = noun.indexOf(verb)
     if (at >= (afterClassifier ? 1 : 0) && boundaries.has(at) && boundaries.has(at + verb.length)) noun = noun.slice(0, at)
   }
-  return trim(noun)
+  const cut = trim(noun)
+  return namesNothing(cut) ? '' : cut
 }
 
 /**
@@ -240,13 +243,26 @@ export function nounAfter(text: string, end: number, afterClassifier = false): s
  */
 function subjectBefore(text: string, clause: number, start: number): string {
   const own = trim(clip(text, Math.max(clause, start - MAX_INDICATOR), start))
-  if (own !== '' && !TIME_PHRASE.test(own)) return own
+  if (!namesNothing(own)) return own
   const previousClause = text.slice(0, Math.max(0, clause - 1)).split(CLAUSE_BREAKS).at(-1) ?? ''
   return trim(clip(previousClause, Math.max(0, previousClause.length - MAX_INDICATOR), previousClause.length)) || own
 }
 
 /** Phrases that say when or how often, not what: 平均每年, 五年, 比上年. */
-const TIME_PHRASE = /^(?:人均|平均|总数|长|宽|(?:平均)?(?:每年|每天|年均|比?前?[\d一二三四五六七八九十两]+年(?:底|末|来|前|间)?|比上年(?:预算)?|比去年|同比))$/
+const TIME_PHRASE = /^(?:平均)?(?:每年|每天|年均|比?前?[\d一二三四五六七八九十两]+年(?:底|末|来|前|间)?|比上年(?:预算)?|比去年|同比)$/
+const RANK_SCOPES = longestFirst([...tables.contextWords.get('rank-scope')!])
+
+/** 自然指数-科研城市全球 less its scope: 自然指数-科研城市; 全省 alone leaves nothing. */
+function withoutScope(phrase: string): string {
+  let text = phrase
+  for (let scope = RANK_SCOPES.find((word) => text.endsWith(word)); scope; scope = RANK_SCOPES.find((word) => text.endsWith(word))) text = text.slice(0, -scope.length)
+  for (let scope = RANK_SCOPES.find((word) => text.startsWith(word)); scope; scope = RANK_SCOPES.find((word) => text.startsWith(word))) text = text.slice(scope.length)
+  return text
+}
+
+/** Words that name no measure of their own: 人均, 总数, 长; 突破4000亿元大关. */
+const FRAMES = tables.contextWords.get('frame')!
+const namesNothing = (phrase: string) => phrase === '' || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase)
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
 const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:\\d{4}年(?:底|末)?的)?$`)
 
@@ -299,11 +315,13 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const listIndex = joined ? previous!.listIndex + 1 : 0
     // 进出口总额居世界第三位: what is ranked stands before 居 and its scope (世界, 全国)
     const rankVerb = candidate.form === 'rank' ? (lastMatch(window, tables.rankVerbs, (verb) => verb)?.at ?? -1) : -1
-    const phrase = window.slice(window.lastIndexOf('、') + 1, rankVerb > 0 ? rankVerb : undefined)
+    // 稳居自然指数-科研城市全球榜首: with the verb first, what follows it names the ranking, less its scope (全国, 全球)
+    const ranking = rankVerb === 0 ? withoutScope(trim(window.slice(lastMatch(window, tables.rankVerbs, (verb) => verb)!.entry.length))) : ''
+    const phrase = ranking || window.slice(window.lastIndexOf('、') + 1, rankVerb >= 0 ? rankVerb : undefined)
     const trimmed = trim(phrase)
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
     const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
-    const before = window.endsWith('等') || sameSubject || TIME_PHRASE.test(trimmed) ? '' : trimmed
+    const before = window.endsWith('等') || sameSubject || namesNothing(trimmed) ? '' : trimmed
     const after = nounAfter(text, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
