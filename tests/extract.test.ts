@@ -65,7 +65,7 @@ describe('spans and offsets', () => {
   it('gives each item of a 分别 list its own subject', () => {
     const mentions = extractText('高技术制造业、装备制造业增加值分别增长8.9%、7.7%。')
     expect(mentions.map((mention) => [mention.indicator, mention.change])).toEqual([
-      ['高技术制造业', 'up'],
+      ['高技术制造业增加值', 'up'], // the head noun 增加值 is shared by both items
       ['装备制造业增加值', 'up'],
     ])
   })
@@ -73,6 +73,11 @@ describe('spans and offsets', () => {
   it('pairs a second 分别 list with the same subjects', () => {
     const mentions = extractText('农村居民人均纯收入和城镇居民人均可支配收入分别达到2253元和6280元，实际增长4.7%和5.7%。')
     expect(mentions.map((mention) => mention.indicator)).toEqual(['农村居民人均纯收入', '城镇居民人均可支配收入', '农村居民人均纯收入', '城镇居民人均可支配收入'])
+  })
+
+  it('pairs a 分别 list without subjects with the numbers before it', () => {
+    const mentions = extractText('全年接待游客4120万人次、实现旅游总收入468亿元，分别增长36.2%和41.5%。')
+    expect(mentions.map((mention) => mention.indicator)).toEqual(['接待游客', '旅游总收入', '接待游客', '旅游总收入'])
   })
 
   it('looks one clause back when the first number of a sentence has no subject in its own', () => {

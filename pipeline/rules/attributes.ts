@@ -281,7 +281,23 @@ function listSubjects(window: string): string[] | undefined {
   const subjects = window.slice(0, at)
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
   const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map(trim).filter(Boolean)
-  return items.length > 1 ? items : undefined
+  return items.length > 1 ? items.map((item) => withSharedHead(item, items.at(-1)!)) : undefined
+}
+
+const wordsOf = (text: string) => [...segmenter.segment(text)].map((part) => part.segment)
+
+/**
+ * Earlier items of a list borrow the head noun of the last one: 城镇居民和农村居民人均可支配收入
+ * gives 城镇居民人均可支配收入; 食品、药品抽检合格率 gives 食品抽检合格率; 入园率和普惠率 stay as they are.
+ */
+function withSharedHead(item: string, last: string): string {
+  if (item === last) return item
+  const lastWords = wordsOf(last)
+  const itemWords = wordsOf(item)
+  if (lastWords.length < 2 || item.endsWith(lastWords.at(-1)!)) return item
+  const shared = lastWords.lastIndexOf(itemWords.at(-1)!)
+  if (shared >= 0 && shared < lastWords.length - 1) return item + lastWords.slice(shared + 1).join('')
+  return itemWords.length === 1 ? item + lastWords.slice(1).join('') : item
 }
 
 interface Previous {
@@ -306,7 +322,14 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
   }
   const described: Attributes[] = []
   let previous: Previous | undefined
-  for (const candidate of candidates) {
+  /** 接待游客4120万人次、实现旅游总收入468亿元，分别增长36.2%和41.5%: a 分别 list without subjects pairs with the numbers before it. */
+  const earlierSubjects = (index: number): string[] | undefined => {
+    if (!text.slice(previous?.candidate.end ?? 0, candidates[index]!.start).includes('分别')) return undefined
+    let length = 1
+    while (index + length < candidates.length && LIST_JOINERS.includes(text.slice(candidates[index + length - 1]!.end, candidates[index + length]!.start))) length++
+    return length > 1 && described.length >= length ? described.slice(-length).map((attributes) => attributes.indicator) : undefined
+  }
+  for (const [index, candidate] of candidates.entries()) {
     const clause = context.clauses[lastAtOrBefore(context.clauses, candidate.start)]!
     const sameClause = previous !== undefined && previous.clause === clause
     const from = sameClause ? previous!.candidate.end : clause
@@ -330,7 +353,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
     if (joined) subjects = previous?.subjects
-    else subjects = listSubjects(window) ?? (simple === '' ? previous?.subjects : undefined)
+    else subjects = listSubjects(window) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : undefined)
     const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : simple
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
