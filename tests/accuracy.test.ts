@@ -26,9 +26,12 @@ describe('accuracy against gold', () => {
     expectAboveFloors(document)
   })
 
-  it('holds the floors on the synthetic county report too', () => {
-    expect(synthetic.documents).toHaveLength(1)
-    expectAboveFloors(synthetic.documents[0]!)
+  it.each(synthetic.documents.map((document) => [document.document, document] as const))('synthetic %s holds the floors too', (_, document) => {
+    expectAboveFloors(document)
+  })
+
+  it('reads both synthetic reports', () => {
+    expect(synthetic.documents.map((document) => document.document)).toEqual(['city-2024.txt', 'county-2025.txt'])
   })
 
   it('emits spans whose text is the raw text at their offsets', () => {

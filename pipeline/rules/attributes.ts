@@ -104,6 +104,7 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   const after = afterMarker(text, candidate.end)
   if (after) return after.approx
   if (candidate.approxInside || (candidate.magnitudeOnly && before.endsWith('上'))) return 'over' // 上亿群众: upwards of
+  if (candidate.form === 'rank' && before.endsWith('前')) return 'under' // 前三: third or better
   // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
   if (joined && previous?.approxBefore && LIST_JOINERS.includes(text.slice(previous.candidate.end, candidate.start))) return previous.attributes.approx
   return 'exact'
@@ -214,7 +215,7 @@ function trim(phrase: string): string {
 
 /** An approximation marker right after a span (左右, 以上), unless it begins another word (上下游). */
 function afterMarker(text: string, end: number) {
-  return AFTER_APPROX.find((entry) => text.startsWith(entry.marker, end) && !entry.unlessAfter?.test(text.slice(end + entry.marker.length, end + entry.marker.length + 1)))
+  return AFTER_APPROX.find((entry) => text.startsWith(entry.marker, end) && !entry.unlessAfter?.test(text.slice(end + entry.marker.length, end + entry.marker.length + MARKER_REACH)))
 }
 
 /**

@@ -45,8 +45,8 @@ const YEAR_LEADERS = words('time-frame-before')
 const SESSION_FOLLOWERS = words('session-after')
 /** How far back a rank verb may stand: 居全国各城市首位. */
 const RANK_REACH = 16
-/** A plain number is a figure after an index: 居民消费价格指数102.1, 基尼系数为0.46. */
-const INDEX_VALUE = /(?:指数|系数)(?:为|达|是|达到)?$/
+/** A plain number is a figure after an index or a ratio: 居民消费价格指数102.1, 基尼系数为0.46, 城乡居民收入比缩小到1.93. */
+const INDEX_VALUE = /(?:指数|系数|之比|收入比|比值)(?:为|达|是|达到|缩小到|缩小至|扩大到|降至|降到|提高到|提高至)?$/
 const COUNT_UNITS = tables.units.filter((unit) => unit.kind === 'count').map((unit) => unit.surface)
 
 function isYear(candidate: Candidate): boolean {
@@ -103,10 +103,12 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   const year = excludedYear(candidate, before, after)
   if (year) return year
   if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'name'
+  if (candidate.unit === '月' && before.endsWith('前')) return 'date' // 前10个月: the months so far this year
   if (after.startsWith('性')) return 'other' // 一次性
   if (candidate.unit === '条' && before.endsWith('新')) return 'name' // 新36条: a policy's nickname
   if (candidate.unit === '期' && startsWithAny(after, words('phase-after'))) return 'ordinal' // 三峡三期工程: a phase
-  if (/^内\p{Script=Han}/u.test(after)) return 'other' // 50米内换乘比例: a threshold in an indicator's name
+  // 50米内换乘比例: a threshold in an indicator's name; 3个月内完成 is a deadline
+  if (/^内\p{Script=Han}/u.test(after) && !tables.verbs.some((verb) => after.startsWith(verb, 1))) return 'other'
   if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral) && candidate.kind === 'count') return 'other' // 新一轮, 一批: the indefinite article
   if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两
   return undefined

@@ -225,9 +225,16 @@ function matchWordQuantity(text: string, at: number): Match {
   return candidate(at, number.end, entry.value, unit, entry.form, number)
 }
 
-/** 第一, 第3位: a rank or an ordinal, as the context will tell. */
+/** 第一, 第3位: a rank or an ordinal, as the context will tell; 进入全省前三: a rank of at most 3. */
 function matchRank(text: string, at: number): Match {
   const rankUnit = { unit: '位', entry: tables.unitBySurface.get('位')! }
+  if (text[at] === '前') {
+    const top = readNumber(text, at + 1)
+    if (!top || 'skipTo' in top || isNumeralChar(text[top.end] ?? '')) return undefined
+    const place = /[名位]/.test(text[top.end] ?? '') ? 1 : 0 // 前三名
+    if (!place && unitAt(text, top.end)) return undefined // 前三季度, 前10个月
+    return candidate(top.start, top.end + place, top.value, rankUnit, 'rank', top)
+  }
   if (text[at] !== '第') return undefined
   const number = readNumber(text, at + 1)
   if (!number || 'skipTo' in number) return number
