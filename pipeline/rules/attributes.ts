@@ -190,10 +190,18 @@ const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS])
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
+/** Phrases repeat (the same subject, the same verbs): remember their boundaries, a bounded number of them. */
+const boundaryMemo = new Map<string, Set<number>>()
+const MEMO_SIZE = 4096
+
 /** Offsets where a word begins or ends, so trimming never cuts into a word (对外投资, 节约, 行为). */
 function wordBoundaries(text: string): Set<number> {
+  const known = boundaryMemo.get(text)
+  if (known) return known
   const boundaries = new Set([text.length])
   for (const { index } of segmenter.segment(text)) boundaries.add(index)
+  if (boundaryMemo.size >= MEMO_SIZE) boundaryMemo.clear()
+  boundaryMemo.set(text, boundaries)
   return boundaries
 }
 
