@@ -54,7 +54,7 @@ function openingCue(words: WordSpan[], text: string): Status | undefined {
 const CLAUSE_BREAKS = /[,:;()]/
 const LIST_JOINERS = tables.listJoiners
 /** Between a change verb and its number only these may stand (增长超20%, 减少约1500亿元, 增长预期目标为5%) ... */
-const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|均|都|再|要|将|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
+const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|均|都|再|要|将|定在|定为|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
@@ -205,15 +205,19 @@ function wordBoundaries(text: string): Set<number> {
   return boundaries
 }
 
-/** Strips leading and trailing function words (verbs, adverbs, frames) off an indicator phrase, whole words only. */
-function trim(phrase: string): string {
+/**
+ * Strips leading and trailing function words (verbs, adverbs, frames) off an indicator phrase,
+ * whole words only. A phrase known to start with its noun (after a classifier or 的) keeps its start:
+ * 新增财力 is a noun there, not 新增 + 财力.
+ */
+function trim(phrase: string, nounFirst = false): string {
   let text = phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_END, '').replace(YEAR_AT_START, '')
   for (let changed = true; changed && text; ) {
     const boundaries = wordBoundaries(text)
     // an approximation marker goes only where it is one (招商签约 keeps its 约)
     const marker = BEFORE_APPROX.find((entry) => text.endsWith(entry.marker) && !entry.unlessBefore?.test(text.slice(0, -entry.marker.length)))?.marker
     const trailing = marker ?? TRAILING.find((word) => text.endsWith(word) && boundaries.has(text.length - word.length))
-    const leading = trailing ? undefined : LEADING.find((word) => text.startsWith(word) && boundaries.has(word.length))
+    const leading = trailing || nounFirst ? undefined : LEADING.find((word) => text.startsWith(word) && boundaries.has(word.length))
     if (trailing) text = text.slice(0, -trailing.length)
     if (leading) text = text.slice(leading.length)
     changed = trailing !== undefined || leading !== undefined
@@ -228,9 +232,9 @@ function afterMarker(text: string, end: number) {
 
 /**
  * The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的, 投放50%以上号源. After a
- * classifier a noun must follow (5家上市公司); after money or a share a verb may (3000亿元支持消费).
+ * classifier or 的 a noun must follow (5家上市公司); after money a verb may (3000亿元支持消费).
  */
-export function nounAfter(text: string, end: number, afterClassifier = false): string {
+export function nounAfter(text: string, end: number, nounFirst = false): string {
   const marker = afterMarker(text, end)
   const from = end + (marker?.marker.length ?? 0)
   const rest = clip(text, from, from + MAX_INDICATOR)
@@ -240,9 +244,9 @@ export function nounAfter(text: string, end: number, afterClassifier = false): s
   const boundaries = wordBoundaries(noun)
   for (const verb of [...VERBS, ...NOUN_ENDS]) {
     const at = noun.indexOf(verb)
-    if (at >= (afterClassifier ? 1 : 0) && boundaries.has(at) && boundaries.has(at + verb.length)) noun = noun.slice(0, at)
+    if (at >= (nounFirst ? 1 : 0) && boundaries.has(at) && boundaries.has(at + verb.length)) noun = noun.slice(0, at)
   }
-  const cut = trim(noun)
+  const cut = trim(noun, nounFirst)
   return namesNothing(cut) ? '' : cut
 }
 
@@ -289,7 +293,7 @@ function listSubjects(window: string): string[] | undefined {
   if (at < 0) return undefined
   const subjects = window.slice(0, at)
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
-  const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map(trim).filter(Boolean)
+  const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map((item) => trim(item)).filter(Boolean)
   return items.length > 1 ? items.map((item) => withSharedHead(item, items.at(-1)!)) : undefined
 }
 
@@ -349,15 +353,21 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const rankVerb = candidate.form === 'rank' ? (lastMatch(window, tables.rankVerbs, (verb) => verb)?.at ?? -1) : -1
     // 稳居自然指数-科研城市全球榜首: with the verb first, what follows it names the ranking, less its scope (全国, 全球)
     const ranking = rankVerb === 0 ? withoutScope(trim(window.slice(lastMatch(window, tables.rankVerbs, (verb) => verb)!.entry.length))) : ''
-    const phrase = ranking || window.slice(window.lastIndexOf('、') + 1, rankVerb >= 0 ? rankVerb : undefined)
+    const beforeVerb = window.slice(window.lastIndexOf('、') + 1, rankVerb >= 0 ? rankVerb : undefined)
+    // 在西部省份中位居第一: a phrase ending in 中 is where the ranking holds, not what is ranked
+    const phrase = ranking || (rankVerb >= 0 && beforeVerb.endsWith('中') ? '' : beforeVerb)
     const trimmed = trim(phrase)
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
     const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = window.endsWith('等') || sameSubject || namesNothing(trimmed) ? '' : trimmed
-    const after = nounAfter(text, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
+    // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
+    const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && /^(?:以上|以下|左右)?的/.test(text.slice(candidate.end, candidate.end + 3))
+    const after = shareOf
+      ? nounAfter(text, text.indexOf('的', candidate.end) + 1, true)
+      : nounAfter(text, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
-    const simple = after && (before === '' || counted || endsInVerb(phrase)) ? after : before
+    const simple = after && (before === '' || counted || shareOf || endsInVerb(phrase)) ? after : before
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
