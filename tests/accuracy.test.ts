@@ -30,8 +30,8 @@ describe('accuracy against gold', () => {
     expectAboveFloors(document)
   })
 
-  it('reads both synthetic reports', () => {
-    expect(synthetic.documents.map((document) => document.document)).toEqual(['city-2024.txt', 'county-2025.txt'])
+  it('reads the three synthetic reports', () => {
+    expect(synthetic.documents.map((document) => document.document)).toEqual(['city-2024.txt', 'county-2025.txt', 'province-2025.txt'])
   })
 
   it('emits spans whose text is the raw text at their offsets', () => {

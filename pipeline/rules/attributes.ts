@@ -297,6 +297,14 @@ function listSubjects(window: string): string[] | undefined {
   return items.length > 1 ? items.map((item) => withSharedHead(item, items.at(-1)!)) : undefined
 }
 
+/** Where the last item of a 、 list begins; a 、 inside brackets (县（市、区）) separates nothing. */
+function lastItemStart(window: string): number {
+  const mark = window.lastIndexOf('、')
+  const open = window.lastIndexOf('(', mark)
+  const inside = open >= 0 && window.indexOf(')', open) > mark
+  return (inside ? window.lastIndexOf('、', open) : mark) + 1
+}
+
 const wordsOf = (text: string) => [...segmenter.segment(text)].map((part) => part.segment)
 
 /**
@@ -353,7 +361,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const rankVerb = candidate.form === 'rank' ? (lastMatch(window, tables.rankVerbs, (verb) => verb)?.at ?? -1) : -1
     // 稳居自然指数-科研城市全球榜首: with the verb first, what follows it names the ranking, less its scope (全国, 全球)
     const ranking = rankVerb === 0 ? withoutScope(trim(window.slice(lastMatch(window, tables.rankVerbs, (verb) => verb)!.entry.length))) : ''
-    const beforeVerb = window.slice(window.lastIndexOf('、') + 1, rankVerb >= 0 ? rankVerb : undefined)
+    const beforeVerb = window.slice(lastItemStart(window), rankVerb >= 0 ? rankVerb : undefined)
     // 在西部省份中位居第一: a phrase ending in 中 is where the ranking holds, not what is ranked
     const phrase = ranking || (rankVerb >= 0 && beforeVerb.endsWith('中') ? '' : beforeVerb)
     const trimmed = trim(phrase)

@@ -87,6 +87,21 @@ export function nameMask(text: string): Uint8Array {
   return mask
 }
 
+/** 三次产业结构为9.2:38.5:52.3: each part of a ratio of three or more parts, or of a named structure or ratio. */
+const RATIO = /[\d.]+(?::[\d.]+)+/g
+const RATIO_NAME = /(?:结构|比例|之比|比)(?:为|是|调整为|优化为)?$/
+const RATIO_REACH = 40
+
+function isRatioPart(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - RATIO_REACH)
+  for (const match of text.slice(from, end + RATIO_REACH).matchAll(RATIO)) {
+    const first = from + match.index
+    if (first > start || first + match[0].length < end) continue
+    return match[0].split(':').length >= 3 || RATIO_NAME.test(text.slice(Math.max(0, first - 12), first))
+  }
+  return false
+}
+
 /** Why the candidate is not a quantity, or undefined when it is one. */
 export function exclusionOf(candidate: Candidate, text: string, names: Uint8Array): Exclusion | undefined {
   const { start, end } = candidate
@@ -98,8 +113,9 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
   if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders)) return 'other'
   if (candidate.unit === '' && candidate.form === 'number') {
-    return INDEX_VALUE.test(before) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'
+    return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'
   }
+  if (candidate.unit === '千伏' && /^\p{Script=Han}/u.test(after)) return 'other' // 500千伏输变电工程: a voltage class in a name
   const year = excludedYear(candidate, before, after)
   if (year) return year
   if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'name'

@@ -29,13 +29,31 @@ interface Section {
 }
 
 /** 60岁以上人口已达2.5亿: a bound before a noun that the clause then measures names the group, it is not measured itself. */
-const BOUND_BEFORE_NOUN = /^(?:以上|以下|及以上)\p{Script=Han}[^,;:、。]*$/u
+const BOUND_BEFORE_NOUN = /^(?:以上|以下|及以上)的?\p{Script=Han}[^,;:、。]*$/u
+/** 生产总值超过500亿元的县达到11个: a bound set before the number, then 的 and the group it names. */
+const MARKED_BOUND_BEFORE_NOUN = /^的\p{Script=Han}[^,;:、。]*$/u
+const BOUND_MARKERS = ['超过', '超', '不低于', '不少于', '低于', '不足', '不到', '达到']
 
 function withoutThresholds(text: string, candidates: Candidate[]): Candidate[] {
   return candidates.filter((candidate, index) => {
     const next = candidates[index + 1]
-    return !next || !BOUND_BEFORE_NOUN.test(text.slice(candidate.end, next.start))
+    if (!next) return true
+    const between = text.slice(candidate.end, next.start).replace(/\([^)]*\)/g, '') // 县（市、区）
+    const marked = BOUND_MARKERS.some((marker) => text.slice(0, candidate.start).endsWith(marker))
+    return !BOUND_BEFORE_NOUN.test(between) && !(marked && MARKED_BOUND_BEFORE_NOUN.test(between))
   })
+}
+
+/**
+ * The indicator as the report writes it (full-width brackets, digits): rules work on folded
+ * text, one unit for one, so a phrase found in the folded sentence has the same place in the raw one.
+ * The nearest occurrence before the number is taken; a phrase put together (城镇居民人均可支配收入) stays as built.
+ */
+function asWritten(indicator: string, folded: string, raw: string, near: number): string {
+  if (indicator === '') return indicator
+  const before = folded.lastIndexOf(indicator, near)
+  const at = before >= 0 ? before : folded.indexOf(indicator, near)
+  return at >= 0 ? raw.slice(at, at + indicator.length) : indicator
 }
 
 /** A section's title: its heading line, or the paragraph's first clause. */
@@ -148,6 +166,7 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
           base_unit: unit?.baseUnit ?? '',
           kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
+          indicator: asWritten(attributes.indicator, text, record.text, candidate.start),
           sentence: record.text,
         })
       })
