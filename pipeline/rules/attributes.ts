@@ -38,18 +38,6 @@ interface Sentence extends SentenceContext {
   openingCue: Status | undefined
 }
 
-/** A cue is a word, or words starting at one (the segmenter splits 初步核算 into 初步|核算). */
-function cueAt(text: string, word: WordSpan, cue: string): boolean {
-  return cue === word.text || (cue.length > word.text.length && text.startsWith(cue, word.start))
-}
-
-function openingCue(words: WordSpan[], text: string): Status | undefined {
-  const first = words[0]
-  if (!first || text.slice(0, first.start).trim() !== '') return undefined
-  const rest = text.slice(first.end, first.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
-  return tables.status.find((entry) => cueAt(text, first, entry.cue) && !entry.unlessAfter?.test(rest))?.status
-}
-
 // rules read folded text: full-width ，：；（） are already ASCII
 const CLAUSE_BREAKS = /[,:;()]/
 const LIST_JOINERS = tables.listJoiners
@@ -72,6 +60,7 @@ function lastMatch<T>(text: string, entries: readonly T[], wordOf: (entry: T) =>
   }
   return best
 }
+
 /** Comparisons: 高于全国0.4个百分点 is neither a rise nor a new subject. */
 const COMPARISONS = tables.contextWords.get('comparison')!
 
@@ -152,6 +141,18 @@ export function targetListStart(text: string): number {
 /** How far a status cue may stand before its number, and how far a from–to pair may reach. */
 const STATUS_REACH = 120
 const PAIR_REACH = 40
+
+/** A cue is a word, or words starting at one (the segmenter splits 初步核算 into 初步|核算). */
+function cueAt(text: string, word: WordSpan, cue: string): boolean {
+  return cue === word.text || (cue.length > word.text.length && text.startsWith(cue, word.start))
+}
+
+function openingCue(words: WordSpan[], text: string): Status | undefined {
+  const first = words[0]
+  if (!first || text.slice(0, first.start).trim() !== '') return undefined
+  const rest = text.slice(first.end, first.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
+  return tables.status.find((entry) => cueAt(text, first, entry.cue) && !entry.unlessAfter?.test(rest))?.status
+}
 
 /**
  * The last cue between `from` and the number decides: 预计 estimate; 力争, 要, 将 target;
