@@ -67,7 +67,8 @@ const COMPARISONS = tables.contextWords.get('comparison')!
 const LEAD_WORDS = tables.indicatorWords.filter((row) => row.side === 'lead').map((row) => row.word)
 const TRAIL_WORDS = tables.indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word)
 const VERBS = tables.verbs
-const NOUN_ENDS = tables.contextWords.get('noun-end')!
+/** Where a noun phrase after a number ends: a verb, or an adverb that closes it (全部, 已). */
+const NOUN_CUTS = [...VERBS, ...tables.contextWords.get('noun-end')!]
 const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
 const BEFORE_APPROX = tables.approxBefore
 const AFTER_APPROX = tables.approxAfter
@@ -243,7 +244,7 @@ export function nounAfter(text: string, end: number, nounFirst = false): string 
   let noun = stop < 0 ? rest : rest.slice(0, stop)
   // cut at the first verb or closing adverb that is a word of its own (上市公司 keeps its 上市)
   const boundaries = wordBoundaries(noun)
-  for (const verb of [...VERBS, ...NOUN_ENDS]) {
+  for (const verb of NOUN_CUTS) {
     const at = noun.indexOf(verb)
     if (at >= (nounFirst ? 1 : 0) && boundaries.has(at) && boundaries.has(at + verb.length)) noun = noun.slice(0, at)
   }
