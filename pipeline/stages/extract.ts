@@ -39,10 +39,12 @@ function withoutThresholds(text: string, candidates: Candidate[]): Candidate[] {
     const next = candidates[index + 1]
     if (!next) return true
     const between = text.slice(candidate.end, next.start).replace(/\([^)]*\)/g, '') // 县（市、区）
-    const marked = BOUND_MARKERS.some((marker) => text.slice(0, candidate.start).endsWith(marker))
+    const marked = BOUND_MARKERS.some((marker) => text.startsWith(marker, candidate.start - marker.length))
     return !BOUND_BEFORE_NOUN.test(between) && !(marked && MARKED_BOUND_BEFORE_NOUN.test(between))
   })
 }
+
+const INDICATOR_SEARCH = 200
 
 /**
  * The indicator as the report writes it (full-width brackets, digits): rules work on folded
@@ -51,9 +53,12 @@ function withoutThresholds(text: string, candidates: Candidate[]): Candidate[] {
  */
 function asWritten(indicator: string, folded: string, raw: string, near: number): string {
   if (indicator === '') return indicator
-  const before = folded.lastIndexOf(indicator, near)
-  const at = before >= 0 ? before : folded.indexOf(indicator, near)
-  return at >= 0 ? raw.slice(at, at + indicator.length) : indicator
+  // look only near the number, so a phrase that is not in the text costs little
+  const from = Math.max(0, near - INDICATOR_SEARCH)
+  const around = folded.slice(from, near + INDICATOR_SEARCH)
+  const before = around.lastIndexOf(indicator, near - from)
+  const at = before >= 0 ? before : around.indexOf(indicator, near - from)
+  return at >= 0 ? raw.slice(from + at, from + at + indicator.length) : indicator
 }
 
 /** A section's title: its heading line, or the paragraph's first clause. */
