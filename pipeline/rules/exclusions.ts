@@ -35,8 +35,8 @@ function nameSpans(text: string): [number, number][] {
 const endsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.endsWith(word))
 const startsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.startsWith(word))
 
-/** Words before N年 that make it a length of time, not a date: 连续6年, 长达11年, 延长30年. */
 const words = (group: ContextGroup) => tables.contextWords.get(group)!
+/** Words before N年 that make it a length of time, not a date: 连续6年, 长达11年, 延长30年. */
 const DURATION_CUES = words('duration-cue')
 /** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
 const TIME_FRAME_AFTER = words('time-frame-after')

@@ -2,7 +2,7 @@
 // the ones that are not quantities, and describe the rest.
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
-import type { Status } from '../resources/tables.ts'
+import { tables, type Status } from '../resources/tables.ts'
 import { describe, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { exclusionOf, nameMask } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
@@ -32,7 +32,7 @@ interface Section {
 const BOUND_BEFORE_NOUN = /^(?:以上|以下|及以上)的?\p{Script=Han}[^,;:、。]*$/u
 /** 生产总值超过500亿元的县达到11个: a bound set before the number, then 的 and the group it names. */
 const MARKED_BOUND_BEFORE_NOUN = /^的\p{Script=Han}[^,;:、。]*$/u
-const BOUND_MARKERS = ['超过', '超', '不低于', '不少于', '低于', '不足', '不到', '达到']
+const BOUND_MARKERS = tables.contextWords.get('bound-before')!
 
 function withoutThresholds(text: string, candidates: Candidate[]): Candidate[] {
   return candidates.filter((candidate, index) => {
