@@ -30,7 +30,8 @@ async function extractOne(path: string): Promise<number> {
   let printed = false
   const result = await runDocument(uncataloguedEntry(path), path, async (done) => {
     const mentions = done.extraction.mentions.map(({ doc_id, mention_id, sentence_id, sentence, ...mention }) => mention)
-    process.stdout.write(`${JSON.stringify({ document: basename(path), mentions }, null, 1)}\n`)
+    const excluded = done.extraction.exclusions.map(({ start, end, text, rule, value }) => ({ start, end, text, rule, ...(value !== undefined ? { value } : {}) }))
+    process.stdout.write(`${JSON.stringify({ document: basename(path), mentions, excluded }, null, 1)}\n`)
     printed = true
   })
   for (const diagnostic of messagesOf(result)) console.error(report(diagnostic, ''))

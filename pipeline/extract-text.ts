@@ -3,9 +3,13 @@
 import { extract } from './stages/extract.ts'
 import { normalize } from './stages/normalize.ts'
 import { parse } from './stages/parse.ts'
-import type { Mention } from './types.ts'
+import type { Extraction, Mention } from './types.ts'
+
+export function extractRecords(text: string, docId = 'text'): Extraction {
+  const normalized = normalize(text)
+  return extract(parse(normalized.folded), normalized, docId)
+}
 
 export function extractText(text: string, docId = 'text'): Mention[] {
-  const normalized = normalize(text)
-  return extract(parse(normalized.folded), normalized, docId).mentions
+  return extractRecords(text, docId).mentions
 }

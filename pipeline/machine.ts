@@ -53,7 +53,7 @@ function resultOf(context: Context, outcome: Outcome): DocumentResult {
     characters: context.normalized ? context.normalized.offsets.toCodePoint(context.normalized.raw.length) : 0,
     sha256: context.read?.sha256 ?? '',
     // only a written document contributes records; a failed one may hold half its output
-    extraction: outcome === 'done' && context.extraction ? context.extraction : { mentions: [], sentences: [], sections: [], terms: [] },
+    extraction: outcome === 'done' && context.extraction ? context.extraction : { mentions: [], exclusions: [], sentences: [], sections: [], terms: [] },
     invalid: context.invalid,
     file: context.file,
   }

@@ -25,5 +25,6 @@ export const validators = {
   document: compile('document.schema.json'),
   section: compile('section.schema.json'),
   term: compile('term.schema.json'),
+  exclusion: compile('exclusion.schema.json'),
   catalog: compile('catalog.schema.json'),
 }

@@ -1,5 +1,6 @@
 // Records the pipeline emits; their JSON Schemas live in schemas/.
 import type { Approx, Change, Kind, Status } from './resources/tables.ts'
+import type { ExclusionRule } from './rules/exclusions.ts'
 
 export type Level = 'national' | 'provincial' | 'prefecture' | 'county'
 
@@ -69,8 +70,22 @@ export interface TermRecord {
   footnote?: number
 }
 
+/** A number the scanner saw and set aside, with the rule that did. */
+export interface ExclusionRecord {
+  doc_id: string
+  exclusion_id: string
+  sentence_id: string
+  start: number
+  end: number
+  text: string
+  rule: ExclusionRule
+  /** Its value, where the text is a number. */
+  value?: number
+}
+
 export interface Extraction {
   mentions: Mention[]
+  exclusions: ExclusionRecord[]
   sentences: SentenceRecord[]
   sections: SectionRecord[]
   terms: TermRecord[]

@@ -1,37 +1,45 @@
-// CI's accuracy gate: every gold document must stay above the floors in floors.json.
+// CI's accuracy gate: each gold document has its own error budget (tests/budgets.json),
+// so even the best document cannot lose a mention unnoticed.
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { evaluate } from '../pipeline/eval/evaluate.ts'
+import { evaluate, type DocumentEvaluation } from '../pipeline/eval/evaluate.ts'
+import { errorsOf } from '../pipeline/eval/score.ts'
 
-const floors = JSON.parse(readFileSync(new URL('floors.json', import.meta.url), 'utf8')) as Record<string, number>
+const budgets = JSON.parse(readFileSync(new URL('budgets.json', import.meta.url), 'utf8')) as Record<string, Record<string, number>>
 const evaluation = await evaluate(fileURLToPath(new URL('gold/', import.meta.url)), fileURLToPath(new URL('../raw/', import.meta.url)))
-const synthetic = await evaluate(fileURLToPath(new URL('synthetic/gold/', import.meta.url)), fileURLToPath(new URL('synthetic/raw/', import.meta.url)))
+const tuned = await evaluate(fileURLToPath(new URL('synthetic/gold/', import.meta.url)), fileURLToPath(new URL('synthetic/raw/', import.meta.url)))
 
-function expectAboveFloors(document: (typeof evaluation.documents)[number]) {
-  const { f1, strictF1, accuracy } = document.scores
-  const measured: Record<string, number> = { f1, strictF1, ...accuracy }
-  for (const [metric, floor] of Object.entries(floors)) {
-    if (metric.startsWith('_')) continue
-    expect(measured[metric], `${metric} of ${document.document}`).toBeGreaterThanOrEqual(floor)
+function expectWithinBudget(document: DocumentEvaluation) {
+  const budget = budgets[document.document]
+  expect(budget, `a budget for ${document.document} in tests/budgets.json`).toBeDefined()
+  for (const [counted, errors] of Object.entries(errorsOf(document.counts))) {
+    expect(errors, `${counted} of ${document.document}`).toBeLessThanOrEqual(budget![counted] ?? 0)
   }
 }
 
 describe('accuracy against gold', () => {
-  it('scores all three gold documents', () => {
-    expect(evaluation.documents.map((document) => document.document).sort()).toEqual(['beijing-2026.txt', 'jurong-2024-review-excerpt.txt', 'national-2025.txt'])
+  it('scores every gold document, modern and old', () => {
+    expect(evaluation.documents.map((document) => document.document).sort()).toEqual([
+      'beijing-2026.txt',
+      'jurong-2024-review-excerpt.txt',
+      'national-2025.txt',
+      'national-old/1983.txt',
+      'national-old/1992.txt',
+    ])
   })
 
-  it.each(evaluation.documents.map((document) => [document.document, document] as const))('%s stays above the floors', (_, document) => {
-    expectAboveFloors(document)
+  it.each(evaluation.documents.map((document) => [document.document, document] as const))('%s stays within its error budget', (_, document) => {
+    expectWithinBudget(document)
   })
 
-  it.each(synthetic.documents.map((document) => [document.document, document] as const))('synthetic %s holds the floors too', (_, document) => {
-    expectAboveFloors(document)
+  // written and annotated apart, but rules were tuned on them in the same commits: not held out
+  it.each(tuned.documents.map((document) => [document.document, document] as const))('synthetic (tuned) %s stays within its budget', (_, document) => {
+    expectWithinBudget(document)
   })
 
   it('reads the three synthetic reports', () => {
-    expect(synthetic.documents.map((document) => document.document)).toEqual(['city-2024.txt', 'county-2025.txt', 'province-2025.txt'])
+    expect(tuned.documents.map((document) => document.document)).toEqual(['city-2024.txt', 'county-2025.txt', 'province-2025.txt'])
   })
 
   it('emits spans whose text is the raw text at their offsets', () => {

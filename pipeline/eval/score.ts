@@ -6,14 +6,16 @@ export interface ScoredMention {
   start: number
   end: number
   value: number
+  value_max?: number
   unit: string
+  kind?: string
   approx?: string
   indicator?: string
   change?: string
   status?: string
 }
 
-export const FIELDS = ['value', 'unit', 'approx', 'indicator', 'change', 'status'] as const
+export const FIELDS = ['value', 'value_max', 'unit', 'kind', 'approx', 'indicator', 'change', 'status'] as const
 export type Field = (typeof FIELDS)[number]
 
 export interface Counts {
@@ -46,7 +48,10 @@ function sameIndicator(a: string, b: string): boolean {
 
 const FIELD_CHECKS: Record<Field, (gold: ScoredMention, predicted: ScoredMention) => boolean | undefined> = {
   value: (gold, predicted) => sameValue(gold.value, predicted.value),
+  // a gold mention without value_max is no range, so a predicted upper bound is wrong
+  value_max: (gold, predicted) => (gold.value_max === undefined || predicted.value_max === undefined ? gold.value_max === predicted.value_max : sameValue(gold.value_max, predicted.value_max)),
   unit: (gold, predicted) => sameUnit(gold.unit, predicted.unit),
+  kind: (gold, predicted) => (gold.kind === undefined ? undefined : gold.kind === predicted.kind),
   approx: (gold, predicted) => (gold.approx === undefined ? undefined : gold.approx === predicted.approx),
   indicator: (gold, predicted) => (gold.indicator === undefined ? undefined : sameIndicator(gold.indicator, predicted.indicator ?? '')),
   change: (gold, predicted) => (gold.change === undefined ? undefined : gold.change === predicted.change),
@@ -73,6 +78,15 @@ export function matchMentions(gold: ScoredMention[], predicted: ScoredMention[])
     pairs.push([g, p])
   }
   return pairs.sort((a, b) => a[0] - b[0])
+}
+
+/** What a document's error budget counts: misses, false positives and wrong fields. */
+export function errorsOf(counts: Counts): Record<string, number> {
+  return {
+    misses: counts.gold - counts.matched,
+    false_positives: counts.predicted - counts.matched,
+    ...Object.fromEntries(FIELDS.map((field) => [field, counts.fields[field][1] - counts.fields[field][0]])),
+  }
 }
 
 export function emptyCounts(): Counts {

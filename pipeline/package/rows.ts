@@ -42,6 +42,7 @@ export function tableRows(results: DocumentResult[], diagnostics: Diagnostic[]):
     sentences: sortBy(all('sentences'), ['sentence_id']),
     units: sortBy(unitRows(mentions), ['unit']),
     quantities: sortBy(all('mentions'), ['mention_id']),
+    exclusions: sortBy(all('exclusions'), ['exclusion_id']),
     terms: sortBy(all('terms'), ['doc_id', 'term']),
     diagnostics: diagnostics.map((diagnostic, index) => ({ number: index + 1, ...diagnostic })),
   }

@@ -1,6 +1,7 @@
 // Every table of the release, described once: the CSV columns, the Table
 // Schemas of datapackage.json, the SQLite tables and fields.csv all come from here.
 import { KINDS } from '../resources/tables.ts'
+import { EXCLUSION_RULES } from '../rules/exclusions.ts'
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean'
 
@@ -143,6 +144,23 @@ export const TABLES: Table[] = [
       { name: 'status', type: 'string', title: '状态', english: 'status', description: 'actual (achieved), target (planned) or estimate (预计).', required: true, enum: ['actual', 'target', 'estimate'] },
       { name: 'indicator', type: 'string', title: '指标', english: 'indicator', description: 'Phrase of the sentence naming what is measured.', freeText: true },
       { name: 'sentence', type: 'string', title: '句子', english: 'sentence', description: 'The sentence the mention stands in.', required: true, freeText: true },
+    ],
+  },
+  {
+    name: 'exclusions',
+    title: '排除的数字',
+    description: 'Every number the scanner saw that is not a quantity mention, with the rule that set it aside, so what was left out can be audited.',
+    primaryKey: ['exclusion_id'],
+    foreignKeys: [toDocuments, { fields: ['sentence_id'], resource: 'sentences', reference: ['sentence_id'] }],
+    fields: [
+      docId,
+      { name: 'exclusion_id', type: 'string', title: '排除编号', english: 'exclusion id', description: 'doc_id:start, the start zero-padded to 7 digits.', required: true, unique: true },
+      { name: 'sentence_id', type: 'string', title: '句子编号', english: 'sentence id', description: 'Key of the sentence in sentences.', required: true },
+      start,
+      end,
+      { name: 'text', type: 'string', title: '原文', english: 'text', description: 'The characters set aside, as written.', required: true, freeText: true },
+      { name: 'rule', type: 'string', title: '排除规则', english: 'rule', description: `Why it is not a quantity: ${Object.entries(EXCLUSION_RULES).map(([rule, meaning]) => `${rule}: ${meaning}`).join('; ')}.`, required: true, enum: Object.keys(EXCLUSION_RULES) },
+      { name: 'value', type: 'number', title: '数值', english: 'value', description: 'Its value where the text reads as a number (multipliers applied); empty otherwise.' },
     ],
   },
   {

@@ -3,7 +3,31 @@
 import { tables, type ContextGroup } from '../resources/tables.ts'
 import type { Candidate } from './scan.ts'
 
-export type Exclusion = 'date' | 'name' | 'ordinal' | 'other'
+/** Every rule that sets a number aside, with what it means; the rule ids are the values of exclusions.rule. */
+export const EXCLUSION_RULES = {
+  date: 'a date or a year used as a date (2023年, 11月, 2024/12/31)',
+  'time-frame': 'a time frame pointing at the report period (一年来, 过去五年)',
+  'programme-name': 'a programme named after a length of time (三年行动)',
+  name: 'inside a quoted or a listed name (“江苏省42条”, 《……2号文》)',
+  code: 'part of a code or a Latin name (PM2.5, 5G, G312)',
+  ordinal: 'an ordinal that numbers things (第二轮, 二级)',
+  priority: 'a priority, not a measured rank (放在第一位)',
+  session: 'a session or congress (二十届三中全会)',
+  phase: 'a phase of a project (三期工程)',
+  nickname: 'a policy nickname (新36条)',
+  indefinite: 'the indefinite 一 (新一轮, 一批)',
+  adjective: 'part of an adjective (一次性)',
+  'no-unit': 'a bare number without a unit',
+  'per-denominator': 'the denominator of a rate in a name (每万人口)',
+  'magnitude-in-name': 'a magnitude word in a name (亿元以上项目, 千万工程)',
+  'threshold-in-name': 'a threshold in an indicator name (50米内换乘比例)',
+  'group-bound': 'a bound that names a group (60岁以上人口, 超过500亿元的县)',
+  'voltage-class': 'a voltage class in a name (500千伏输变电工程)',
+  'too-long': 'a run of digits or numerals too long to be a figure',
+  'not-a-number': 'numeral characters that form no number (零部件, 十四五)',
+} as const
+
+export type ExclusionRule = keyof typeof EXCLUSION_RULES
 
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' }
 /** Quoted text longer than this is a quotation, not a name. */
@@ -53,14 +77,14 @@ function isYear(candidate: Candidate): boolean {
   return candidate.unit === '年' && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
 }
 
-function excludedYear(candidate: Candidate, before: string, after: string): Exclusion | undefined {
+function excludedYear(candidate: Candidate, before: string, after: string): ExclusionRule | undefined {
   if (candidate.unit !== '年') return undefined
   if (isYear(candidate)) return 'date'
-  if (startsWithAny(after, PROGRAMME_AFTER)) return 'name'
-  if (startsWithAny(after, TIME_FRAME_AFTER)) return 'date'
+  if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
+  if (startsWithAny(after, TIME_FRAME_AFTER)) return 'time-frame'
   // 连续五年, 提前一年: a length of time, whatever else the words around it could be
   if (endsWithAny(before, DURATION_CUES)) return undefined
-  if (endsWithAny(before, YEAR_LEADERS)) return 'date'
+  if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
   return /[0-9]/.test(candidate.numeral) ? undefined : 'date'
 }
 
@@ -68,8 +92,8 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
 const PRIORITY_LEADERS = words('priority-before')
 
 /** 第一, 首位 and 榜首 are ranks after 排名, 居, 位列 ...; 第3位 and 第二名 are too, unless they state a priority. */
-function excludedRank(written: string, before: string, after: string): Exclusion | undefined {
-  if (endsWithAny(before, PRIORITY_LEADERS)) return 'other'
+function excludedRank(written: string, before: string, after: string): ExclusionRule | undefined {
+  if (endsWithAny(before, PRIORITY_LEADERS)) return 'priority'
   if (!/[位名]$/.test(written) && COUNT_UNITS.some((unit) => after.startsWith(unit))) return 'ordinal' // 第一批, 第二轮
   const near = before.slice(-RANK_REACH).split(/[,;:]/).at(-1)!
   if (tables.rankVerbs.some((verb) => near.includes(verb))) return undefined
@@ -103,29 +127,29 @@ function isRatioPart(text: string, start: number, end: number): boolean {
 }
 
 /** Why the candidate is not a quantity, or undefined when it is one. */
-export function exclusionOf(candidate: Candidate, text: string, names: Uint8Array): Exclusion | undefined {
+export function exclusionOf(candidate: Candidate, text: string, names: Uint8Array): ExclusionRule | undefined {
   const { start, end } = candidate
   const before = text.slice(Math.max(0, start - CONTEXT), start)
   const after = text.slice(end, end + CONTEXT)
   if (names.subarray(start, end).some((marked) => marked === 1)) return 'name'
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
-  if (before.endsWith('每')) return 'other' // 每万人口: a denominator in an indicator's name
+  if (before.endsWith('每')) return 'per-denominator' // 每万人口: a denominator in an indicator's name
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
-  if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders)) return 'other'
+  if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders)) return 'magnitude-in-name'
   if (candidate.unit === '' && candidate.form === 'number') {
-    return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'other'
+    return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'no-unit'
   }
-  if (candidate.unit === '千伏' && /^\p{Script=Han}/u.test(after)) return 'other' // 500千伏输变电工程: a voltage class in a name
+  if (candidate.unit === '千伏' && /^\p{Script=Han}/u.test(after)) return 'voltage-class' // 500千伏输变电工程: a voltage class in a name
   const year = excludedYear(candidate, before, after)
   if (year) return year
-  if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'name'
+  if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'session'
   if (candidate.unit === '月' && before.endsWith('前')) return 'date' // 前10个月: the months so far this year
-  if (after.startsWith('性')) return 'other' // 一次性
-  if (candidate.unit === '条' && before.endsWith('新')) return 'name' // 新36条: a policy's nickname
-  if (candidate.unit === '期' && startsWithAny(after, words('phase-after'))) return 'ordinal' // 三峡三期工程: a phase
+  if (after.startsWith('性')) return 'adjective' // 一次性
+  if (candidate.unit === '条' && before.endsWith('新')) return 'nickname' // 新36条: a policy's nickname
+  if (candidate.unit === '期' && startsWithAny(after, words('phase-after'))) return 'phase' // 三峡三期工程: a phase
   // 50米内换乘比例: a threshold in an indicator's name; 3个月内完成 is a deadline
-  if (/^内\p{Script=Han}/u.test(after) && !tables.verbs.some((verb) => after.startsWith(verb, 1))) return 'other'
-  if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral) && candidate.kind === 'count') return 'other' // 新一轮, 一批: the indefinite article
+  if (/^内\p{Script=Han}/u.test(after) && !tables.verbs.some((verb) => after.startsWith(verb, 1))) return 'threshold-in-name'
+  if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral) && candidate.kind === 'count') return 'indefinite' // 新一轮, 一批: the indefinite article
   if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两
   return undefined
 }

@@ -54,15 +54,28 @@ interface NumberToken {
   magnitudeOnly: boolean
 }
 
+/** A run the scanner read and set aside at once, with the rule that did. */
+export type SkipRule = 'too-long' | 'not-a-number' | 'code' | 'date'
+export interface Skip {
+  skipTo: number
+  rule: SkipRule
+}
+
+export interface Skipped {
+  start: number
+  end: number
+  rule: SkipRule
+}
+
 /** A bare number at `at`: Arabic digits or a Chinese numeral, nothing after it. */
-function readNumber(text: string, at: number): NumberToken | { skipTo: number } | undefined {
+function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   const char = text[at]!
   if (char >= '0' && char <= '9') {
     ARABIC.lastIndex = at
     const match = ARABIC.exec(text)!
     const end = at + match[0].length
     const integerDigits = match[0].split('.')[0]!.replaceAll(',', '').length
-    if (integerDigits > MAX_DIGITS) return { skipTo: end }
+    if (integerDigits > MAX_DIGITS) return { skipTo: end, rule: 'too-long' }
     MIXED.lastIndex = at
     const mixed = /^\d+$/.test(match[0]) ? MIXED.exec(text) : null
     if (mixed && !unitAt(text, at + mixed[0].length - 1)) {
@@ -73,13 +86,13 @@ function readNumber(text: string, at: number): NumberToken | { skipTo: number } 
   if (!isNumeralChar(char) || char === '点') return undefined
   let end = at
   while (end < text.length && isNumeralChar(text[end]!)) end++
-  if (end - at > MAX_NUMERAL) return { skipTo: end }
+  if (end - at > MAX_NUMERAL) return { skipTo: end, rule: 'too-long' }
   // 二十万千瓦: a unit that begins with 千 or 百 is a unit, not part of the number
   while (end > at + 1 && (unitAt(text, end - 1)?.surface.length ?? 0) >= 2) end--
   while (text[end - 1] === '点') end--
   const written = text.slice(at, end)
   const value = /^[零〇○]+$/u.test(written) ? undefined : parseChineseNumeral(written) // 零部件, 零就业: no number
-  if (value === undefined) return { skipTo: Math.max(end, at + 1) }
+  if (value === undefined) return { skipTo: Math.max(end, at + 1), rule: 'not-a-number' }
   // 十亿 and 拾萬 count as numbers; 万亿, 百亿 alone only after 超, 近, 约
   const magnitudeOnly = ![...written].some((c) => tables.numerals.get(c)?.role === 'digit') && tables.numerals.get(written[0]!)?.value !== 10
   return { start: at, end, value, text: written, magnitudeOnly }
@@ -200,7 +213,7 @@ function candidate(start: number, end: number, value: number, unit: Quantity['un
   }
 }
 
-type Match = Candidate | { skipTo: number } | undefined
+type Match = Candidate | Skip | undefined
 
 function matchPercentWords(text: string, at: number): Match {
   if (!text.startsWith('百分之', at)) return undefined
@@ -247,8 +260,8 @@ function matchNumber(text: string, at: number): Match {
   if (/[0-9.]/.test(previous) || (isNumeralChar(previous) && previous !== '点')) return undefined
   const read = readNumber(text, at)
   if (!read || 'skipTo' in read) return read
-  if (LATIN.test(previous)) return { skipTo: read.end } // PM2.5, G312, S38
-  if (previous === '/' && /\d/.test(text[at - 2] ?? '')) return { skipTo: read.end } // 2024/12/31
+  if (LATIN.test(previous)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38
+  if (previous === '/' && /\d/.test(text[at - 2] ?? '')) return { skipTo: read.end, rule: 'date' } // 2024/12/31
   // 增长率为-0.85‰, 增速为负1.5%: a sign after words, not after a number (6%-6.5% is a range);
   // 负 only after a copula or a mark, since it also ends words (税负5700亿元)
   const beforeSign = text[at - 2] ?? ''
@@ -259,7 +272,7 @@ function matchNumber(text: string, at: number): Match {
   if (signed) at--
   if (text.startsWith('分之', number.end)) {
     const numerator = readNumber(text, number.end + 2)
-    if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: number.end + 2 }
+    if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: number.end + 2, rule: 'not-a-number' }
     return candidate(at, numerator.end, numerator.value / number.value, { unit: '分之', entry: tables.unitBySurface.get('分之')! }, 'fraction', numerator)
   }
   if (text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
@@ -271,7 +284,7 @@ function matchNumber(text: string, at: number): Match {
     }
   }
   const quantity = readQuantity(text, number)
-  if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end } // 5G
+  if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end, rule: 'code' } // 5G
   const range = matchRangeEnd(text, quantity)
   if (range) {
     const lower = range.quantity.multiplied && !quantity.multiplied ? roundFloat(quantity.value * (range.quantity.value / range.upper.value)) : quantity.value
@@ -320,9 +333,10 @@ function shareListUnits(text: string, found: Candidate[]): void {
   }
 }
 
-/** Every candidate span in `text`, left to right, none overlapping. */
-export function scan(text: string): Candidate[] {
+/** Every candidate span in `text`, left to right, none overlapping, and the runs set aside while reading. */
+export function scan(text: string): { candidates: Candidate[]; skipped: Skipped[] } {
   const found: Candidate[] = []
+  const skipped: Skipped[] = []
   let at = 0
   while (at < text.length) {
     let next = at + 1
@@ -331,6 +345,7 @@ export function scan(text: string): Candidate[] {
       if (!match) continue
       if ('skipTo' in match) {
         next = Math.max(next, match.skipTo)
+        skipped.push({ start: at, end: next, rule: match.rule })
       } else {
         found.push(match)
         next = match.end
@@ -340,5 +355,5 @@ export function scan(text: string): Candidate[] {
     at = next
   }
   shareListUnits(text, found)
-  return found
+  return { candidates: found, skipped }
 }

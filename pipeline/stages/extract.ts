@@ -4,12 +4,12 @@ import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import { tables, type Status } from '../resources/tables.ts'
 import { describe, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
-import { exclusionOf, nameMask } from '../rules/exclusions.ts'
+import { exclusionOf, nameMask, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import { scan, type Candidate } from '../rules/scan.ts'
 import { findTerms } from '../rules/terms.ts'
-import type { Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
+import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
 import { clip } from '../text.ts'
 import type { Normalized } from './normalize.ts'
 
@@ -34,14 +34,33 @@ const BOUND_BEFORE_NOUN = /^(?:以上|以下|及以上)的?\p{Script=Han}[^,;:�
 const MARKED_BOUND_BEFORE_NOUN = /^的\p{Script=Han}[^,;:、。]*$/u
 const BOUND_MARKERS = tables.contextWords.get('bound-before')!
 
-function withoutThresholds(text: string, candidates: Candidate[]): Candidate[] {
-  return candidates.filter((candidate, index) => {
-    const next = candidates[index + 1]
-    if (!next) return true
-    const between = text.slice(candidate.end, next.start).replace(/\([^)]*\)/g, '') // 县（市、区）
-    const marked = BOUND_MARKERS.some((marker) => text.startsWith(marker, candidate.start - marker.length))
-    return !BOUND_BEFORE_NOUN.test(between) && !(marked && MARKED_BOUND_BEFORE_NOUN.test(between))
+function isGroupBound(text: string, candidate: Candidate, next: Candidate | undefined): boolean {
+  if (!next) return false
+  const between = text.slice(candidate.end, next.start).replace(/\([^)]*\)/g, '') // 县（市、区）
+  const marked = BOUND_MARKERS.some((marker) => text.startsWith(marker, candidate.start - marker.length))
+  return BOUND_BEFORE_NOUN.test(between) || (marked && MARKED_BOUND_BEFORE_NOUN.test(between))
+}
+
+interface Sorted {
+  kept: Candidate[]
+  excluded: { start: number; end: number; rule: ExclusionRule; value?: number }[]
+}
+
+/** Splits what the scanner found into quantities and numbers set aside, each with its rule. */
+function sortCandidates(text: string, names: Uint8Array): Sorted {
+  const { candidates, skipped } = scan(text)
+  const excluded: Sorted['excluded'] = [...skipped]
+  const survivors = candidates.filter((candidate) => {
+    const rule = exclusionOf(candidate, text, names)
+    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, value: candidate.value })
+    return rule === undefined
   })
+  const kept = survivors.filter((candidate, index) => {
+    const bound = isGroupBound(text, candidate, survivors[index + 1])
+    if (bound) excluded.push({ start: candidate.start, end: candidate.end, rule: 'group-bound', value: candidate.value })
+    return !bound
+  })
+  return { kept, excluded: excluded.sort((a, b) => a.start - b.start) }
 }
 
 const INDICATOR_SEARCH = 200
@@ -87,6 +106,7 @@ function wordsOf(sentence: Sentence, start: number): WordSpan[] {
 export function extract(tree: Root, normalized: Normalized, docId: string): Extraction {
   const { raw, folded, offsets } = normalized
   const mentions: Mention[] = []
+  const exclusions: ExclusionRecord[] = []
   const sentences: SentenceRecord[] = []
   const sections: SectionRecord[] = []
   const terms = new Map<string, TermRecord>()
@@ -145,7 +165,20 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
       }
       sentences.push(record)
       const names = nameMask(text)
-      const kept = withoutThresholds(text, scan(text).filter((candidate) => exclusionOf(candidate, text, names) === undefined))
+      const { kept, excluded } = sortCandidates(text, names)
+      for (const { start: from, end: to, rule, value } of excluded) {
+        const codePoint = offsets.toCodePoint(start + from)
+        exclusions.push({
+          doc_id: docId,
+          exclusion_id: `${docId}:${String(codePoint).padStart(7, '0')}`,
+          sentence_id: sentenceId,
+          start: codePoint,
+          end: offsets.toCodePoint(start + to),
+          text: raw.slice(start + from, start + to),
+          rule,
+          ...(value !== undefined && Number.isFinite(value) ? { value } : {}),
+        })
+      }
       const listStart = targetListStart(text)
       const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status, names, listStart })
       kept.forEach((candidate, index) => {
@@ -178,5 +211,5 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
       if (listStart >= 0) listStatus = 'target'
     }
   }
-  return { mentions, sentences, sections, terms: [...terms.values()] }
+  return { mentions, exclusions, sentences, sections, terms: [...terms.values()] }
 }

@@ -23,6 +23,7 @@ const SCHEMAS: Record<Table, ValidateFunction> = {
   sentences: validators.sentence,
   sections: validators.section,
   terms: validators.term,
+  exclusions: validators.exclusion,
 }
 
 /** Checks the schema cannot state: a span is not empty, a value is finite. */
@@ -45,11 +46,15 @@ export function validate(extraction: Extraction): Validated {
   const sentences = keep('sentences', extraction.sentences, invalid)
   // a mention must keep its sentence, or its sentence_id would point at nothing
   const kept = new Set(sentences.map((sentence) => sentence.sentence_id))
-  const orphans = extraction.mentions.filter((mention) => !kept.has(mention.sentence_id))
-  for (const mention of orphans) invalid.push({ table: 'mentions', start: mention.start, reason: `its sentence ${mention.sentence_id} was set aside` })
+  const inKeptSentence = <T extends { sentence_id: string; start: number }>(table: Table, records: T[]): T[] =>
+    records.filter((record) => {
+      if (!kept.has(record.sentence_id)) invalid.push({ table, start: record.start, reason: `its sentence ${record.sentence_id} was set aside` })
+      return kept.has(record.sentence_id)
+    })
   return {
     extraction: {
-      mentions: keep('mentions', extraction.mentions.filter((mention) => kept.has(mention.sentence_id)), invalid),
+      mentions: keep('mentions', inKeptSentence('mentions', extraction.mentions), invalid),
+      exclusions: keep('exclusions', inKeptSentence('exclusions', extraction.exclusions), invalid),
       sentences,
       sections: keep('sections', extraction.sections, invalid),
       terms: keep('terms', extraction.terms, invalid),
