@@ -21,7 +21,7 @@ async function run(rawDir: string, out: string): Promise<number> {
   for (const diagnostic of diagnostics) console.error(report(diagnostic, rawDir))
   const done = results.filter((result) => result.outcome === 'done').length
   console.log(`\n${done} of ${catalogSize} documents written to ${out}/`)
-  return diagnostics.length === 0 && done === catalogSize ? 0 : 1
+  return !diagnostics.some((diagnostic) => diagnostic.fatal) && done === catalogSize ? 0 : 1
 }
 
 

@@ -11,12 +11,18 @@ function plainNumber(value: number): string {
   return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20, maximumSignificantDigits: 21 })
 }
 
+/**
+ * csv-stringify quotes a field holding CRLF, a quote or a comma, but not a lone line feed or
+ * carriage return: readers other than csv-parse then split the row. Quote every line break.
+ */
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/
+
 export function toCsv(columns: readonly string[], rows: Record<string, Cell>[]): string {
   return stringify(
     rows.map((row) => columns.map((column) => {
       const cell = row[column]
       return cell === undefined ? '' : typeof cell === 'number' ? plainNumber(cell) : String(cell)
     })),
-    { header: true, columns: [...columns], record_delimiter: '\r\n' },
+    { header: true, columns: [...columns], record_delimiter: '\r\n', quoted_match: LINE_BREAK },
   )
 }

@@ -4,7 +4,7 @@
 import type { Root } from 'nlcst'
 import { VFile } from 'vfile'
 import { assign, createActor, fromPromise, setup, toPromise, type ErrorActorEvent } from 'xstate'
-import { isRejection, reportEnd, reportProblem } from './stages/errors.ts'
+import { isRejection, reportEnd, reportNotes, reportProblem } from './stages/errors.ts'
 import { extract } from './stages/extract.ts'
 import { normalize, type Normalized } from './stages/normalize.ts'
 import { parse } from './stages/parse.ts'
@@ -59,6 +59,9 @@ function resultOf(context: Context, outcome: Outcome): DocumentResult {
   }
 }
 
+/** A file named .html or .htm is read as HTML; any other is when its content is markup. */
+const HTML_FILE = /\.x?html?$/i
+
 /** Every stage ends the same way on an error: bad input is rejected, anything else failed. */
 const onError = [
   { guard: 'isRejection', target: 'rejected', actions: 'recordEnd' },
@@ -73,7 +76,7 @@ const documentMachine = setup({
   },
   actors: {
     read: fromPromise(async ({ input }: { input: { path: string } }) => read(input.path)),
-    normalize: fromPromise(async ({ input }: { input: { text: string } }) => normalize(input.text)),
+    normalize: fromPromise(async ({ input }: { input: { text: string; html: boolean | undefined } }) => normalize(input.text, { html: input.html })),
     parse: fromPromise(async ({ input }: { input: { folded: string } }) => parse(input.folded)),
     extract: fromPromise(async ({ input }: { input: { tree: Root; normalized: Normalized; docId: string } }) =>
       extract(input.tree, input.normalized, input.docId),
@@ -100,15 +103,27 @@ const documentMachine = setup({
       invoke: {
         src: 'read',
         input: ({ context }) => ({ path: context.path }),
-        onDone: { target: 'normalizing', actions: assign({ read: ({ event }) => event.output }) },
+        onDone: {
+          target: 'normalizing',
+          actions: assign(({ context, event }) => {
+            reportNotes(context.file, event.output.notes, event.output.text)
+            return { read: event.output }
+          }),
+        },
         onError: [...onError],
       },
     },
     normalizing: {
       invoke: {
         src: 'normalize',
-        input: ({ context }) => ({ text: context.read!.text }),
-        onDone: { target: 'parsing', actions: assign({ normalized: ({ event }) => event.output }) },
+        input: ({ context }) => ({ text: context.read!.text, html: HTML_FILE.test(context.path) || undefined }),
+        onDone: {
+          target: 'parsing',
+          actions: assign(({ context, event }) => {
+            reportNotes(context.file, event.output.notes, event.output.raw)
+            return { normalized: event.output }
+          }),
+        },
         onError: [...onError],
       },
     },

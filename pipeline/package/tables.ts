@@ -1,6 +1,7 @@
 // Every table of the release, described once: the CSV columns, the Table
 // Schemas of datapackage.json, the SQLite tables and fields.csv all come from here.
 import { KINDS } from '../resources/tables.ts'
+import { ENCODINGS } from '../stages/read.ts'
 import { EXCLUSION_RULES } from '../rules/exclusions.ts'
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean'
@@ -64,7 +65,7 @@ export const TABLES: Table[] = [
       { name: 'source', type: 'string', title: '来源', english: 'source', description: 'Where the text was taken from.', freeText: true },
       { name: 'outcome', type: 'string', title: '处理结果', english: 'outcome', description: 'done: written; rejected: bad input; failed: a pipeline bug.', required: true, enum: ['done', 'rejected', 'failed'] },
       { name: 'reason', type: 'string', title: '原因', english: 'reason', description: 'Why the document was rejected or failed; empty when done.', freeText: true },
-      { name: 'encoding', type: 'string', title: '编码', english: 'encoding', description: 'Encoding the raw file was read in.', enum: ['utf-8', 'gb18030'] },
+      { name: 'encoding', type: 'string', title: '编码', english: 'encoding', description: 'Encoding the raw file was read in (utf-8-bom: UTF-8 with a byte order mark).', enum: [...ENCODINGS] },
       { name: 'characters', type: 'integer', title: '字符数', english: 'characters', description: 'Length of the raw text in code points.', unit: 'code point', required: true, minimum: 0 },
       { name: 'sentences', type: 'integer', title: '句子数', english: 'sentences', description: 'Number of sentences.', required: true, minimum: 0 },
       { name: 'mentions', type: 'integer', title: '数量数', english: 'mentions', description: 'Number of quantity mentions.', required: true, minimum: 0 },

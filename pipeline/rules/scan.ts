@@ -154,9 +154,14 @@ export function resolveUnit(unit: string): Unit | undefined {
 const GAP = /[\s\u200b]/
 const MAX_GAP = 4
 
+/** Zero-width spaces (and what normalize folds to them: markup entities, joiners) take no room. */
 function skipSpaces(text: string, at: number): number {
   let end = at
-  while (end - at < MAX_GAP && GAP.test(text[end] ?? '')) end++
+  let visible = 0
+  while (GAP.test(text[end] ?? '')) {
+    if (text[end] !== '\u200b' && ++visible > MAX_GAP) break
+    end++
+  }
   return end
 }
 

@@ -49,3 +49,26 @@ export function reportEnd(file: VFile, error: unknown): void {
     reportProblem(file, `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'INTERNAL_ERROR')
   }
 }
+
+/** Line and column (1-based, in UTF-16 units) of an offset into a text. */
+function textPlace(text: string, at: number): { line: number; column: number } {
+  const before = text.slice(0, at)
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1
+  return { line: (before.match(/\r\n|\r|\n/g)?.length ?? 0) + 1, column: at - lineStart + 1 }
+}
+
+/** Records a stage's choice as a message that is not fatal: the document is still written. */
+export function reportNotes(file: VFile, notes: readonly Note[], text: string): void {
+  for (const note of notes) {
+    const message = file.message(note.reason, { ...(note.at !== undefined ? { place: textPlace(text, note.at) } : {}), ruleId: note.ruleId, source: SOURCE })
+    message.fatal = false
+  }
+}
+
+/** A choice a stage made about its input (a guessed encoding, stripped markup): reported, not fatal. */
+export interface Note {
+  ruleId: string
+  reason: string
+  /** UTF-16 offset into the text where it applies, when there is one place. */
+  at?: number
+}

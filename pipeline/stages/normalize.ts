@@ -1,24 +1,35 @@
 // normalize: fold full-width forms (digits, letters, punctuation, ideographic
-// space) to ASCII for matching. Folding is one UTF-16 unit for one, so every
-// offset into the folded text is an offset into the raw text; OffsetMap turns
-// those into the code-point offsets that records carry.
+// space) to ASCII for matching, and the characters that hide in copied text (NUL,
+// zero-width and other invisible marks, line and paragraph separators) to their plain
+// kin. Folding is one UTF-16 unit for one, so every offset into the folded text is an
+// offset into the raw text; OffsetMap turns those into the code-point offsets that
+// records carry. HTML is read as its text the same way. Each choice is a note.
+import { looksLikeHtml, stripMarkup } from '../markup.ts'
+import type { Note } from './errors.ts'
+
 export interface Normalized {
   raw: string
   folded: string
   offsets: OffsetMap
+  notes: Note[]
 }
 
 const FULL_WIDTH_FIRST = 0xff01
 const FULL_WIDTH_LAST = 0xff5e
 const FULL_TO_ASCII = 0xfee0
 const IDEOGRAPHIC_SPACE = 0x3000
+/** Invisible format characters read as the zero-width space that the scanner steps over. */
+const INVISIBLE = /[\u00ad\u180e\u200c\u200d\u2060-\u2064\ufeff]/g
+const SEPARATORS = /[\u2028\u2029\u0085]/g
+const NUL = /\0/g
+const LONE_CR = /\r(?!\n)/
 
 export function fold(text: string): string {
   let folded = ''
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) folded += String.fromCharCode(code - FULL_TO_ASCII)
-    else if (code === IDEOGRAPHIC_SPACE) folded += ' '
+    else if (code === IDEOGRAPHIC_SPACE || code === 0xa0) folded += ' '
     else folded += text[index]
   }
   return folded
@@ -46,6 +57,35 @@ export class OffsetMap {
   }
 }
 
-export function normalize(raw: string): Normalized {
-  return { raw, folded: fold(raw), offsets: new OffsetMap(raw) }
+/** Replaces every match of `pattern` by `by` (one unit for one), noting how many and where the first was. */
+function replaceNoted(text: string, pattern: RegExp, by: string, notes: Note[], ruleId: string, what: string): string {
+  let count = 0
+  let first = -1
+  const replaced = text.replace(pattern, (_match, at: number) => {
+    if (count++ === 0) first = at
+    return by
+  })
+  if (count > 0) notes.push({ ruleId, reason: `${count} ${what}`, at: first })
+  return replaced
+}
+
+export interface NormalizeOptions {
+  /** Read the text as HTML: true, false, or undefined to decide from its content. */
+  html?: boolean
+}
+
+export function normalize(raw: string, options: NormalizeOptions = {}): Normalized {
+  const notes: Note[] = []
+  let text = raw
+  if (options.html ?? looksLikeHtml(raw)) {
+    const stripped = stripMarkup(raw)
+    text = stripped.text
+    notes.push({ ruleId: 'TEXT_HTML', reason: `read as HTML: ${stripped.tags} tags read as spaces, ${stripped.entities} entities as their characters; offsets point into the HTML` })
+  }
+  text = replaceNoted(text, NUL, ' ', notes, 'TEXT_NUL', 'NUL character(s) read as spaces')
+  text = replaceNoted(text, INVISIBLE, '\u200b', notes, 'TEXT_INVISIBLE', 'invisible format character(s) (soft hyphen, zero-width joiner, word joiner, BOM) read as zero-width spaces')
+  text = replaceNoted(text, SEPARATORS, '\n', notes, 'TEXT_SEPARATORS', 'line or paragraph separator(s) (U+2028, U+2029, U+0085) read as line ends')
+  const loneCr = text.search(LONE_CR)
+  if (loneCr >= 0) notes.push({ ruleId: 'TEXT_CR_LINE_ENDS', reason: 'lone carriage returns read as line ends', at: loneCr })
+  return { raw, folded: fold(text), offsets: new OffsetMap(raw), notes }
 }
