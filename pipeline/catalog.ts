@@ -12,6 +12,8 @@ export interface CatalogProblem {
 export interface Catalog {
   entries: CatalogEntry[]
   problems: CatalogProblem[]
+  /** The catalog line of each entry's row, by doc_id, so later problems can name it. */
+  lines: Map<string, number>
 }
 
 /**
@@ -41,7 +43,7 @@ export function parseCatalog(text: string): Catalog {
     },
   }) as { record: Record<string, string>; info: { lines: number } }[]
   const entries: CatalogEntry[] = []
-  const seen = new Set<string>()
+  const lines = new Map<string, number>()
   for (const { record, info } of records) {
     const missing = CATALOG_COLUMNS.filter((column) => record[column] === undefined)
     if (missing.length > 0) {
@@ -55,12 +57,12 @@ export function parseCatalog(text: string): Catalog {
       problems.push({ line: info.lines, reason })
       continue
     }
-    if (seen.has(entry.doc_id)) {
-      problems.push({ line: info.lines, reason: `doc_id ${entry.doc_id} is used twice` })
+    if (lines.has(entry.doc_id)) {
+      problems.push({ line: info.lines, reason: `doc_id ${entry.doc_id} is used twice (first at line ${lines.get(entry.doc_id)})` })
       continue
     }
-    seen.add(entry.doc_id)
+    lines.set(entry.doc_id, info.lines)
     entries.push(entry)
   }
-  return { entries, problems }
+  return { entries, problems, lines }
 }

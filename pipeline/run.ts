@@ -1,5 +1,6 @@
 // A whole run: read the catalog, take every document through its machine,
 // and swap the finished release into place.
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseCatalog } from './catalog.ts'
@@ -22,15 +23,20 @@ export function messagesOf(result: DocumentResult): Diagnostic[] {
 
 export async function runRelease(rawDir: string, out: string): Promise<RunResult> {
   const catalog = parseCatalog(await readFile(join(rawDir, 'catalog.csv'), 'utf8'))
-  const diagnostics: Diagnostic[] = catalog.problems.map((problem) => ({
+  // a row naming a file that is not there is the catalog's problem: say which line
+  const missing = catalog.entries
+    .filter((entry) => !existsSync(join(rawDir, entry.file)))
+    .map((entry) => ({ line: catalog.lines.get(entry.doc_id)!, reason: `${entry.file} does not exist (the document is listed as rejected)`, ruleId: 'CATALOG_MISSING_FILE' }))
+  const problems = [...catalog.problems.map((problem) => ({ line: problem.line, reason: `left out: ${problem.reason}`, ruleId: 'CATALOG_INVALID_ROW' })), ...missing].sort((a, b) => a.line - b.line)
+  const diagnostics: Diagnostic[] = problems.map((problem) => ({
     doc_id: '',
     file: 'catalog.csv',
     line: problem.line,
     column: undefined,
-    rule_id: 'CATALOG_INVALID_ROW',
+    rule_id: problem.ruleId,
     source: SOURCE,
     fatal: true,
-    reason: `catalog row at line ${problem.line} left out: ${problem.reason}`,
+    reason: `catalog row at line ${problem.line} ${problem.reason}`,
   }))
   const created = createdAt()
   const staging = await openStaging(out)

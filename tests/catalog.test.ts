@@ -26,6 +26,24 @@ describe('catalog', () => {
     expect(catalog.problems[2]!.reason).toMatch(/used twice/)
   })
 
+  it('refuses a bad year and a doc_id that is no safe file name, naming each line', () => {
+    const catalog = parseCatalog(
+      header +
+        'good,good.txt,报告,句容市,321183,county,2024,src\n' +
+        '../x,a.txt,报告,句容市,321183,county,2024,src\n' +
+        'a/b,b.txt,报告,句容市,321183,county,2024,src\n' +
+        ',c.txt,报告,句容市,321183,county,2024,src\n' +
+        'Upper,d.txt,报告,句容市,321183,county,2024,src\n' +
+        'old,e.txt,报告,句容市,321183,county,1800,src\n' +
+        'soon,f.txt,报告,句容市,321183,county,二〇二四,src\n' +
+        'abs,/etc/passwd,报告,句容市,321183,county,2024,src\n',
+    )
+    expect(catalog.entries.map((entry) => entry.doc_id)).toEqual(['good'])
+    expect(catalog.problems.map((problem) => problem.line)).toEqual([3, 4, 5, 6, 7, 8, 9])
+    expect(catalog.problems[4]!.reason).toMatch(/year/)
+    expect(catalog.lines.get('good')).toBe(2)
+  })
+
   it('sets aside malformed rows instead of stopping: extra fields, an unclosed quote', () => {
     const catalog = parseCatalog(
       header +

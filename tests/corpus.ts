@@ -5,8 +5,8 @@ const raw = new URL('../raw/', import.meta.url)
 
 export function corpusFiles(): string[] {
   const top = readdirSync(raw).filter((name) => name.endsWith('.txt'))
-  const national = readdirSync(new URL('national/', raw)).map((name) => `national/${name}`)
-  return [...top, ...national].sort()
+  const folders = ['national', 'national-old'].flatMap((folder) => readdirSync(new URL(`${folder}/`, raw)).map((name) => `${folder}/${name}`))
+  return [...top, ...folders].sort()
 }
 
 export const readCorpusFile = (name: string): string => readFileSync(new URL(name, raw), 'utf8')

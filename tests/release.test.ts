@@ -35,6 +35,13 @@ describe('release', () => {
     expect(createdAt('0')).toBe('1970-01-01T00:00:00.000Z')
   })
 
+  it('names the catalog line of a file that does not exist, and still lists the document as rejected', () => {
+    const missing = run.diagnostics.find((diagnostic) => diagnostic.rule_id === 'CATALOG_MISSING_FILE')
+    expect(missing).toMatchObject({ file: 'catalog.csv', line: 4, fatal: true })
+    expect(missing!.reason).toContain('missing.txt')
+    expect(readCsv('documents.csv').find((row) => row.doc_id === 'missing')).toMatchObject({ outcome: 'rejected' })
+  })
+
   it('keeps the good document when others are bad', () => {
     expect(run.results.map((result) => [result.entry.doc_id, result.outcome])).toEqual([
       ['jurong', 'done'],
@@ -47,12 +54,13 @@ describe('release', () => {
   it('reports every problem with file and place', () => {
     const rules = run.diagnostics.map((diagnostic) => [diagnostic.file, diagnostic.rule_id])
     expect(rules).toEqual([
+      ['catalog.csv', 'CATALOG_MISSING_FILE'],
       ['catalog.csv', 'CATALOG_INVALID_ROW'],
       ['broken.txt', 'READ_BINARY'],
       ['missing.txt', 'READ_MISSING'],
     ])
-    expect(run.diagnostics[0]!.line).toBe(5)
-    expect(readCsv('diagnostics.csv').map((row) => row.fatal)).toEqual(['true', 'true', 'true'])
+    expect(run.diagnostics.map((diagnostic) => diagnostic.line)).toEqual([4, 5, 1, undefined])
+    expect(readCsv('diagnostics.csv').map((row) => row.fatal)).toEqual(['true', 'true', 'true', 'true'])
     expect(readCsv('documents.csv').find((row) => row.doc_id === 'broken')).toMatchObject({ outcome: 'rejected', encoding: '' })
   })
 

@@ -18,7 +18,44 @@ function checkSpans(text: string) {
   return true
 }
 
+/** Figures with the value they must read as: digits, decimals, groups, numerals, multipliers. */
+const NUMBERS = fc.oneof(
+  fc.integer({ min: 2, max: 99999 }).map((value) => [String(value), value] as const),
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 99 })).map(([whole, cents]) => [`${whole}.${String(cents).padStart(2, '0')}`, whole + cents / 100] as const),
+  fc.integer({ min: 1000, max: 999999999 }).map((value) => [value.toLocaleString('en-US'), value] as const),
+  fc.constantFrom(['三', 3], ['十二', 12], ['三百零七', 307], ['两千五百', 2500], ['四十六', 46], ['九百', 900]),
+)
+const MULTIPLIERS = fc.constantFrom(['', 1], ['万', 1e4], ['亿', 1e8], ['万亿', 1e12])
+const UNITS = fc.constantFrom('元', '人', '吨', '个', '公里', '亩', '千瓦', '%')
+/** Real sentences of the reports, each with the clause boundaries a figure can be spliced into. */
+const SENTENCES = corpusFiles()
+  .flatMap((name) => readCorpusFile(name).split(/(?<=。)/))
+  .filter((sentence) => sentence.includes('，') && sentence.length < 200)
+
+let splicedChecked = 0
+
+/** A figure spliced between two clauses of a real sentence must come out whole, at its place, with its value. */
+function checkSplice(sentence: string, boundary: number, number: readonly [string, number], multiplier: readonly [string, number], unit: string): boolean {
+  const commas = [...sentence.matchAll(/，/g)].map((match) => match.index)
+  const at = commas[boundary % commas.length]! + 1
+  const figure = `${number[0]}${unit === '%' ? '' : multiplier[0]}${unit}`
+  const text = `${sentence.slice(0, at)}新增${figure}，${sentence.slice(at)}`
+  const start = [...text.slice(0, at + 2)].length
+  const mention = extractText(text).find((candidate) => candidate.start === start)
+  if (!mention || mention.text !== figure || mention.end !== start + [...figure].length) return false
+  const expected = number[1] * (unit === '%' ? 1 : multiplier[1])
+  if (Math.abs(mention.value - expected) > 1e-9 * expected) return false
+  splicedChecked++
+  return checkSpans(text)
+}
+
 describe('robustness', () => {
+  it('finds every figure spliced into real sentences, whole and with its value', () => {
+    fc.assert(fc.property(fc.constantFrom(...SENTENCES), fc.nat(), NUMBERS, MULTIPLIERS, UNITS, checkSplice), { numRuns: 600 })
+    console.info(`spliced figures checked in real sentences: ${splicedChecked}`)
+    expect(splicedChecked).toBe(600)
+  })
+
   it.each(corpusFiles())('report %s extracts with exact spans', (name) => {
     const text = readCorpusFile(name)
     expect(checkSpans(text)).toBe(true)
