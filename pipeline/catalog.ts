@@ -17,13 +17,13 @@ export interface Catalog {
 }
 
 /**
- * A stand-in entry for a file run without a catalog (`cli.ts extract`, `make eval`):
- * only the doc_id, derived from the file name, reaches the records.
+ * A stand-in entry for a file run without a catalog (`cli.ts extract`): the doc_id comes
+ * from the file name, and the year, unless given, is 0 (read from the text).
  */
-export function uncataloguedEntry(path: string): CatalogEntry {
+export function uncataloguedEntry(path: string, year = 0): CatalogEntry {
   const name = path.split(/[\\/]/).at(-1)!
   const docId = name.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'document'
-  return { doc_id: docId, file: path, title: name, region: name, region_code: '', level: 'national', year: new Date().getFullYear(), source: '' }
+  return { doc_id: docId, file: path, title: name, region: name, region_code: '', level: 'national', year, source: '' }
 }
 
 const CATALOG_COLUMNS = ['doc_id', 'file', 'title', 'region', 'region_code', 'level', 'year', 'source'] as const

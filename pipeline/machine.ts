@@ -5,7 +5,7 @@ import type { Root } from 'nlcst'
 import { VFile } from 'vfile'
 import { assign, createActor, fromPromise, setup, toPromise, type ErrorActorEvent } from 'xstate'
 import { isRejection, reportEnd, reportNotes, reportProblem } from './stages/errors.ts'
-import { extract } from './stages/extract.ts'
+import { extract, type DocumentFacts } from './stages/extract.ts'
 import { normalize, type Normalized } from './stages/normalize.ts'
 import { parse } from './stages/parse.ts'
 import { read, type ReadResult } from './stages/read.ts'
@@ -59,6 +59,9 @@ function resultOf(context: Context, outcome: Outcome): DocumentResult {
   }
 }
 
+/** An uncatalogued file's entry has year 0: its year is then read from its text. */
+const factsOf = (entry: CatalogEntry): DocumentFacts => ({ docId: entry.doc_id, ...(entry.year > 0 ? { year: entry.year } : {}), national: entry.level === 'national' })
+
 /** A file named .html or .htm is read as HTML; any other is when its content is markup. */
 const HTML_FILE = /\.x?html?$/i
 
@@ -78,9 +81,7 @@ const documentMachine = setup({
     read: fromPromise(async ({ input }: { input: { path: string } }) => read(input.path)),
     normalize: fromPromise(async ({ input }: { input: { text: string; html: boolean | undefined } }) => normalize(input.text, { html: input.html })),
     parse: fromPromise(async ({ input }: { input: { folded: string } }) => parse(input.folded)),
-    extract: fromPromise(async ({ input }: { input: { tree: Root; normalized: Normalized; docId: string } }) =>
-      extract(input.tree, input.normalized, input.docId),
-    ),
+    extract: fromPromise(async ({ input }: { input: { tree: Root; normalized: Normalized; facts: DocumentFacts } }) => extract(input.tree, input.normalized, input.facts)),
     validate: fromPromise(async ({ input }: { input: { extraction: Extraction } }) => validate(input.extraction)),
     write: fromPromise(async ({ input }: { input: { write: Writer; result: DocumentResult } }) => input.write(input.result)),
   },
@@ -138,8 +139,15 @@ const documentMachine = setup({
     extracting: {
       invoke: {
         src: 'extract',
-        input: ({ context }) => ({ tree: context.tree!, normalized: context.normalized!, docId: context.entry.doc_id }),
-        onDone: { target: 'validating', actions: assign({ extraction: ({ event }) => event.output }) },
+        input: ({ context }) => ({ tree: context.tree!, normalized: context.normalized!, facts: factsOf(context.entry) }),
+        onDone: {
+          target: 'validating',
+          actions: assign(({ context, event }) => {
+            const { notes, year, ...extraction } = event.output
+            reportNotes(context.file, notes, context.normalized!.raw)
+            return { extraction }
+          }),
+        },
         onError: [...onError],
       },
     },

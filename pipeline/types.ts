@@ -37,6 +37,13 @@ export interface Mention {
   change: Change
   status: Status
   indicator: string
+  /** Code of the indicator (indicators.csv), '' when it is none of them. */
+  indicator_code: string
+  /** Calendar years the figure is about; absent when the report's year is unknown. */
+  period_start?: number
+  period_end?: number
+  /** An average over the period (年均), not one year's figure. */
+  per_year?: boolean
   sentence: string
 }
 

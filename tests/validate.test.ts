@@ -7,7 +7,8 @@ import type { Extraction, Mention } from '../pipeline/types.ts'
 
 function extractionOf(text: string): Extraction {
   const normalized = normalize(text)
-  return extract(parse(normalized.folded), normalized, 'doc')
+  const { notes, year, ...extraction } = extract(parse(normalized.folded), normalized, { docId: 'doc', year: 2024, national: true })
+  return extraction
 }
 
 describe('validate', () => {

@@ -13,9 +13,13 @@ export interface ScoredMention {
   indicator?: string
   change?: string
   status?: string
+  period_start?: number
+  period_end?: number
+  per_year?: boolean
+  indicator_code?: string
 }
 
-export const FIELDS = ['value', 'value_max', 'unit', 'kind', 'approx', 'indicator', 'change', 'status'] as const
+export const FIELDS = ['value', 'value_max', 'unit', 'kind', 'approx', 'indicator', 'change', 'status', 'period'] as const
 export type Field = (typeof FIELDS)[number]
 
 export interface Counts {
@@ -25,6 +29,8 @@ export interface Counts {
   strict: number
   /** Per field: [right, compared]. */
   fields: Record<Field, [number, number]>
+  /** Indicator codes: mentions the gold codes, the prediction codes, and both code alike. */
+  codes: { gold: number; predicted: number; right: number }
 }
 
 export interface Scores {
@@ -33,6 +39,8 @@ export interface Scores {
   f1: number
   strictF1: number
   accuracy: Record<Field, number>
+  codePrecision: number
+  codeRecall: number
 }
 
 const RELATIVE_TOLERANCE = 1e-6
@@ -56,6 +64,8 @@ const FIELD_CHECKS: Record<Field, (gold: ScoredMention, predicted: ScoredMention
   indicator: (gold, predicted) => (gold.indicator === undefined ? undefined : sameIndicator(gold.indicator, predicted.indicator ?? '')),
   change: (gold, predicted) => (gold.change === undefined ? undefined : gold.change === predicted.change),
   status: (gold, predicted) => (gold.status === undefined ? undefined : gold.status === predicted.status),
+  period: (gold, predicted) =>
+    gold.period_start === undefined ? undefined : gold.period_start === predicted.period_start && gold.period_end === predicted.period_end && (gold.per_year ?? false) === (predicted.per_year ?? false),
 }
 
 /** Pairs of (gold index, predicted index), largest overlap first, each side used once. */
@@ -86,22 +96,29 @@ export function errorsOf(counts: Counts): Record<string, number> {
     misses: counts.gold - counts.matched,
     false_positives: counts.predicted - counts.matched,
     ...Object.fromEntries(FIELDS.map((field) => [field, counts.fields[field][1] - counts.fields[field][0]])),
+    codes_wrong: counts.codes.predicted - counts.codes.right,
+    codes_missed: counts.codes.gold - counts.codes.right,
   }
 }
 
 export function emptyCounts(): Counts {
-  return { gold: 0, predicted: 0, matched: 0, strict: 0, fields: Object.fromEntries(FIELDS.map((field) => [field, [0, 0]])) as Counts['fields'] }
+  return { gold: 0, predicted: 0, matched: 0, strict: 0, fields: Object.fromEntries(FIELDS.map((field) => [field, [0, 0]])) as Counts['fields'], codes: { gold: 0, predicted: 0, right: 0 } }
 }
+
+const coded = (mention: ScoredMention) => (mention.indicator_code ?? '') !== ''
 
 export function count(gold: ScoredMention[], predicted: ScoredMention[]): Counts {
   const counts = emptyCounts()
   counts.gold = gold.length
   counts.predicted = predicted.length
+  // codes are scored only against gold that gives them
+  if (gold.some((mention) => mention.indicator_code !== undefined)) counts.codes = { gold: gold.filter(coded).length, predicted: predicted.filter(coded).length, right: 0 }
   for (const [g, p] of matchMentions(gold, predicted)) {
     counts.matched++
     const goldMention = gold[g]!
     const predictedMention = predicted[p]!
     if (FIELD_CHECKS.value(goldMention, predictedMention) && FIELD_CHECKS.unit(goldMention, predictedMention)) counts.strict++
+    if (coded(goldMention) && goldMention.indicator_code === predictedMention.indicator_code) counts.codes.right++
     for (const field of FIELDS) {
       const right = FIELD_CHECKS[field](goldMention, predictedMention)
       if (right === undefined) continue
@@ -119,6 +136,7 @@ export function add(a: Counts, b: Counts): Counts {
   sum.matched = a.matched + b.matched
   sum.strict = a.strict + b.strict
   for (const field of FIELDS) sum.fields[field] = [a.fields[field][0] + b.fields[field][0], a.fields[field][1] + b.fields[field][1]]
+  sum.codes = { gold: a.codes.gold + b.codes.gold, predicted: a.codes.predicted + b.codes.predicted, right: a.codes.right + b.codes.right }
   return sum
 }
 
@@ -134,5 +152,7 @@ export function scores(counts: Counts): Scores {
     f1: harmonic(precision, recall),
     strictF1: harmonic(ratio(counts.strict, counts.predicted), ratio(counts.strict, counts.gold)),
     accuracy: Object.fromEntries(FIELDS.map((field) => [field, ratio(...counts.fields[field])])) as Record<Field, number>,
+    codePrecision: ratio(counts.codes.right, counts.codes.predicted),
+    codeRecall: ratio(counts.codes.right, counts.codes.gold),
   }
 }

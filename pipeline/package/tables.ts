@@ -2,6 +2,7 @@
 // Schemas of datapackage.json, the SQLite tables and fields.csv all come from here.
 import { KINDS } from '../resources/tables.ts'
 import { ENCODINGS } from '../stages/read.ts'
+import { indicators } from '../resources/vocabulary.ts'
 import { EXCLUSION_RULES } from '../rules/exclusions.ts'
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean'
@@ -39,6 +40,8 @@ export interface Table {
 }
 
 const DOC_ID = '^[a-z0-9][a-z0-9-]*$'
+/** The empty string is a missing value in the Table Schema, so the enum lists the codes alone. */
+const INDICATOR_CODES = indicators.map((indicator) => indicator.code)
 
 const docId: Field = { name: 'doc_id', type: 'string', title: '文档编号', english: 'document id', description: 'Key of the report in documents.', required: true, pattern: DOC_ID }
 const start: Field = { name: 'start', type: 'integer', title: '起始位置', english: 'start offset', description: 'Start of the span, in Unicode code points of the raw text (a leading BOM dropped).', unit: 'code point', required: true, minimum: 0 }
@@ -144,6 +147,10 @@ export const TABLES: Table[] = [
       { name: 'change', type: 'string', title: '变化', english: 'change', description: 'up or down when the number is the size of a rise or fall; none for a level.', required: true, enum: ['up', 'down', 'none'] },
       { name: 'status', type: 'string', title: '状态', english: 'status', description: 'actual (achieved), target (planned) or estimate (预计).', required: true, enum: ['actual', 'target', 'estimate'] },
       { name: 'indicator', type: 'string', title: '指标', english: 'indicator', description: 'Phrase of the sentence naming what is measured.', freeText: true },
+      { name: 'indicator_code', type: 'string', title: '指标代码', english: 'indicator code', description: 'Code of the indicator measured (see indicators), given only when phrase, measure and unit agree; empty for the many figures that are none of them.', enum: INDICATOR_CODES },
+      { name: 'period_start', type: 'integer', title: '所属期起', english: 'period start', description: 'First calendar year the figure is about (a 2024 report reviews 2023); empty when the report year is unknown.', unit: 'year', minimum: 1949 },
+      { name: 'period_end', type: 'integer', title: '所属期止', english: 'period end', description: 'Last calendar year the figure is about; equal to period_start for one year.', unit: 'year', minimum: 1949 },
+      { name: 'per_year', type: 'boolean', title: '年均', english: 'per year', description: 'true for an average over the period (年均增长), false for one figure of the period.' },
       { name: 'sentence', type: 'string', title: '句子', english: 'sentence', description: 'The sentence the mention stands in.', required: true, freeText: true },
     ],
   },

@@ -8,25 +8,20 @@ import { exclusionOf, nameMask, type ExclusionRule } from '../rules/exclusions.t
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import { scan, type Candidate } from '../rules/scan.ts'
+import { indicatorCode } from '../rules/indicator-code.ts'
+import { periodOf, reportYear, timeCues, type TimeCue } from '../rules/period.ts'
+import { documentStart, enterSection, isPart, type Section } from '../rules/sections.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
 import { clip } from '../text.ts'
+import type { Note } from './errors.ts'
 import type { Normalized } from './normalize.ts'
 
-/** 一、 and （一） open sections; 第一部分 too. */
-const SECTION_MARKER = /^\s*(?:([一二三四五六七八九十]+)、|(\([一二三四五六七八九十]+\))|(第[一二三四五六七八九十]+部分))/
-/** A heading is a short line without a full stop. */
-const MAX_HEADING = 40
-const REVIEW_HEADING = /回顾|成就|过去|总结/
-const PLAN_HEADING = /任务|目标|要求|工作|安排|建议|计划|部署|展望/
+/** Titles of sections are cut to a heading's length. */
+const MAX_TITLE = 40
 
 const offsetOf = (node: { position?: { start: { offset?: number } } }) => node.position!.start.offset!
 const endOf = (node: { position?: { end: { offset?: number } } }) => node.position!.end.offset!
-
-interface Section {
-  markers: string[]
-  status: Status
-}
 
 /** 60岁以上人口已达2.5亿: a bound before a noun that the clause then measures names the group, it is not measured itself. */
 const BOUND_BEFORE_NOUN = /^(?:以上|以下|及以上)的?\p{Script=Han}[^,;:、。]*$/u
@@ -83,18 +78,7 @@ function asWritten(indicator: string, folded: string, raw: string, near: number)
 /** A section's title: its heading line, or the paragraph's first clause. */
 function titleOf(text: string): string {
   const title = text.trim().split(/[。；;，,：:]/)[0]!
-  return clip(title, 0, MAX_HEADING)
-}
-
-function enterSection(section: Section, text: string): Section {
-  const match = SECTION_MARKER.exec(text)
-  if (!match) return section
-  const heading = text.trim().length <= MAX_HEADING && !text.includes('。')
-  if (match[1] || match[3]) {
-    const status = heading && PLAN_HEADING.test(text) && !REVIEW_HEADING.test(text) ? 'target' : heading && REVIEW_HEADING.test(text) ? 'actual' : section.status
-    return { markers: [match[1] ?? match[3]!], status }
-  }
-  return { markers: [...section.markers.slice(0, 1), match[2]!], status: section.status }
+  return clip(title, 0, MAX_TITLE)
 }
 
 function wordsOf(sentence: Sentence, start: number): WordSpan[] {
@@ -103,14 +87,52 @@ function wordsOf(sentence: Sentence, start: number): WordSpan[] {
     .map((node) => ({ start: offsetOf(node) - start, end: endOf(node) - start, text: toString(node) }))
 }
 
-export function extract(tree: Root, normalized: Normalized, docId: string): Extraction {
+/** What extraction needs to know of the document beyond its text. */
+export interface DocumentFacts {
+  docId: string
+  /** The report's year from the catalog; read from the text when not given. */
+  year?: number
+  /** A national report: 全国 is its own region. */
+  national: boolean
+}
+
+export interface Extracted extends Extraction {
+  /** The year the periods were worked out from, and any note on where it came from. */
+  year: number | undefined
+  notes: Note[]
+}
+
+/** The report's year: the catalog's, noted where the text says another; else the text's; else none, noted. */
+function yearOf(facts: DocumentFacts, folded: string, notes: Note[]): number | undefined {
+  const written = reportYear(folded)
+  if (facts.year !== undefined) {
+    if (written !== undefined && written !== facts.year) notes.push({ ruleId: 'YEAR_MISMATCH', reason: `the catalog gives ${facts.year}, the text says ${written}; periods use ${facts.year}` })
+    return facts.year
+  }
+  if (written === undefined) notes.push({ ruleId: 'YEAR_UNKNOWN', reason: 'the report does not say its year (title, dateline or targets): periods are left empty; pass --year' })
+  return written
+}
+
+/** A sentence dated only before the report's year (一九八二年, 去年) tells results, even in a plan part. */
+function aboutThePast(cues: TimeCue[], year: number | undefined): boolean {
+  const dated = cues.filter((cue) => cue.span)
+  return year !== undefined && dated.length > 0 && dated.every((cue) => cue.span!.end < year)
+}
+
+/** Where the clause holding `at` begins. */
+const clauseStart = (text: string, at: number) => Math.max(...[',', ';', ':', '。'].map((mark) => text.lastIndexOf(mark, at - 1))) + 1
+
+export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts): Extracted {
   const { raw, folded, offsets } = normalized
+  const { docId } = facts
+  const notes: Note[] = []
+  const year = yearOf(facts, folded, notes)
   const mentions: Mention[] = []
   const exclusions: ExclusionRecord[] = []
   const sentences: SentenceRecord[] = []
   const sections: SectionRecord[] = []
   const terms = new Map<string, TermRecord>()
-  let section: Section = { markers: [], status: 'actual' }
+  let section: Section = documentStart()
   let paragraphIndex = 0
   for (const paragraph of tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')) {
     const paragraphSentences = paragraph.children.filter((node): node is Sentence => node.type === 'SentenceNode')
@@ -118,11 +140,11 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
     paragraphIndex++
     const paragraphStart = offsetOf(paragraph)
     const rawParagraph = raw.slice(paragraphStart, endOf(paragraph))
-    const entered = enterSection(section, folded.slice(paragraphStart, endOf(paragraph)))
+    const entered = enterSection(section, folded.slice(paragraphStart, endOf(paragraph)), year)
     if (entered !== section) {
       sections.push({
         doc_id: docId,
-        section: entered.markers.join('/'),
+        section: isPart(entered) ? titleOf(rawParagraph) : entered.markers.join('/'),
         title: titleOf(rawParagraph),
         paragraph: paragraphIndex,
         start: offsets.toCodePoint(paragraphStart),
@@ -180,13 +202,18 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
         })
       }
       const listStart = targetListStart(text)
-      const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus: listStatus ?? section.status, names, listStart })
+      const cues = timeCues(text, year)
+      const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
+      const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
       kept.forEach((candidate, index) => {
         const attributes = described[index]!
         // 551万农村贫困人口: the noun right after the number tells first, then the indicator
         const implied = () => impliedUnit(nounAfter(text, candidate.end)) ?? impliedUnit(attributes.indicator)
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
+        const period = periodOf(cues, text, candidate.start, attributes, year, section.periods)
+        const unitName = unit?.unit ?? candidate.unit
+        const code = indicatorCode({ indicator: attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
         mentions.push({
           doc_id: docId,
           mention_id: `${docId}:${String(from).padStart(7, '0')}`,
@@ -198,18 +225,20 @@ export function extract(tree: Root, normalized: Normalized, docId: string): Extr
           text: raw.slice(start + candidate.start, start + candidate.end),
           value: candidate.value,
           ...(candidate.valueMax !== undefined ? { value_max: candidate.valueMax } : {}),
-          unit: unit?.unit ?? candidate.unit,
+          unit: unitName,
           unit_code: unit?.unitCode ?? '',
           ...(unit ? { value_base: roundFloat(candidate.value * unit.factor) } : {}),
           base_unit: unit?.baseUnit ?? '',
           kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
           indicator: asWritten(attributes.indicator, text, record.text, candidate.start),
+          indicator_code: code,
+          ...(period ? { period_start: period.start, period_end: period.end, per_year: period.perYear } : {}),
           sentence: record.text,
         })
       })
       if (listStart >= 0) listStatus = 'target'
     }
   }
-  return { mentions, exclusions, sentences, sections, terms: [...terms.values()] }
+  return { mentions, exclusions, sentences, sections, terms: [...terms.values()], year, notes }
 }

@@ -1,0 +1,73 @@
+// The vocabulary that lines figures up across reports: indicator codes (indicators.csv),
+// the time words that set a figure's period (time-words.csv) and the words that tell a
+// part heading's kind (heading-words.csv). Read and checked once, like tables.ts.
+import { readTable } from './tables.ts'
+
+const MEASURES = ['level', 'change', 'share'] as const
+export type Measure = (typeof MEASURES)[number]
+const BETTER = ['higher', 'lower', 'none'] as const
+/** Which way a figure beats its target: growth up, unemployment and prices down. */
+export type Better = (typeof BETTER)[number]
+const PARTS = ['review', 'plan', 'appendix', 'title'] as const
+export type PartKind = (typeof PARTS)[number]
+
+export interface Indicator {
+  code: string
+  nameZh: string
+  nameEn: string
+  measure: Measure
+  units: string[]
+  better: Better
+  /** How reports write it, across levels and eras, longest first. */
+  surfaces: string[]
+  /** Words that, in the phrase, make it something else (人均, 第一产业, 增加值). */
+  excludes: string[]
+}
+
+const list = (cell: string | undefined) => (cell ? cell.split('|').filter(Boolean) : [])
+
+export const indicators: Indicator[] = readTable('indicators.csv', ['code', 'name_zh', 'name_en', 'measure', 'units', 'better', 'surfaces'] as const, {
+  optional: ['excludes'],
+  allowed: { measure: MEASURES, better: BETTER },
+}).map((row) => {
+  if (!/^[a-z][a-z0-9_]*$/.test(row.code)) throw new Error(`indicators.csv: code "${row.code}" is not snake_case`)
+  return {
+    code: row.code,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    measure: row.measure as Measure,
+    units: list(row.units),
+    better: row.better as Better,
+    surfaces: list(row.surfaces).sort((a, b) => b.length - a.length),
+    excludes: list(row.excludes),
+  }
+})
+
+export const indicatorByCode = new Map(indicators.map((indicator) => [indicator.code, indicator]))
+
+export interface TimeWord {
+  word: string
+  /** Years relative to the report's year, for words that name a period (去年: -1, -1). */
+  from?: number
+  to?: number
+  /** An average over the period (年均), not one year's figure. */
+  perYear: boolean
+}
+
+export const timeWords: TimeWord[] = readTable('time-words.csv', ['word'] as const, { optional: ['from', 'to', 'per_year'], allowed: { per_year: ['true'] } })
+  .map((row) => ({
+    word: row.word,
+    ...(row.from ? { from: Number(row.from), to: Number(row.to) } : {}),
+    perYear: row.per_year === 'true',
+  }))
+  .sort((a, b) => b.word.length - a.word.length)
+
+/** Words that tell what a heading opens; longest first, so 工作报告 (a title) wins over 工作 (a plan). */
+export const headingWords = readTable('heading-words.csv', ['word', 'part'] as const, { allowed: { part: PARTS } })
+  .map((row) => ({ word: row.word, part: row.part as PartKind }))
+  .sort((a, b) => b.word.length - a.word.length)
+
+/** The five-year plans by name (十四五: 2021–2025), longest name first so 十五五 is not read as 十五. */
+export const plans = readTable('plans.csv', ['plan', 'start', 'end'] as const)
+  .map((row) => ({ plan: row.plan, start: Number(row.start), end: Number(row.end) }))
+  .sort((a, b) => b.plan.length - a.plan.length)

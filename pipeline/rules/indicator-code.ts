@@ -1,0 +1,52 @@
+// The indicator code of a figure (INDICATORS.md): given only when the phrase names the
+// indicator, nothing in it rules the code out, the measure agrees (a change code takes the
+// size of a change, a level code a level) and so does the unit. A figure about another
+// region (全国 in a city's report, 全球) names none of the report's own indicators.
+import { tables, type Change } from '../resources/tables.ts'
+import { indicators, type Indicator } from '../resources/vocabulary.ts'
+
+export interface CodedFigure {
+  /** The indicator phrase as built for the mention. */
+  indicator: string
+  /** The clause up to the number, where the phrase may stand when the indicator is generic. */
+  clauseBefore: string
+  change: Change
+  unit: string
+  /** The report is the national one: 全国 is then its own region. */
+  national: boolean
+}
+
+const OTHER_REGIONS = tables.contextWords.get('other-region')!
+/** How far before the number the clause is read for a surface form. */
+const CLAUSE_REACH = 30
+
+const measureAgrees = (indicator: Indicator, change: Change) => (indicator.measure === 'change' ? change !== 'none' : change === 'none')
+
+/** The surface of `indicator` in `phrase` that no exclusion word undoes, if any. */
+function surfaceIn(indicator: Indicator, phrase: string): string | undefined {
+  const surface = indicator.surfaces.find((candidate) => phrase.includes(candidate))
+  if (!surface) return undefined
+  return indicator.excludes.some((word) => phrase.includes(word) && !surface.includes(word)) ? undefined : surface
+}
+
+function aboutOtherRegion(figure: CodedFigure): boolean {
+  const scope = `${figure.clauseBefore.slice(-CLAUSE_REACH)}${figure.indicator}`
+  return OTHER_REGIONS.some((word) => scope.includes(word) && !(figure.national && word === '全国'))
+}
+
+/** The code of what the figure measures, or '' when it is none of the known indicators. */
+export function indicatorCode(figure: CodedFigure): string {
+  if (aboutOtherRegion(figure)) return ''
+  const fits = indicators.filter((indicator) => measureAgrees(indicator, figure.change) && indicator.units.includes(figure.unit))
+  // the phrase first; the clause before the number only when the phrase names no indicator
+  for (const phrase of [figure.indicator, figure.clauseBefore.slice(-CLAUSE_REACH)]) {
+    let best: { code: string; length: number } | undefined
+    for (const indicator of fits) {
+      const surface = surfaceIn(indicator, phrase)
+      if (surface && (!best || surface.length > best.length)) best = { code: indicator.code, length: surface.length }
+    }
+    if (best) return best.code
+    if (phrase !== '' && indicators.some((indicator) => surfaceIn(indicator, phrase))) return '' // named, but measure or unit disagree
+  }
+  return ''
+}

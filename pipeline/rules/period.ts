@@ -1,0 +1,164 @@
+// The period a figure refers to (INDICATORS.md): the calendar years it is about, read
+// from the time words of its sentence (2023年, 到2025年, 去年, 过去五年, 十四五, 年均),
+// else from the part of the report it stands in, else from its status and the
+// report's year. Finding the cues is kept apart from choosing among them.
+import { tables, type Change, type Status } from '../resources/tables.ts'
+import { plans, timeWords } from '../resources/vocabulary.ts'
+import { parseChineseNumeral } from './numerals.ts'
+
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface Period extends Span {
+  perYear: boolean
+}
+
+/** A time word of a sentence: where it stands, and the years it names, if any. */
+export interface TimeCue {
+  at: number
+  end: number
+  span?: Span
+  perYear: boolean
+  /** 由2020年的: the year of the figure right after it, not of one past 提高到. */
+  from?: boolean
+}
+
+/** What a part heading says of the figures under it: the period of its results and of its targets. */
+export interface PartPeriods {
+  actual?: Span
+  target?: Span
+}
+
+const words = (group: Parameters<typeof tables.contextWords.get>[0]) => tables.contextWords.get(group)!
+const UNTIL = words('year-until')
+const FROM = words('year-from')
+const BASE = words('year-base')
+const PLAN_AFTER = words('plan-after')
+/** A year written in digits or numerals: 2023年, 一九八二年; 2021—2025年 and 2021-2025年 as a span. */
+const YEAR = /(\d{4}|[〇零○一二三四五六七八九]{4})(?:(?:—|–|-|~|至|到)(\d{4}|[〇零○一二三四五六七八九]{4}))?年(?:底|末|初)?/gu
+const QUOTES_AFTER = /^[”"]/
+
+const yearValue = (written: string) => (/^\d{4}$/.test(written) ? Number(written) : parseChineseNumeral(written))
+const endsWithAny = (text: string, list: readonly string[]) => list.find((word) => text.endsWith(word))
+
+type YearCue = TimeCue & { role: 'from' | 'until' | 'plain'; closesClause?: boolean }
+
+function yearCues(text: string): TimeCue[] {
+  const cues: YearCue[] = []
+  for (const match of text.matchAll(YEAR)) {
+    const first = yearValue(match[1]!)
+    const last = match[2] ? yearValue(match[2]) : first
+    if (first === undefined || last === undefined || first < 1949 || last < first) continue
+    const before = text.slice(Math.max(0, match.index - 4), match.index)
+    if (endsWithAny(before, BASE)) continue // 比2020年翻番: a base, not the period
+    const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
+    const end = match.index + match[0].length
+    cues.push({ at: match.index, end, span: { start: first, end: last }, perYear: false, role, closesClause: SPAN_CLOSE.test(text.slice(end)) })
+  }
+  return joinFromTo(cues)
+}
+
+/** Reach of 从2018年……到2022年: the two years make one span. */
+const FROM_TO_REACH = 40
+/** ……到2022年， and ……到2022年间 close a span; 到2022年的 names the year of the figure after it. */
+const SPAN_CLOSE = /^(?:[,:]|间|期间|以来)/
+
+function joinFromTo(cues: YearCue[]): TimeCue[] {
+  const joined: YearCue[] = []
+  for (const cue of cues) {
+    const previous = joined.at(-1)
+    if (previous?.role === 'from' && cue.role === 'until' && cue.closesClause && cue.at - previous.end < FROM_TO_REACH) {
+      joined[joined.length - 1] = { ...previous, end: cue.end, span: { start: previous.span!.start, end: cue.span!.end }, role: 'plain' }
+    } else {
+      joined.push(cue)
+    }
+  }
+  return joined.map(({ role, closesClause, ...cue }) => (role === 'from' ? { ...cue, from: true } : cue))
+}
+
+function planCues(text: string): TimeCue[] {
+  const cues: TimeCue[] = []
+  for (const plan of plans) {
+    for (let at = text.indexOf(plan.plan); at >= 0; at = text.indexOf(plan.plan, at + 1)) {
+      const end = at + plan.plan.length
+      if (cues.some((cue) => at < cue.end && end > cue.at)) continue // 十五 inside 十五五
+      // 十四五时期, “十四五”规划; not 十五个, nor the programme “八五”普法
+      const after = text.slice(end).replace(QUOTES_AFTER, '')
+      if (!PLAN_AFTER.some((word) => after.startsWith(word))) continue
+      // 十四五末: the plan's last year
+      const last = after.startsWith('末')
+      cues.push({ at, end, span: last ? { start: plan.end, end: plan.end } : { start: plan.start, end: plan.end }, perYear: false })
+    }
+  }
+  return cues
+}
+
+function wordCues(text: string, year: number | undefined): TimeCue[] {
+  const cues: TimeCue[] = []
+  for (const word of timeWords) {
+    for (let at = text.indexOf(word.word); at >= 0; at = text.indexOf(word.word, at + 1)) {
+      const end = at + word.word.length
+      if (cues.some((cue) => at < cue.end && end > cue.at)) continue
+      if (endsWithAny(text.slice(Math.max(0, at - 2), at), BASE)) continue // 比上年增加: a base, not the period
+      const span = word.from !== undefined && year !== undefined ? { start: year + word.from, end: year + word.to! } : undefined
+      cues.push({ at, end, ...(span ? { span } : {}), perYear: word.perYear })
+    }
+  }
+  return cues
+}
+
+/** Every time cue of a folded sentence, in text order. */
+export function timeCues(text: string, year: number | undefined): TimeCue[] {
+  return [...yearCues(text), ...planCues(text), ...wordCues(text, year)].sort((a, b) => a.at - b.at)
+}
+
+/** What a heading says of the periods under it: its first time cue for results, its last for targets. */
+export function partPeriods(heading: string, year: number | undefined): PartPeriods {
+  const spans = timeCues(heading, year).filter((cue) => cue.span)
+  if (spans.length === 0) return {}
+  return { actual: spans[0]!.span!, target: spans.at(-1)!.span! }
+}
+
+const CLAUSE_BREAK = /[;。]/
+const UNTIL_IN_BETWEEN = /[到至]/
+
+/**
+ * The period of a figure at `at` in a sentence: the nearest cue before it (within its
+ * sentence, a clause break back at most for per-year words), else the part's period for
+ * its status, else the year before the report for a result, the report's year for a target.
+ */
+export function periodOf(cues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change }, year: number | undefined, part: PartPeriods): Period | undefined {
+  const { status } = figure
+  // 从2018年的X提高到2022年的Y: X stands inside the span and is of its first year
+  const inside = cues.find((cue) => cue.span && cue.at < at && at < cue.end)
+  if (inside) return { start: inside.span!.start, end: inside.span!.start, perYear: false }
+  const before = cues.filter((cue) => cue.end <= at)
+  // 年均增长 is an average rate; 年均浓度 a level, the average of one year
+  const perYear = figure.change !== 'none' && before.some((cue) => cue.perYear && !CLAUSE_BREAK.test(text.slice(cue.end, at)))
+  const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.test(text.slice(cue.end, at)))).at(-1)
+  const fromPart = status === 'target' ? part.target : part.actual
+  const span = spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
+  return span && { ...span, perYear }
+}
+
+/** Where a report says its own year: its title, its dateline, its targets or its review heading (a year on). */
+const YEAR_SOURCES: { pattern: RegExp; offset: number }[] = [
+  { pattern: /([\d〇零○一二三四五六七八九]{4})年[^。\n]{0,16}政府工作报告/u, offset: 0 },
+  { pattern: /——\s*([\d〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月/u, offset: 0 },
+  { pattern: /([\d]{4})年(?:经济社会发展|国民经济和社会发展|发展)?的?主要预期目标/u, offset: 0 },
+  { pattern: /([\d]{4})年(?:政府)?工作回顾/u, offset: 1 },
+]
+/** Titles and datelines stand at the top; targets and review headings anywhere. */
+const TOP = 600
+
+/** The year of the report from its own text, or undefined when it does not say. */
+export function reportYear(text: string): number | undefined {
+  for (const [index, { pattern, offset }] of YEAR_SOURCES.entries()) {
+    const match = pattern.exec(index < 2 ? text.slice(0, TOP) : text)
+    const year = match && yearValue(match[1]!)
+    if (year !== undefined && year !== null && year >= 1949) return year + offset
+  }
+  return undefined
+}

@@ -1,0 +1,77 @@
+// The structure of a report: which part and section each paragraph stands in, and what
+// that says of the figures there (review or plan, and of which years). Parts are opened
+// by unnumbered headings (2024年工作回顾, 今后五年主要目标, 名词解释), sections by 一、,
+// 第一部分 and （一）. A heading sets status and periods until the next heading of its
+// rank; a numbered heading without cues of its own keeps those of its part.
+import type { Status } from '../resources/tables.ts'
+import { headingWords, type PartKind } from '../resources/vocabulary.ts'
+import { partPeriods, type PartPeriods } from './period.ts'
+
+/** 一、 and （一） open sections; 第一部分 too. */
+const SECTION_MARKER = /^\s*(?:([一二三四五六七八九十]+)、|(\([一二三四五六七八九十]+\))|(第[一二三四五六七八九十]+部分))/
+/** A heading is a short line without a full stop. */
+const MAX_HEADING = 40
+/** An unnumbered part heading is shorter still, without marks or figures but its years, and ends in a heading word. */
+const MAX_PART_HEADING = 24
+const NOT_IN_PART_HEADING = /[,;:、。!?%]|\d(?!\d*年)/
+
+function isPartHeading(trimmed: string): boolean {
+  if (trimmed.length > MAX_PART_HEADING || NOT_IN_PART_HEADING.test(trimmed)) return false
+  return headingWords.some(({ word, part }) => part !== 'title' && trimmed.endsWith(word))
+}
+
+export interface Section {
+  markers: string[]
+  status: Status
+  periods: PartPeriods
+  /** What the enclosing part heading set, for sections that say nothing themselves; none before the first. */
+  part?: { status: Status; periods: PartPeriods }
+}
+
+export const documentStart = (): Section => ({ markers: [], status: 'actual', periods: {} })
+
+/** The kinds of part a heading's words name: a review, a plan, both, an appendix, a title. */
+function kindsOf(heading: string): Set<PartKind> {
+  const kinds = new Set<PartKind>()
+  let rest = heading
+  for (const { word, part } of headingWords) {
+    if (!rest.includes(word)) continue
+    kinds.add(part)
+    rest = rest.replaceAll(word, ' ') // 工作报告 is a title, and its 工作 no plan
+  }
+  return kinds
+}
+
+/** Status a heading gives: a plan's is target, a review's (also beside a plan) or an appendix's actual. */
+function statusOf(kinds: Set<PartKind>, otherwise: Status): Status {
+  if (kinds.has('appendix') || kinds.has('review')) return 'actual'
+  return kinds.has('plan') ? 'target' : otherwise
+}
+
+function periodsOf(heading: string, kinds: Set<PartKind>, year: number | undefined, otherwise: PartPeriods): PartPeriods {
+  const periods = partPeriods(heading, year)
+  const own = { ...(kinds.has('review') && periods.actual ? { actual: periods.actual } : {}), ...(kinds.has('plan') && periods.target ? { target: periods.target } : {}) }
+  return Object.keys(own).length > 0 ? own : otherwise
+}
+
+/** The section a paragraph opens, or `section` itself when it opens none. */
+export function enterSection(section: Section, text: string, year: number | undefined): Section {
+  const trimmed = text.trim()
+  const heading = trimmed.length <= MAX_HEADING && !trimmed.includes('。')
+  const match = SECTION_MARKER.exec(text)
+  const kinds = heading ? kindsOf(trimmed) : new Set<PartKind>()
+  if (!match) {
+    if (!isPartHeading(trimmed) || kinds.has('title')) return section
+    // a part heading ranks above the numbered sections: it starts their numbering afresh
+    const part = { status: statusOf(kinds, section.status), periods: periodsOf(trimmed, kinds, year, {}) }
+    return { markers: [], status: part.status, periods: part.periods, part }
+  }
+  if (match[2]) return { ...section, markers: [...section.markers.slice(0, 1), match[2]] }
+  // a numbered heading without cues keeps its part's status and periods, or before any part the last section's
+  const inherited = section.part ?? section
+  const status = heading ? statusOf(kinds, inherited.status) : section.status
+  return { ...section, markers: [match[1] ?? match[3]!], status, periods: heading ? periodsOf(trimmed, kinds, year, inherited.periods) : section.periods }
+}
+
+/** Whether the section opened at this paragraph is a part (its label is its heading). */
+export const isPart = (section: Section) => section.markers.length === 0
