@@ -1,6 +1,8 @@
 // Rows of every table, gathered from the documents' results and sorted by key.
 import type { DocumentResult } from '../machine.ts'
 import type { Diagnostic } from '../release.ts'
+import { indicators } from '../resources/vocabulary.ts'
+import { seriesRows } from './series.ts'
 import { unitRows } from './units.ts'
 
 export type Row = Record<string, string | number | boolean | undefined>
@@ -44,6 +46,8 @@ export function tableRows(results: DocumentResult[], diagnostics: Diagnostic[]):
     quantities: sortBy(all('mentions'), ['mention_id']),
     exclusions: sortBy(all('exclusions'), ['exclusion_id']),
     terms: sortBy(all('terms'), ['doc_id', 'term']),
+    indicators: sortBy(indicators.map(({ code, nameZh, nameEn, measure, positive, units, better }) => ({ code, name_zh: nameZh, name_en: nameEn, measure, positive, units: units.join('|'), better })), ['code']),
+    series: sortBy(seriesRows(results.filter((result) => result.outcome === 'done').map((result) => ({ entry: result.entry, mentions: result.extraction.mentions }))), ['region_code', 'indicator_code', 'period_start', 'period_end', 'per_year']),
     diagnostics: diagnostics.map((diagnostic, index) => ({ number: index + 1, ...diagnostic })),
   }
 }

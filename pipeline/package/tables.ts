@@ -49,6 +49,23 @@ const end: Field = { name: 'end', type: 'integer', title: '结束位置', englis
 const section: Field = { name: 'section', type: 'string', title: '章节', english: 'section', description: 'Section markers as written, outermost first (一/（三）); empty before the first marker.', freeText: true }
 const paragraph: Field = { name: 'paragraph', type: 'integer', title: '段落序号', english: 'paragraph number', description: 'Paragraph number within the document, from 1 (a paragraph is a line).', required: true, minimum: 1 }
 const toDocuments: ForeignKey = { fields: ['doc_id'], resource: 'documents', reference: ['doc_id'] }
+const toIndicators: ForeignKey = { fields: ['indicator_code'], resource: 'indicators', reference: ['code'] }
+const period = (side: string): Field[] => [
+  { name: 'period_start', type: 'integer', title: '所属期起', english: 'period start', description: `First calendar year ${side}.`, unit: 'year', required: true, minimum: 1949 },
+  { name: 'period_end', type: 'integer', title: '所属期止', english: 'period end', description: 'Last calendar year; equal to period_start for one year.', unit: 'year', required: true, minimum: 1949 },
+  { name: 'per_year', type: 'boolean', title: '年均', english: 'per year', description: 'true for an average over the period (年均增长): such rows never mix with one year’s figure.', required: true },
+]
+/** The target and the actual columns of a series row, alike but for their side. */
+function seriesSide(side: 'target' | 'actual', zh: string): Field[] {
+  const source = side === 'target' ? 'the report of the period’s (first) year' : 'the nearest later report of the region'
+  return [
+    { name: `${side}_value`, type: 'number', title: `${zh}值`, english: `${side} value`, description: `The ${side} in the row’s unit, multipliers applied; the lower bound of a range. From ${source}.` },
+    { name: `${side}_value_max`, type: 'number', title: `${zh}上限`, english: `${side} upper bound`, description: `Upper bound when the ${side} is a range (6%—6.5%); empty otherwise.` },
+    { name: `${side}_approx`, type: 'string', title: `${zh}近似`, english: `${side} approximation`, description: `How the ${side} is bounded: exact, about (左右), over (以上), under (以内); a bound stays a bound.`, enum: ['exact', 'over', 'under', 'about'] },
+    { name: `${side}_doc_id`, type: 'string', title: `${zh}来源报告`, english: `${side} document`, description: `Report the ${side} was read from.`, pattern: DOC_ID },
+    { name: `${side}_mention_id`, type: 'string', title: `${zh}来源数量`, english: `${side} mention`, description: `The mention (quantities.mention_id) the ${side} is, so its sentence can be opened.` },
+  ]
+}
 
 export const TABLES: Table[] = [
   {
@@ -122,11 +139,27 @@ export const TABLES: Table[] = [
     ],
   },
   {
+    name: 'indicators',
+    title: '指标',
+    description: 'The indicator codes that figures are given when phrase, measure and unit agree (INDICATORS.md).',
+    primaryKey: ['code'],
+    foreignKeys: [],
+    fields: [
+      { name: 'code', type: 'string', title: '指标代码', english: 'code', description: 'The indicator code, snake_case.', required: true, unique: true, pattern: '^[a-z][a-z0-9_]*$' },
+      { name: 'name_zh', type: 'string', title: '中文名称', english: 'Chinese name', description: 'The indicator’s name as reports write it.', required: true },
+      { name: 'name_en', type: 'string', title: '英文名称', english: 'English name', description: 'The indicator in English.', required: true },
+      { name: 'measure', type: 'string', title: '度量', english: 'measure', description: 'level (the figure itself), change (the size of a rise or fall) or share.', required: true, enum: ['level', 'change', 'share'] },
+      { name: 'positive', type: 'string', title: '正向变化', english: 'positive change', description: 'For a change code, the change its positive series values stand for: up for growth, down for a reduction; so 居民消费价格下降0.7% is cpi_growth -0.7 in series. Empty for levels.', enum: ['up', 'down'] },
+      { name: 'units', type: 'string', title: '单位', english: 'units', description: 'Units its figures are written in, separated by |.', required: true },
+      { name: 'better', type: 'string', title: '优向', english: 'better', description: 'Which way a result beats its target: higher, lower, or none (a level that is no goal in itself, such as a deficit).', required: true, enum: ['higher', 'lower', 'none'] },
+    ],
+  },
+  {
     name: 'quantities',
     title: '数量',
     description: 'One row per quantity mention: the figure, its unit, what it measures, and where it stands.',
     primaryKey: ['mention_id'],
-    foreignKeys: [toDocuments, { fields: ['sentence_id'], resource: 'sentences', reference: ['sentence_id'] }, { fields: ['unit', 'unit_code'], resource: 'units', reference: ['unit', 'unit_code'] }],
+    foreignKeys: [toDocuments, { fields: ['sentence_id'], resource: 'sentences', reference: ['sentence_id'] }, { fields: ['unit', 'unit_code'], resource: 'units', reference: ['unit', 'unit_code'] }, toIndicators],
     fields: [
       docId,
       { name: 'mention_id', type: 'string', title: '数量编号', english: 'mention id', description: 'doc_id:start, the start zero-padded to 7 digits; stable while the document text is unchanged.', required: true, unique: true },
@@ -169,6 +202,31 @@ export const TABLES: Table[] = [
       { name: 'text', type: 'string', title: '原文', english: 'text', description: 'The characters set aside, as written.', required: true, freeText: true },
       { name: 'rule', type: 'string', title: '排除规则', english: 'rule', description: `Why it is not a quantity: ${Object.entries(EXCLUSION_RULES).map(([rule, meaning]) => `${rule}: ${meaning}`).join('; ')}.`, required: true, enum: Object.keys(EXCLUSION_RULES) },
       { name: 'value', type: 'number', title: '数值', english: 'value', description: 'Its value where the text reads as a number (multipliers applied); empty otherwise.' },
+    ],
+  },
+  {
+    name: 'series',
+    title: '目标与实绩序列',
+    description: 'One row per region, indicator code and period: the target the region set and the result it later reported, each traceable to its mention.',
+    primaryKey: ['region_code', 'indicator_code', 'period_start', 'period_end', 'per_year'],
+    foreignKeys: [
+      toIndicators,
+      { fields: ['target_doc_id'], resource: 'documents', reference: ['doc_id'] },
+      { fields: ['target_mention_id'], resource: 'quantities', reference: ['mention_id'] },
+      { fields: ['actual_doc_id'], resource: 'documents', reference: ['doc_id'] },
+      { fields: ['actual_mention_id'], resource: 'quantities', reference: ['mention_id'] },
+    ],
+    fields: [
+      { name: 'region_code', type: 'string', title: '行政区划代码', english: 'region code', description: 'GB/T 2260 code of the region (100000 national).', required: true },
+      { name: 'region', type: 'string', title: '地区', english: 'region', description: 'The region, as the catalog names it.', required: true, freeText: true },
+      { name: 'level', type: 'string', title: '行政级别', english: 'level', description: 'Level of government.', required: true, enum: ['national', 'provincial', 'prefecture', 'county'] },
+      { name: 'indicator_code', type: 'string', title: '指标代码', english: 'indicator code', description: 'The indicator (see indicators).', required: true },
+      ...period('the row is about'),
+      { name: 'unit', type: 'string', title: '单位', english: 'unit', description: 'Unit of both values: the mentions’ unit, or the base unit (units.base_unit) when target and actual are written in different units of one kind.', required: true },
+      ...seriesSide('target', '目标'),
+      ...seriesSide('actual', '实绩'),
+      { name: 'met', type: 'string', title: '是否完成', english: 'met', description: 'yes or no: whether the actual reached the target. Where higher is better (indicators.better) the actual must reach the target’s lower end, whether the target says 左右 (about), 以上 (over) or a range; where lower is better it must not pass the upper end (5.5%以内, 3%左右). An actual that is itself a bound counts only when all it allows falls on one side. Empty when either side is missing, the indicator has no better direction, or the bound leaves it open.', enum: ['yes', 'no'] },
+      { name: 'note', type: 'string', title: '说明', english: 'note', description: 'Figures stated twice and held once, competing figures (named with their mention ids), estimates, and unit conversions.', freeText: true },
     ],
   },
   {

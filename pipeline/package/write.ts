@@ -54,6 +54,7 @@ export async function writePackage(staging: string, results: DocumentResult[], d
     files.push({ table, path: `${table.name}.csv`, bytes })
   }
   await writeFile(join(staging, 'quantities.json'), `${JSON.stringify(rows.quantities, null, 1)}\n`)
+  await writeFile(join(staging, 'series.json'), `${JSON.stringify(rows.series, null, 1)}\n`)
   const sources = [...new Set(results.map((result) => result.entry.source).filter(Boolean))].sort().map((title) => ({ title }))
   const descriptor = datapackage(files, sources, created)
   const problem = profileProblem(descriptor)

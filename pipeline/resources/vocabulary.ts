@@ -16,6 +16,8 @@ export interface Indicator {
   nameZh: string
   nameEn: string
   measure: Measure
+  /** For a change code, the change its positive values are: growth up, a reduction down. */
+  positive?: 'up' | 'down'
   units: string[]
   better: Better
   /** How reports write it, across levels and eras, longest first. */
@@ -27,15 +29,17 @@ export interface Indicator {
 const list = (cell: string | undefined) => (cell ? cell.split('|').filter(Boolean) : [])
 
 export const indicators: Indicator[] = readTable('indicators.csv', ['code', 'name_zh', 'name_en', 'measure', 'units', 'better', 'surfaces'] as const, {
-  optional: ['excludes'],
-  allowed: { measure: MEASURES, better: BETTER },
+  optional: ['excludes', 'positive'],
+  allowed: { measure: MEASURES, better: BETTER, positive: ['up', 'down'] },
 }).map((row) => {
   if (!/^[a-z][a-z0-9_]*$/.test(row.code)) throw new Error(`indicators.csv: code "${row.code}" is not snake_case`)
+  if ((row.measure === 'change') !== Boolean(row.positive)) throw new Error(`indicators.csv: ${row.code} needs positive exactly when its measure is change`)
   return {
     code: row.code,
     nameZh: row.name_zh,
     nameEn: row.name_en,
     measure: row.measure as Measure,
+    ...(row.positive ? { positive: row.positive as 'up' | 'down' } : {}),
     units: list(row.units),
     better: row.better as Better,
     surfaces: list(row.surfaces).sort((a, b) => b.length - a.length),
