@@ -39,7 +39,7 @@ async function extractFile(path: string, entry: CatalogEntry | undefined): Promi
   return result.extraction.mentions
 }
 
-async function readGold(goldDir: string): Promise<GoldFile[]> {
+export async function readGold(goldDir: string): Promise<GoldFile[]> {
   const names = (await readdir(goldDir)).filter((name) => name.endsWith('.json')).sort()
   return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(goldDir, name), 'utf8')) as GoldFile))
 }

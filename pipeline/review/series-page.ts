@@ -1,0 +1,42 @@
+// series/<indicator_code>.html: target against actual by period for every
+// region, one chart per unit, and a table whose values link to their sentences.
+import type { Row } from '../package/rows.ts'
+import { seriesChart, type MentionHref } from './chart.ts'
+import { label, period, valueText } from './columns.ts'
+import { groupBy } from './group.ts'
+import { html, page, type Html } from './html.ts'
+
+/** A file name for any code: the codes are snake_case, anything else is replaced. */
+export const seriesFile = (code: string) => `series/${code.replace(/[^A-Za-z0-9_-]/g, '_')}.html`
+
+/** From a series page back up to a document page's mention. */
+const mentionHref: MentionHref = (docId, mentionId) => (docId ? `../${docId}.html#${mentionId ?? ''}` : '')
+
+function valueLink(row: Row, side: 'target' | 'actual'): Html {
+  const text = valueText(row[`${side}_value`], row[`${side}_value_max`], row[`${side}_approx`])
+  const href = mentionHref(row[`${side}_doc_id`], row[`${side}_mention_id`])
+  return href && text ? html`<a href="${href}">${text}</a>` : html`${text}`
+}
+
+const heading = (column: string) => {
+  const { title, english } = label('series', column)
+  return html`<th scope="col">${title}<small>${english}</small></th>`
+}
+
+function seriesTable(rows: Row[]): Html {
+  const body = rows.map(
+    (row) =>
+      html`<tr><td>${row.region}</td><td>${row.level}</td><td>${period(row)}</td><td>${row.unit}</td><td class="num">${valueLink(row, 'target')}</td><td class="num">${valueLink(row, 'actual')}</td><td>${row.met}</td><td>${row.note}</td></tr>`,
+  )
+  return html`<table class="series-table"><thead><tr>${['region', 'level', 'period', 'unit', 'target_value', 'actual_value', 'met', 'note'].map(heading)}</tr></thead><tbody>${body}</tbody></table>`
+}
+
+const byUnit = (rows: Row[]) => [...groupBy(rows, (row) => String(row.unit ?? '')).entries()].sort(([a], [b]) => a.localeCompare(b))
+
+export function seriesPage(code: string, rows: Row[]): string {
+  const sections = byUnit(rows).map(
+    ([unit, unitRows]) => html`<section><h2>${code} · ${unit || '—'}</h2><figure>${seriesChart(unitRows, mentionHref)}</figure>${seriesTable(unitRows)}</section>`,
+  )
+  const body = html`<header><p><a href="../index.html">← 全部报告 All documents</a></p><h1>${code}</h1><p class="meta">${rows.length} series rows · ◇ target · ● actual · ✕ target missed · bands: ranges and bounds</p></header><main>${sections}</main>`
+  return page({ title: `${code} · 系列`, root: '../', body })
+}
