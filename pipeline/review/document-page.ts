@@ -126,9 +126,9 @@ function mentionCell(input: DocumentInput, mention: Row, column: string): Html {
   if (column === GOLD) {
     const verdict = input.gold!.verdicts.get(id)!
     const text = verdictText(verdict)
-    return html`<td class="${text ? 'gold-wrong' : ''}">${text}</td>`
+    return text ? html`<td class="gold-wrong">${text}</td>` : html`<td></td>`
   }
-  return html`<td class="${isNumeric(column) ? 'num' : ''}">${cellText(mention, column)}</td>`
+  return isNumeric(column) ? html`<td class="num">${cellText(mention, column)}</td>` : html`<td>${cellText(mention, column)}</td>`
 }
 
 function options(values: unknown[]): Html {
