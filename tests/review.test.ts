@@ -25,7 +25,7 @@ function input(extra: Partial<DocumentInput> = {}): DocumentInput {
   return {
     document: { doc_id: 'doc', title: '某县<报告>', region: '某县', level: 'county', year: 2025, outcome: 'done' },
     sentences: [{ doc_id: 'doc', sentence_id: 'doc:s00001', paragraph: 1, index: 1, start: 0, end: [...TEXT].length, text: TEXT }],
-    sections: [{ doc_id: 'doc', section: '一', title: '回顾', paragraph: 1, start: 0, status: 'actual' }],
+    sections: [{ doc_id: 'doc', section: '一', title: '一、回顾', paragraph: 1, start: 0, status: 'actual' }],
     mentions: MENTIONS,
     exclusions: [{ doc_id: 'doc', start: at('2024年'), end: at('2024年') + 5, text: '2024年', rule: 'date' }],
     ...extra,
@@ -50,7 +50,7 @@ describe('document page', () => {
 
   it('marks exclusions faintly with their rule and links outline and table rows to the text', () => {
     expect(page).toContain('<span class="excl" data-rule="date" title="set aside 排除: date">2024年</span>')
-    expect(page).toContain('<a href="#p1">一 回顾</a>')
+    expect(page).toContain('<a href="#p1">一、回顾</a>')
     expect(page).toContain('<tr id="row-doc:0000004"')
     expect(page).toContain('<a href="#doc:0000004">5%</a>')
   })

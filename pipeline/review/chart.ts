@@ -31,7 +31,7 @@ export function sectionKindChart(mentions: Row[], titles: Map<string, string>): 
   const used = [...new Set(mentions.map((mention) => mention.kind as Kind))]
   const bars = [...cells.entries()].map(([section, kinds], index) => {
     const y = gap + index * (barHeight + gap)
-    const name = section === '' ? '（开头）' : `${section} ${titles.get(section) ?? ''}`.slice(0, 14)
+    const name = section === '' ? '（开头）' : (titles.get(section) ?? section).slice(0, 14)
     let x = labelWidth
     const rects = [...kinds.entries()].map(([kind, n]) => {
       const width = (n / most) * barWidth
@@ -75,12 +75,11 @@ const PLOT = { left: 80, right: 700, top: 16, bottom: 290 }
 
 function frame(rows: Row[], periods: string[], regions: number): { frame: Frame; ticks: number[] } {
   const values = rows.flatMap((row) => [row.target_value, row.target_value_max, row.actual_value, row.actual_value_max].map(numberOf)).filter((value): value is number => value !== undefined)
-  let lo = Math.min(0, ...values)
-  let hi = Math.max(...values)
-  if (hi === lo) hi = lo + 1
+  // The data's own range, padded: growth rates near 5% would be a flat line on an axis from zero.
+  const [least, most] = [Math.min(...values), Math.max(...values)]
+  const pad = (most - least || Math.abs(most) || 1) * 0.1
+  const [lo, hi] = [least - pad, most + pad]
   const ticks = niceTicks(lo, hi)
-  lo = Math.min(lo, ticks[0]!)
-  hi = Math.max(hi, ticks.at(-1)!)
   const slot = (PLOT.right - PLOT.left) / periods.length
   const spread = Math.min(10, slot / (regions + 1))
   return {
@@ -125,9 +124,14 @@ function missedMark(f: Frame, row: Row, x: number): Html | undefined {
   return html`<path class="missed" d="M${x - 7} ${y - 7}l14 14M${x - 7} ${y + 7}l14 -14"><title>${row.region} ${period(row)}: target missed 未完成</title></path>`
 }
 
+const isYear = (row: Row) => row.period_start === row.period_end
+
+/** Spans (五年 averages, plan totals) come after the single years and are not joined into their lines. */
+const byPeriod = (a: Row, b: Row) => Number(isYear(b)) - Number(isYear(a)) || Number(a.period_end) - Number(b.period_end) || Number(a.period_start) - Number(b.period_start)
+
 function line(f: Frame, rows: Row[], region: number, side: Side, colour: string, dash: string): Html | undefined {
   const points = rows
-    .filter((row) => numberOf(row[`${side}_value`]) !== undefined)
+    .filter((row) => isYear(row) && numberOf(row[`${side}_value`]) !== undefined)
     .map((row) => `${f.x(row, region).toFixed(1)},${f.y(numberOf(row[`${side}_value`])!).toFixed(1)}`)
   if (points.length < 2) return undefined
   return html`<polyline class="line ${side}" points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="${side === 'actual' ? 2 : 1.2}" stroke-dasharray="${side === 'actual' ? dash : '3 3'}"/>`
@@ -155,7 +159,7 @@ function legend(regions: Row[], y: number): Html {
 
 /** Target (◇) and actual (●) by period, one line per region; one mark per value, each linking to its sentence. */
 export function seriesChart(rows: Row[], href: MentionHref): Html {
-  const periodRows = [...new Map(rows.map((row) => [periodKey(row), row])).values()].sort((a, b) => Number(a.period_end) - Number(b.period_end) || Number(a.period_start) - Number(b.period_start))
+  const periodRows = [...new Map(rows.map((row) => [periodKey(row), row])).values()].sort(byPeriod)
   const periods = periodRows.map(periodKey)
   const regionRows = [...new Map(rows.map((row) => [String(row.region_code), row])).values()].sort((a, b) => String(a.region_code).localeCompare(String(b.region_code)))
   const { frame: f, ticks } = frame(rows, periods, regionRows.length)

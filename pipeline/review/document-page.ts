@@ -12,7 +12,8 @@ export interface DocumentInput {
   sentences: Row[]
   sections: Row[]
   mentions: Row[]
-  exclusions: Row[]
+  /** Undefined while the release has no exclusions table. */
+  exclusions?: Row[]
   gold?: GoldComparison
 }
 
@@ -104,7 +105,7 @@ function textBlock(sentences: Row[], bySentence: Span[][]): Html {
 }
 
 function outline(sections: Row[]): Html {
-  const items = sections.map((section) => html`<li class="depth-${String(section.section).split('/').length}"><a href="#p${section.paragraph}">${String(section.section).split('/').at(-1)} ${section.title}</a></li>`)
+  const items = sections.map((section) => html`<li class="depth-${String(section.section).split('/').length}"><a href="#p${section.paragraph}">${section.title}</a></li>`)
   return html`<nav class="outline" aria-label="章节 outline"><h2>章节 Outline</h2><ol>${items}</ol></nav>`
 }
 
@@ -162,8 +163,8 @@ function goldBlock(gold: GoldComparison, placed: Set<string>): Html {
   )
   return html`<section aria-labelledby="gold-title"><h2 id="gold-title">标注对照 Gold comparison</h2>
 <table class="scores"><tr><th>P</th><th>R</th><th>F1</th><th>strict F1</th></tr><tr>${[precision, recall, f1, strictF1].map((score) => html`<td>${score.toFixed(3)}</td>`)}</tr></table>
-<p>In the text: <span class="miss">MISS</span> gold only, <span class="fp">FP</span> false positive, <span class="wrong">≠</span> a field differs (the table's last column gives the gold).</p>
-<h3>漏标 Missed (${gold.misses.length})</h3><table><thead><tr><th>${label('quantities', 'text').title}</th><th>${label('quantities', 'value').title}</th><th>${label('quantities', 'unit').title}</th><th>${label('quantities', 'status').title}</th><th>${label('quantities', 'indicator').title}</th></tr></thead><tbody>${misses}</tbody></table></section>`
+<p>In the text: <span class="miss">数字</span> gold only, <span class="fp">数字</span> false positive, <span class="wrong">数字</span> a field differs (the table's last column gives the gold).</p>
+<h3>漏标 Missed (${gold.misses.length})</h3>${gold.misses.length === 0 ? undefined : html`<table><thead><tr><th>${label('quantities', 'text').title}</th><th>${label('quantities', 'value').title}</th><th>${label('quantities', 'unit').title}</th><th>${label('quantities', 'status').title}</th><th>${label('quantities', 'indicator').title}</th></tr></thead><tbody>${misses}</tbody></table>`}</section>`
 }
 
 const DETAIL = html`<aside class="detail" id="detail" aria-live="polite"><h2>详情 Details</h2><p id="detail-hint">点击、悬停或聚焦一个数字。Click, hover or focus a figure.</p><dl></dl></aside>`
@@ -171,13 +172,13 @@ const DETAIL = html`<aside class="detail" id="detail" aria-live="polite"><h2>详
 export function documentPage(input: DocumentInput): string {
   const { document } = input
   const misses = (input.gold?.misses ?? []).map((miss) => ({ miss, span: missSpan(miss) }))
-  const spans = [...input.mentions.map((mention) => mentionSpan(input, mention)), ...misses.map(({ span }) => span), ...input.exclusions.map(exclusionSpan)]
+  const spans = [...input.mentions.map((mention) => mentionSpan(input, mention)), ...misses.map(({ span }) => span), ...(input.exclusions ?? []).map(exclusionSpan)]
   const sentences = [...input.sentences].sort((a, b) => Number(a.start) - Number(b.start))
   const { bySentence, placed } = placeSpans(sentences, spans)
   const placedMisses = new Set(misses.filter(({ span }) => placed.has(span)).map(({ miss }) => missId(miss)))
   const titles = new Map(input.sections.map((section) => [String(section.section), String(section.title)]))
   const body = html`<header><p><a href="index.html">← 全部报告 All documents</a></p><h1>${document.title}</h1>
-<p class="meta">${document.region} · ${document.level} · ${document.year} · ${document.doc_id} · ${input.mentions.length} mentions · ${input.exclusions.length} set aside</p>${legend(input.mentions)}</header>
+<p class="meta">${document.region} · ${document.level} · ${document.year} · ${document.doc_id} · ${input.mentions.length} mentions${input.exclusions ? ` · ${input.exclusions.length} set aside` : ''}</p>${legend(input.mentions)}</header>
 <main><div class="layout">${outline(input.sections)}${textBlock(sentences, bySentence)}${DETAIL}</div>
 <section aria-labelledby="chart-title"><h2 id="chart-title">各章节数量 Mentions per section and kind</h2>${sectionKindChart(input.mentions, titles)}</section>
 ${input.gold ? goldBlock(input.gold, placedMisses) : undefined}

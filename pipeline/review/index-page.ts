@@ -8,7 +8,8 @@ import { html, page, type Html } from './html.ts'
 export interface IndexEntry {
   document: Row
   targets: number
-  exclusions: number
+  /** Undefined while the release has no exclusions table. */
+  exclusions?: number
   scores?: Scores
   /** Whether its page was written (rejected and failed documents have no text). */
   page: boolean

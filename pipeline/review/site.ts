@@ -35,14 +35,14 @@ export async function writeReview(dir: string, rows: Record<string, Row[]>, gold
   const entries: IndexEntry[] = []
   for (const document of rows.documents ?? []) {
     const docId = String(document.doc_id)
-    const own = { mentions: mentions!.get(docId) ?? [], exclusions: exclusions!.get(docId) ?? [] }
+    const own = { mentions: mentions!.get(docId) ?? [], exclusions: rows.exclusions ? (exclusions!.get(docId) ?? []) : undefined }
     const goldFile = goldByFile.get(String(document.file))
     const comparison = goldFile && document.outcome === 'done' ? compareGold(goldFile, own.mentions) : undefined
     const written = document.outcome === 'done'
     if (written) {
       await writeFile(join(dir, `${docId}.html`), documentPage({ document, sentences: sentences!.get(docId) ?? [], sections: sections!.get(docId) ?? [], ...own, gold: comparison }))
     }
-    entries.push({ document, targets: own.mentions.filter((mention) => mention.status === 'target').length, exclusions: own.exclusions.length, scores: comparison?.scores, page: written })
+    entries.push({ document, targets: own.mentions.filter((mention) => mention.status === 'target').length, exclusions: own.exclusions?.length, scores: comparison?.scores, page: written })
   }
   const series = await writeSeries(dir, rows.series ?? [])
   await writeFile(join(dir, 'index.html'), indexPage(entries, series))

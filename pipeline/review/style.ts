@@ -86,7 +86,7 @@ input, select { font: inherit; padding: 0.15rem 0.3rem; }
 .fp { text-decoration: line-through 2px #D55E00; }
 .fp::before, .wrong::before, .miss::before { font-size: 0.6rem; vertical-align: super; font-weight: bold; color: #D55E00; }
 .fp::before { content: "FP"; }
-.wrong::before { content: "≠"; }
+.wrong::before { content: "DIFF"; }
 .miss { outline: 2px dashed #D55E00; outline-offset: 1px; }
 .miss::before { content: "MISS"; }
 td.gold-wrong { background: #fde3d6; }
@@ -95,7 +95,7 @@ td.gold-wrong { background: #fde3d6; }
 .detail dd { margin: 0; word-break: break-all; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; padding: 0; list-style: none; font-size: 0.85rem; }
 .scores td { text-align: right; }
-svg { max-width: 100%; height: auto; font-family: ${FONTS}; }
+svg { max-width: min(100%, 60rem); height: auto; font-family: ${FONTS}; }
 svg text { font-size: 11px; fill: var(--fg); }
 svg .axis { stroke: #888; }
 svg .grid { stroke: #e6e6e6; }
