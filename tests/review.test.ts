@@ -49,7 +49,7 @@ describe('document page', () => {
   })
 
   it('marks exclusions faintly with their rule and links outline and table rows to the text', () => {
-    expect(page).toContain('<span class="excl" data-rule="date" title="set aside 排除: date">2024年</span>')
+    expect(page).toContain('<span class="excl" data-rule="date" title="set aside 排除: date — a date or a year used as a date (2023年, 11月, 2024/12/31)">2024年</span>')
     expect(page).toContain('<a href="#p1">一、回顾</a>')
     expect(page).toContain('<tr id="row-doc:0000004"')
     expect(page).toContain('<a href="#doc:0000004">5%</a>')
@@ -80,6 +80,9 @@ describe('document page', () => {
     // The miss overlaps the exclusion; the miss wins and the exclusion is not drawn over it.
     expect(judged).toContain('<span class="miss" id="miss-20"')
     expect(judged).not.toContain('data-rule="date"')
+    // …and the miss says which rule set its number aside.
+    expect(judged).toContain('title="gold only 漏: 2024; set aside 排除: date">2024</span>')
+    expect(judged).toContain('<td><a href="#miss-20">2024</a></td><td class="num">2024</td><td></td><td></td><td></td><td>date</td>')
   })
 })
 

@@ -6,6 +6,7 @@ import { cellText, isNumeric, label, MENTION_COLUMNS, shownColumns, valueText } 
 import { verdictText, type GoldComparison, type GoldMention } from './gold.ts'
 import { html, page, type Html } from './html.ts'
 import type { Kind } from '../resources/tables.ts'
+import { EXCLUSION_RULES, type ExclusionRule } from '../rules/exclusions.ts'
 
 export interface DocumentInput {
   document: Row
@@ -41,16 +42,20 @@ function mentionSpan(input: DocumentInput, mention: Row): Span {
 
 const missId = (miss: GoldMention) => `miss-${miss.start}`
 
-const missSpan = (miss: GoldMention): Span => ({
+/** The rule of an exclusion over the missed span: often why it was missed. */
+const setAsideBy = (miss: GoldMention, exclusions: Row[]) =>
+  exclusions.filter((exclusion) => Number(exclusion.start) < miss.end && miss.start < Number(exclusion.end)).map((exclusion) => String(exclusion.rule)).join(', ')
+
+const missSpan = (miss: GoldMention, rule: string): Span => ({
   start: miss.start,
   end: miss.end,
-  render: (text) => html`<span class="miss" id="${missId(miss)}" title="gold only 漏: ${valueText(miss.value, miss.value_max, miss.approx)} ${miss.unit} ${miss.status ?? ''}">${text}</span>`,
+  render: (text) => html`<span class="miss" id="${missId(miss)}" title="${['gold only 漏:', valueText(miss.value, miss.value_max, miss.approx), miss.unit, miss.status].filter(Boolean).join(' ')}${rule ? `; set aside 排除: ${rule}` : ''}">${text}</span>`,
 })
 
 const exclusionSpan = (exclusion: Row): Span => ({
   start: Number(exclusion.start),
   end: Number(exclusion.end),
-  render: (text) => html`<span class="excl" data-rule="${exclusion.rule}" title="set aside 排除: ${exclusion.rule}">${text}</span>`,
+  render: (text) => html`<span class="excl" data-rule="${exclusion.rule}" title="set aside 排除: ${exclusion.rule} — ${EXCLUSION_RULES[exclusion.rule as ExclusionRule] ?? ''}">${text}</span>`,
 })
 
 /** Index of the sentence holding `offset` (sentences sorted by start), or -1 between sentences. */
@@ -155,33 +160,43 @@ function mentionTable(input: DocumentInput): Html {
   return html`<section aria-labelledby="mentions-title"><h2 id="mentions-title">数量 Mentions</h2>${filters(input.mentions, columns)}<table id="mentions" class="sortable"><thead><tr>${columns.map(headerCell)}</tr></thead><tbody>${rows}</tbody></table></section>`
 }
 
-function goldBlock(gold: GoldComparison, placed: Set<string>): Html {
+interface Miss {
+  miss: GoldMention
+  rule: string
+  span: Span
+}
+
+const MISS_COLUMNS = [label('quantities', 'text'), label('quantities', 'value'), label('quantities', 'unit'), label('quantities', 'status'), label('quantities', 'indicator'), label('exclusions', 'rule')]
+
+function goldBlock(gold: GoldComparison, misses: Miss[], placed: Set<Span>): Html {
   const { precision, recall, f1, strictF1 } = gold.scores
-  const misses = gold.misses.map(
-    (miss) =>
-      html`<tr><td>${placed.has(missId(miss)) ? html`<a href="#${missId(miss)}">${miss.text}</a>` : miss.text}</td><td class="num">${valueText(miss.value, miss.value_max, miss.approx)}</td><td>${miss.unit}</td><td>${miss.status}</td><td>${miss.indicator}</td></tr>`,
+  const rows = misses.map(
+    ({ miss, rule, span }) =>
+      html`<tr><td>${placed.has(span) ? html`<a href="#${missId(miss)}">${miss.text}</a>` : miss.text}</td><td class="num">${valueText(miss.value, miss.value_max, miss.approx)}</td><td>${miss.unit}</td><td>${miss.status}</td><td>${miss.indicator}</td><td>${rule}</td></tr>`,
   )
   return html`<section aria-labelledby="gold-title"><h2 id="gold-title">标注对照 Gold comparison</h2>
 <table class="scores"><tr><th>P</th><th>R</th><th>F1</th><th>strict F1</th></tr><tr>${[precision, recall, f1, strictF1].map((score) => html`<td>${score.toFixed(3)}</td>`)}</tr></table>
 <p>In the text: <span class="miss">数字</span> gold only, <span class="fp">数字</span> false positive, <span class="wrong">数字</span> a field differs (the table's last column gives the gold).</p>
-<h3>漏标 Missed (${gold.misses.length})</h3>${gold.misses.length === 0 ? undefined : html`<table><thead><tr><th>${label('quantities', 'text').title}</th><th>${label('quantities', 'value').title}</th><th>${label('quantities', 'unit').title}</th><th>${label('quantities', 'status').title}</th><th>${label('quantities', 'indicator').title}</th></tr></thead><tbody>${misses}</tbody></table>`}</section>`
+<h3>漏标 Missed (${misses.length})</h3>${misses.length === 0 ? undefined : html`<table><thead><tr>${MISS_COLUMNS.map(({ title, english }) => html`<th scope="col">${title}<small>${english}</small></th>`)}</tr></thead><tbody>${rows}</tbody></table>`}</section>`
 }
 
 const DETAIL = html`<aside class="detail" id="detail" aria-live="polite"><h2>详情 Details</h2><p id="detail-hint">点击、悬停或聚焦一个数字。Click, hover or focus a figure.</p><dl></dl></aside>`
 
 export function documentPage(input: DocumentInput): string {
   const { document } = input
-  const misses = (input.gold?.misses ?? []).map((miss) => ({ miss, span: missSpan(miss) }))
+  const misses = (input.gold?.misses ?? []).map((miss): Miss => {
+    const rule = setAsideBy(miss, input.exclusions ?? [])
+    return { miss, rule, span: missSpan(miss, rule) }
+  })
   const spans = [...input.mentions.map((mention) => mentionSpan(input, mention)), ...misses.map(({ span }) => span), ...(input.exclusions ?? []).map(exclusionSpan)]
   const sentences = [...input.sentences].sort((a, b) => Number(a.start) - Number(b.start))
   const { bySentence, placed } = placeSpans(sentences, spans)
-  const placedMisses = new Set(misses.filter(({ span }) => placed.has(span)).map(({ miss }) => missId(miss)))
   const titles = new Map(input.sections.map((section) => [String(section.section), String(section.title)]))
   const body = html`<header><p><a href="index.html">← 全部报告 All documents</a></p><h1>${document.title}</h1>
 <p class="meta">${document.region} · ${document.level} · ${document.year} · ${document.doc_id} · ${input.mentions.length} mentions${input.exclusions ? ` · ${input.exclusions.length} set aside` : ''}</p>${legend(input.mentions)}</header>
 <main><div class="layout">${outline(input.sections)}${textBlock(sentences, bySentence)}${DETAIL}</div>
 <section aria-labelledby="chart-title"><h2 id="chart-title">各章节数量 Mentions per section and kind</h2>${sectionKindChart(input.mentions, titles)}</section>
-${input.gold ? goldBlock(input.gold, placedMisses) : undefined}
+${input.gold ? goldBlock(input.gold, misses, placed) : undefined}
 ${mentionTable(input)}</main>`
   return page({ title: `${document.title} · 审阅`, root: '', body })
 }

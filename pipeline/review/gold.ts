@@ -48,5 +48,5 @@ export function compareGold(gold: GoldFile, mentions: Row[]): GoldComparison {
 export function verdictText(verdict: MentionVerdict): string {
   if (!verdict.gold) return 'false positive'
   const gold = verdict.gold
-  return verdict.wrong.map((field) => `${field} ${gold[field] ?? ''}`).join('; ')
+  return verdict.wrong.map((field) => `${field} ${gold[field] ?? '—'}`).join('; ')
 }
