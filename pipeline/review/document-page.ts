@@ -106,7 +106,7 @@ function textBlock(sentences: Row[], bySentence: Span[][]): Html {
     const number = Number(sentence.paragraph)
     paragraphs.set(number, [...(paragraphs.get(number) ?? []), sentenceHtml(sentence, bySentence[index]!)])
   })
-  return html`<div class="text" lang="zh-CN">${[...paragraphs.entries()].map(([number, parts]) => html`<p id="p${number}">${parts}</p>`)}</div>`
+  return html`<div class="text" id="text" lang="zh-CN">${[...paragraphs.entries()].map(([number, parts]) => html`<p id="p${number}">${parts}</p>`)}</div>`
 }
 
 function outline(sections: Row[]): Html {
@@ -192,7 +192,7 @@ export function documentPage(input: DocumentInput): string {
   const sentences = [...input.sentences].sort((a, b) => Number(a.start) - Number(b.start))
   const { bySentence, placed } = placeSpans(sentences, spans)
   const titles = new Map(input.sections.map((section) => [String(section.section), String(section.title)]))
-  const body = html`<header><p><a href="index.html">← 全部报告 All documents</a></p><h1>${document.title}</h1>
+  const body = html`<header><p><a href="index.html">← 全部报告 All documents</a> · <a href="#text">正文 text</a> · <a href="#mentions-title">数量表 mentions table</a>${input.gold ? html` · <a href="#gold-title">标注对照 gold</a>` : undefined}</p><h1>${document.title}</h1>
 <p class="meta">${document.region} · ${document.level} · ${document.year} · ${document.doc_id} · ${input.mentions.length} mentions${input.exclusions ? ` · ${input.exclusions.length} set aside` : ''}</p>${legend(input.mentions)}</header>
 <main><div class="layout">${outline(input.sections)}${textBlock(sentences, bySentence)}${DETAIL}</div>
 <section aria-labelledby="chart-title"><h2 id="chart-title">各章节数量 Mentions per section and kind</h2>${sectionKindChart(input.mentions, titles)}</section>
