@@ -1,6 +1,6 @@
 // The review site in a real browser: Debian's Chromium, driven by playwright-core,
 // on a small release built once here (two gold documents and a hand-made series).
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -63,6 +63,7 @@ describe.skipIf(!hasChromium)(`review site in Chromium${hasChromium ? '' : ` (SK
 
   afterAll(async () => {
     await context?.close()
+    rmSync(root, { recursive: true, force: true })
   })
 
   it('lists the documents on the index with gold scores and a search', async () => {
@@ -93,9 +94,11 @@ describe.skipIf(!hasChromium)(`review site in Chromium${hasChromium ? '' : ` (SK
     await expect(details.textContent()).resolves.toContain(String(mention.value_base))
     await expect(details.textContent()).resolves.toContain(`单位代码 unit code${mention.unit_code}`)
     await shoot('document')
-    const other = mentionsOf(DOC).find((row) => row.status === 'target')!
-    await page.focus(`[data-mention-id="${other.mention_id}"]`)
-    await expect(details.textContent()).resolves.toContain(`状态 statustarget`)
+    // Tab moves on to the next figure in the text, and the panel follows the focus.
+    const next = mentionsOf(DOC)[mentionsOf(DOC).indexOf(mention) + 1]!
+    await page.keyboard.press('Tab')
+    await expect(page.locator(':focus').getAttribute('data-mention-id')).resolves.toBe(next.mention_id)
+    await expect(details.textContent()).resolves.toContain(`原文 text${next.text}`)
   })
 
   it('filters and sorts the mentions table', async () => {
