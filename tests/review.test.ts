@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Row } from '../pipeline/package/rows.ts'
 import { period, shownColumns } from '../pipeline/review/columns.ts'
 import { documentPage, type DocumentInput } from '../pipeline/review/document-page.ts'
-import { compareGold } from '../pipeline/review/gold.ts'
+import { compareGold, type GoldMention } from '../pipeline/review/gold.ts'
 import { html } from '../pipeline/review/html.ts'
 import { seriesPage } from '../pipeline/review/series-page.ts'
 import { HANDMADE_MISSED, HANDMADE_VALUES, handmadeSeries } from './review-fixture.ts'
@@ -64,19 +64,20 @@ describe('document page', () => {
   })
 
   it('marks misses, false positives and wrong fields against the gold', () => {
+    const predicted = [{ ...MENTIONS[0]!, indicator_code: 'gdp' }, MENTIONS[1]!]
     const gold = compareGold(
       { document: 'doc.txt', mentions: [
-        { start: at('5%'), end: at('5%') + 2, text: '5%', value: 6, unit: '%', status: 'actual' },
+        { start: at('5%'), end: at('5%') + 2, text: '5%', value: 6, unit: '%', status: 'actual', indicator_code: 'gdp_growth' } as GoldMention,
         { start: at('2024年'), end: at('2024年') + 4, text: '2024', value: 2024, unit: '' },
       ] },
-      MENTIONS,
+      predicted,
     )
     expect(gold.scores.precision).toBe(0.5)
     expect(gold.misses.map((miss) => miss.text)).toEqual(['2024'])
-    const judged = documentPage(input({ gold }))
+    const judged = documentPage(input({ gold, mentions: predicted }))
     expect(judged).toContain('class="m wrong" id="doc:0000004"')
     expect(judged).toContain('class="m fp" id="doc:0000012"')
-    expect(judged).toContain('<td class="gold-wrong">value 6</td>')
+    expect(judged).toContain('<td class="gold-wrong">value 6; indicator_code gdp_growth</td>')
     // The miss overlaps the exclusion; the miss wins and the exclusion is not drawn over it.
     expect(judged).toContain('<span class="miss" id="miss-20"')
     expect(judged).not.toContain('data-rule="date"')

@@ -2,7 +2,7 @@
 // pipeline/eval: which mentions were missed, which are false positives, and
 // which fields of a matched mention disagree with the gold.
 import type { GoldFile } from '../eval/evaluate.ts'
-import { count, FIELDS, matchMentions, scores, type Field, type ScoredMention, type Scores } from '../eval/score.ts'
+import { count, FIELDS, matchMentions, scores, type ScoredMention, type Scores } from '../eval/score.ts'
 import type { Row } from '../package/rows.ts'
 
 export type GoldMention = GoldFile['mentions'][number]
@@ -10,8 +10,14 @@ export type GoldMention = GoldFile['mentions'][number]
 export interface MentionVerdict {
   gold?: GoldMention
   /** Fields the gold gives otherwise; empty for a right match. */
-  wrong: Field[]
+  wrong: string[]
 }
+
+/**
+ * Fields the gold files carry that the scorer does not count (yet): shown where the
+ * gold and the prediction both have them and differ, so reviewers see them too.
+ */
+const UNSCORED_FIELDS = ['indicator_code', 'period_start', 'period_end', 'per_year']
 
 export interface GoldComparison {
   scores: Scores
@@ -22,10 +28,12 @@ export interface GoldComparison {
 
 const scored = (row: Row) => row as unknown as ScoredMention
 
-/** Fields of one matched pair that the scorer counts as wrong (count() of the pair alone). */
-function wrongFields(gold: GoldMention, predicted: Row): Field[] {
+/** Fields of one matched pair that the scorer counts as wrong (count() of the pair alone), then the unscored ones. */
+function wrongFields(gold: GoldMention, predicted: Row): string[] {
   const { fields } = count([gold], [scored(predicted)])
-  return FIELDS.filter((field) => fields[field][1] === 1 && fields[field][0] === 0)
+  const goldRow = gold as unknown as Row
+  const unscored = UNSCORED_FIELDS.filter((field) => goldRow[field] !== undefined && predicted[field] !== undefined && goldRow[field] !== predicted[field])
+  return [...FIELDS.filter((field) => fields[field][1] === 1 && fields[field][0] === 0), ...unscored]
 }
 
 export function compareGold(gold: GoldFile, mentions: Row[]): GoldComparison {
@@ -48,5 +56,5 @@ export function compareGold(gold: GoldFile, mentions: Row[]): GoldComparison {
 export function verdictText(verdict: MentionVerdict): string {
   if (!verdict.gold) return 'false positive'
   const gold = verdict.gold
-  return verdict.wrong.map((field) => `${field} ${gold[field] ?? '—'}`).join('; ')
+  return verdict.wrong.map((field) => `${field} ${(gold as unknown as Row)[field] ?? '—'}`).join('; ')
 }
