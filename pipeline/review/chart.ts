@@ -27,8 +27,14 @@ export function sectionKindChart(mentions: Row[], titles: Map<string, string>): 
   const totals = [...cells.values()].map((kinds) => [...kinds.values()].reduce((a, b) => a + b, 0))
   const most = Math.max(1, ...totals)
   const [labelWidth, barWidth, barHeight, gap] = [190, 480, 18, 6]
-  const height = cells.size * (barHeight + gap) + gap
-  const used = [...new Set(mentions.map((mention) => mention.kind as Kind))]
+  const used = [...new Set(mentions.map((mention) => mention.kind as Kind))].sort()
+  const legendY = cells.size * (barHeight + gap) + gap + 4
+  const perLine = 5
+  const height = legendY + Math.ceil(used.length / perLine) * 18
+  const legend = used.map((kind, index) => {
+    const [x, y] = [labelWidth + (index % perLine) * 100, legendY + Math.floor(index / perLine) * 18]
+    return html`<g class="legend-kind"><rect x="${x}" y="${y}" width="14" height="12" fill="url(#pk-${kind})"/><text x="${x + 18}" y="${y + 10}">${kind}</text></g>`
+  })
   const bars = [...cells.entries()].map(([section, kinds], index) => {
     const y = gap + index * (barHeight + gap)
     const name = section === '' ? '（开头）' : (titles.get(section) ?? section).slice(0, 14)
@@ -41,7 +47,7 @@ export function sectionKindChart(mentions: Row[], titles: Map<string, string>): 
     })
     return html`<g><text x="${labelWidth - 6}" y="${y + 13}" text-anchor="end">${name}</text>${rects}<text x="${x + 4}" y="${y + 13}">${totals[index]}</text></g>`
   })
-  return html`<svg class="section-chart" viewBox="0 0 ${labelWidth + barWidth + 40} ${height}" role="img" aria-label="mentions per section and kind"><defs>${used.map(kindPattern)}</defs>${bars}</svg>`
+  return html`<svg class="section-chart" viewBox="0 0 ${labelWidth + barWidth + 40} ${height}" role="img" aria-label="mentions per section and kind"><defs>${used.map(kindPattern)}</defs>${bars}${legend}</svg>`
 }
 
 const numberOf = (cell: unknown): number | undefined => (cell === undefined || cell === null || cell === '' ? undefined : Number(cell))
