@@ -106,6 +106,11 @@ describe('series page', () => {
     expect(page).toContain('>2021–2025 年均</text>')
   })
 
+  it('draws an empty frame, not NaN, for rows without values', () => {
+    expect(seriesPage('gdp', [{ indicator_code: 'gdp', region_code: '100000', region: '全国', period_start: 2024, period_end: 2024 }])).not.toContain('NaN')
+    expect(page).not.toContain('NaN')
+  })
+
   it('lists every row in a table under the chart', () => {
     expect(occurrences(page, '<tr><td>')).toBe(rows.length)
     expect(page).toContain('<a href="../plan.html#plan:0000100">≥4.5</a>')

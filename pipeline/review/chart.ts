@@ -82,7 +82,7 @@ const PLOT = { left: 80, right: 700, top: 16, bottom: 290 }
 function frame(rows: Row[], periods: string[], regions: number): { frame: Frame; ticks: number[] } {
   const values = rows.flatMap((row) => [row.target_value, row.target_value_max, row.actual_value, row.actual_value_max].map(numberOf)).filter((value): value is number => value !== undefined)
   // The data's own range, padded: growth rates near 5% would be a flat line on an axis from zero.
-  const [least, most] = [Math.min(...values), Math.max(...values)]
+  const [least, most] = values.length > 0 ? [Math.min(...values), Math.max(...values)] : [0, 1]
   const pad = (most - least || Math.abs(most) || 1) * 0.1
   const [lo, hi] = [least - pad, most + pad]
   const ticks = niceTicks(lo, hi)
@@ -133,7 +133,7 @@ function missedMark(f: Frame, row: Row, x: number): Html | undefined {
 const isYear = (row: Row) => row.period_start === row.period_end
 
 /** Spans (五年 averages, plan totals) come after the single years and are not joined into their lines. */
-const byPeriod = (a: Row, b: Row) => Number(isYear(b)) - Number(isYear(a)) || Number(a.period_end) - Number(b.period_end) || Number(a.period_start) - Number(b.period_start)
+export const byPeriod = (a: Row, b: Row) => Number(isYear(b)) - Number(isYear(a)) || Number(a.period_end) - Number(b.period_end) || Number(a.period_start) - Number(b.period_start)
 
 function line(f: Frame, rows: Row[], region: number, side: Side, colour: string, dash: string): Html | undefined {
   const points = rows

@@ -3,6 +3,7 @@
 // exclusions and series tables) are read by name and shown once rows carry them.
 import type { Row } from '../package/rows.ts'
 import { TABLES } from '../package/tables.ts'
+import { html, type Html } from './html.ts'
 
 export interface Label {
   title: string
@@ -12,7 +13,19 @@ export interface Label {
 /** The Chinese and English name of a column; a column not (yet) in tables.ts is named by itself. */
 export function label(table: string, column: string): Label {
   const field = TABLES.find((candidate) => candidate.name === table)?.fields.find((candidate) => candidate.name === column)
-  return field ? { title: field.title, english: field.english } : { title: column, english: column }
+  return field ? { title: field.title, english: field.english } : { title: column, english: '' }
+}
+
+export interface Sort {
+  index: number
+  type: 'text' | 'number'
+}
+
+/** A column heading, the English name under the Chinese; a sortable one is a button, so the keyboard reaches it. */
+export function heading({ title, english }: Label, sort?: Sort): Html {
+  const text = html`${title}${english ? html`<small>${english}</small>` : undefined}`
+  const content = sort ? html`<button type="button" data-col="${sort.index}" data-type="${sort.type}">${text}</button>` : text
+  return html`<th scope="col" data-label="${[title, english].filter(Boolean).join(' ')}">${content}</th>`
 }
 
 /** period is not a column: it is written from period_start, period_end and per_year. */

@@ -2,7 +2,7 @@
 // stands, the outline, the per-section chart and the table of mentions.
 import type { Row } from '../package/rows.ts'
 import { sectionKindChart } from './chart.ts'
-import { cellText, isNumeric, label, MENTION_COLUMNS, shownColumns, valueText } from './columns.ts'
+import { cellText, heading, isNumeric, label, MENTION_COLUMNS, shownColumns, valueText } from './columns.ts'
 import { verdictText, type GoldComparison, type GoldMention } from './gold.ts'
 import { html, page, type Html } from './html.ts'
 import type { Kind } from '../resources/tables.ts'
@@ -122,8 +122,8 @@ function legend(mentions: Row[]): Html {
 const GOLD = 'gold'
 
 function headerCell(column: string, index: number): Html {
-  const { title, english } = column === GOLD ? { title: '标注', english: 'gold where it differs' } : label('quantities', column)
-  return html`<th scope="col" data-label="${title} ${english}"><button type="button" data-col="${index}" data-type="${isNumeric(column) ? 'number' : 'text'}">${title}<small>${english}</small></button></th>`
+  const name = column === GOLD ? { title: '标注', english: 'gold where it differs' } : label('quantities', column)
+  return heading(name, { index, type: isNumeric(column) ? 'number' : 'text' })
 }
 
 function mentionCell(input: DocumentInput, mention: Row, column: string): Html {
@@ -177,7 +177,7 @@ function goldBlock(gold: GoldComparison, misses: Miss[], placed: Set<Span>): Htm
   return html`<section aria-labelledby="gold-title"><h2 id="gold-title">标注对照 Gold comparison</h2>
 <table class="scores"><tr><th>P</th><th>R</th><th>F1</th><th>strict F1</th></tr><tr>${[precision, recall, f1, strictF1].map((score) => html`<td>${score.toFixed(3)}</td>`)}</tr></table>
 <p>In the text: <span class="miss">数字</span> gold only, <span class="fp">数字</span> false positive, <span class="wrong">数字</span> a field differs (the table's last column gives the gold).</p>
-<h3>漏标 Missed (${misses.length})</h3>${misses.length === 0 ? undefined : html`<table><thead><tr>${MISS_COLUMNS.map(({ title, english }) => html`<th scope="col">${title}<small>${english}</small></th>`)}</tr></thead><tbody>${rows}</tbody></table>`}</section>`
+<h3>漏标 Missed (${misses.length})</h3>${misses.length === 0 ? undefined : html`<table><thead><tr>${MISS_COLUMNS.map((name) => heading(name))}</tr></thead><tbody>${rows}</tbody></table>`}</section>`
 }
 
 const DETAIL = html`<aside class="detail" id="detail" aria-live="polite"><h2>详情 Details</h2><p id="detail-hint">点击、悬停或聚焦一个数字。Click, hover or focus a figure.</p><dl></dl></aside>`

@@ -2,7 +2,7 @@
 // text), a search over titles and regions, and the list of series pages.
 import type { Scores } from '../eval/score.ts'
 import type { Row } from '../package/rows.ts'
-import { label, type Label } from './columns.ts'
+import { heading, label, type Label, type Sort } from './columns.ts'
 import { html, page, type Html } from './html.ts'
 
 export interface IndexEntry {
@@ -21,14 +21,24 @@ export interface SeriesLink {
   rows: number
 }
 
-const COUNTS: Label[] = [
-  { title: '目标数', english: 'targets' },
-  { title: '排除数', english: 'set aside' },
+interface IndexColumn {
+  name: Label
+  type: Sort['type']
+}
+
+const documentColumn = (column: string, type: Sort['type']): IndexColumn => ({ name: label('documents', column), type })
+const COLUMNS: IndexColumn[] = [
+  documentColumn('title', 'text'),
+  documentColumn('region', 'text'),
+  documentColumn('level', 'text'),
+  documentColumn('year', 'number'),
+  documentColumn('outcome', 'text'),
+  documentColumn('mentions', 'number'),
+  { name: { title: '目标数', english: 'targets' }, type: 'number' },
+  { name: { title: '排除数', english: 'set aside' }, type: 'number' },
 ]
 const SCORES = ['P', 'R', 'F1', 'strict F1']
-
-const heading = ({ title, english }: Label, index: number, type: 'text' | 'number') =>
-  html`<th scope="col"><button type="button" data-col="${index}" data-type="${type}">${title}<small>${english}</small></button></th>`
+const SCORE_COLUMNS: IndexColumn[] = SCORES.map((score) => ({ name: { title: score, english: 'gold' }, type: 'number' }))
 
 function documentRow(entry: IndexEntry, withScores: boolean): Html {
   const { document } = entry
@@ -44,9 +54,7 @@ function seriesList(series: SeriesLink[]): Html {
 
 export function indexPage(entries: IndexEntry[], series: SeriesLink[]): string {
   const withScores = entries.some((entry) => entry.scores)
-  const columns = [...['title', 'region', 'level', 'year', 'outcome', 'mentions'].map((column) => label('documents', column)), ...COUNTS]
-  const types = ['text', 'text', 'text', 'number', 'text', 'number', 'number', 'number'] as const
-  const headings = [...columns.map((column, index) => heading(column, index, types[index]!)), ...(withScores ? SCORES.map((score, index) => heading({ title: score, english: 'gold' }, columns.length + index, 'number')) : [])]
+  const headings = [...COLUMNS, ...(withScores ? SCORE_COLUMNS : [])].map(({ name, type }, index) => heading(name, { index, type }))
   const body = html`<header><h1>政数 审阅 zhengshu review</h1><p class="meta">${entries.length} documents · open a title to see every figure in its sentence</p></header>
 <main><div class="filters" role="search"><label>搜索标题或地区 Search titles and regions<input type="search" id="search" data-search-for="documents"></label><p><output id="shown">${entries.length}</output> / ${entries.length}</p></div>
 <table id="documents" class="sortable"><thead><tr>${headings}</tr></thead><tbody>${entries.map((entry) => documentRow(entry, withScores))}</tbody></table>

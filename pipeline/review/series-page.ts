@@ -1,8 +1,8 @@
 // series/<indicator_code>.html: target against actual by period for every
 // region, one chart per unit, and a table whose values link to their sentences.
 import type { Row } from '../package/rows.ts'
-import { seriesChart, type MentionHref } from './chart.ts'
-import { label, period, valueText } from './columns.ts'
+import { byPeriod, seriesChart, type MentionHref } from './chart.ts'
+import { heading, label, period, valueText } from './columns.ts'
 import { groupBy } from './group.ts'
 import { html, page, type Html } from './html.ts'
 
@@ -18,17 +18,15 @@ function valueLink(row: Row, side: 'target' | 'actual'): Html {
   return href && text ? html`<a href="${href}">${text}</a>` : html`${text}`
 }
 
-const heading = (column: string) => {
-  const { title, english } = label('series', column)
-  return html`<th scope="col">${title}<small>${english}</small></th>`
-}
+/** Region by region, each in the chart's order of periods. */
+const tableOrder = (a: Row, b: Row) => String(a.region_code).localeCompare(String(b.region_code)) || byPeriod(a, b)
 
 function seriesTable(rows: Row[]): Html {
-  const body = rows.map(
+  const body = [...rows].sort(tableOrder).map(
     (row) =>
       html`<tr><td>${row.region}</td><td>${row.level}</td><td>${period(row)}</td><td>${row.unit}</td><td class="num">${valueLink(row, 'target')}</td><td class="num">${valueLink(row, 'actual')}</td><td>${row.met}</td><td>${row.note}</td></tr>`,
   )
-  return html`<table class="series-table"><thead><tr>${['region', 'level', 'period', 'unit', 'target_value', 'actual_value', 'met', 'note'].map(heading)}</tr></thead><tbody>${body}</tbody></table>`
+  return html`<table class="series-table"><thead><tr>${['region', 'level', 'period', 'unit', 'target_value', 'actual_value', 'met', 'note'].map((column) => heading(label('series', column)))}</tr></thead><tbody>${body}</tbody></table>`
 }
 
 const byUnit = (rows: Row[]) => [...groupBy(rows, (row) => String(row.unit ?? '')).entries()].sort(([a], [b]) => a.localeCompare(b))

@@ -31,16 +31,19 @@ async function writeSeries(dir: string, series: Row[]): Promise<SeriesLink[]> {
 export async function writeReview(dir: string, rows: Record<string, Row[]>, gold: GoldFile[]): Promise<void> {
   await mkdir(dir, { recursive: true })
   const goldByFile = new Map(gold.map((file) => [file.document, file]))
-  const [sentences, sections, mentions, exclusions] = [rows.sentences, rows.sections, rows.quantities, rows.exclusions].map(byDocument) as Map<string, Row[]>[]
+  const sentences = byDocument(rows.sentences)
+  const sections = byDocument(rows.sections)
+  const mentions = byDocument(rows.quantities)
+  const exclusions = byDocument(rows.exclusions)
   const entries: IndexEntry[] = []
   for (const document of rows.documents ?? []) {
     const docId = String(document.doc_id)
-    const own = { mentions: mentions!.get(docId) ?? [], exclusions: rows.exclusions ? (exclusions!.get(docId) ?? []) : undefined }
-    const goldFile = goldByFile.get(String(document.file))
-    const comparison = goldFile && document.outcome === 'done' ? compareGold(goldFile, own.mentions) : undefined
+    const own = { mentions: mentions.get(docId) ?? [], exclusions: rows.exclusions ? (exclusions.get(docId) ?? []) : undefined }
     const written = document.outcome === 'done'
+    const goldFile = goldByFile.get(String(document.file))
+    const comparison = goldFile && written ? compareGold(goldFile, own.mentions) : undefined
     if (written) {
-      await writeFile(join(dir, `${docId}.html`), documentPage({ document, sentences: sentences!.get(docId) ?? [], sections: sections!.get(docId) ?? [], ...own, gold: comparison }))
+      await writeFile(join(dir, `${docId}.html`), documentPage({ document, sentences: sentences.get(docId) ?? [], sections: sections.get(docId) ?? [], ...own, gold: comparison }))
     }
     entries.push({ document, targets: own.mentions.filter((mention) => mention.status === 'target').length, exclusions: own.exclusions?.length, scores: comparison?.scores, page: written })
   }
