@@ -101,6 +101,13 @@ describe.skipIf(!hasChromium)(`review site in Chromium${hasChromium ? '' : ` (SK
     await expect(details.textContent()).resolves.toContain(`原文 text${next.text}`)
   })
 
+  it('shows the rule of a number set aside', async () => {
+    const exclusion = page.locator('.text .excl[data-rule]').first()
+    const rule = await exclusion.getAttribute('data-rule')
+    await exclusion.click()
+    await expect(page.locator('#detail dl').textContent()).resolves.toContain(`set aside 排除: ${rule} — `)
+  })
+
   it('filters and sorts the mentions table', async () => {
     const all = mentionsOf(DOC)
     await expect(visibleRows()).resolves.toBe(all.length)

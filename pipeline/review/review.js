@@ -2,36 +2,46 @@
 // and the index search. Plain DOM, no network; text is set with textContent only.
 'use strict'
 
-/** The detail panel reads the mention's row of the mentions table, so the data is written once. */
-function showDetail(mark) {
+/** Fills the detail panel with [label, text] pairs, leaving out empty ones. */
+function fillPanel(pairs) {
   const panel = document.getElementById('detail')
-  const row = document.getElementById(`row-${mark.dataset.mentionId}`)
-  if (!panel || !row) return
-  document.querySelectorAll('.m.selected').forEach((other) => other.classList.remove('selected'))
-  mark.classList.add('selected')
-  const labels = [...row.closest('table').querySelectorAll('thead th')].map((th) => th.dataset.label)
+  if (!panel) return
   const list = panel.querySelector('dl')
   list.replaceChildren()
-  ;[...row.cells].forEach((cell, index) => {
-    if (cell.textContent === '') return
+  for (const [label, text] of pairs) {
+    if (!text) continue
     const term = document.createElement('dt')
-    term.textContent = labels[index]
+    term.textContent = label
     const value = document.createElement('dd')
-    value.textContent = cell.textContent
+    value.textContent = text
     list.append(term, value)
-  })
+  }
   panel.querySelector('#detail-hint').hidden = true
 }
 
-function markOf(event) {
-  return event.target instanceof Element ? event.target.closest('[data-mention-id]') : null
+/** The panel reads the mention's row of the mentions table, so the data is written once. */
+function showDetail(mark) {
+  const row = document.getElementById(`row-${mark.dataset.mentionId}`)
+  if (!row) return
+  document.querySelectorAll('.m.selected').forEach((other) => other.classList.remove('selected'))
+  mark.classList.add('selected')
+  const labels = [...row.closest('table').querySelectorAll('thead th')].map((th) => th.dataset.label)
+  fillPanel([...row.cells].map((cell, index) => [labels[index], cell.textContent]))
+}
+
+/** A number set aside has no row: the panel shows its text and the rule from its title. */
+function showExclusion(span) {
+  fillPanel([['原文 text', span.textContent], ['排除 set aside', span.title]])
 }
 
 function wireMentions() {
   for (const type of ['click', 'mouseover', 'focusin']) {
     document.addEventListener(type, (event) => {
-      const mark = markOf(event)
+      if (!(event.target instanceof Element)) return
+      const mark = event.target.closest('[data-mention-id]')
+      const exclusion = event.target.closest('.excl[data-rule]')
       if (mark) showDetail(mark)
+      else if (exclusion) showExclusion(exclusion)
     })
   }
   const fromHash = () => {
