@@ -1,6 +1,9 @@
 // The review site's pages as strings: escaping, one highlight per mention,
 // exclusions with their rule, gold verdicts, columns that arrive later, and the
 // series chart from a hand-made series table.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../pipeline/package/rows.ts'
 import { period, shownColumns } from '../pipeline/review/columns.ts'
@@ -8,6 +11,7 @@ import { documentPage, type DocumentInput } from '../pipeline/review/document-pa
 import { compareGold, type GoldMention } from '../pipeline/review/gold.ts'
 import { html } from '../pipeline/review/html.ts'
 import { seriesPage } from '../pipeline/review/series-page.ts'
+import { writeReview } from '../pipeline/review/site.ts'
 import { HANDMADE_MISSED, HANDMADE_VALUES, handmadeSeries } from './review-fixture.ts'
 
 const occurrences = (text: string, needle: string) => text.split(needle).length - 1
@@ -127,5 +131,17 @@ describe('columns', () => {
   it('keeps the columns of tables.ts and adds arriving ones that rows have', () => {
     expect(shownColumns('quantities', ['value', 'indicator_code'], [{ value: 1 }])).toEqual(['value'])
     expect(shownColumns('quantities', ['value', 'indicator_code'], [{ value: 1, indicator_code: 'gdp' }])).toEqual(['value', 'indicator_code'])
+  })
+})
+
+describe('site', () => {
+  it('keeps the index when a report is catalogued as "index"', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengshu-review-site-'))
+    const { document, sentences, sections, mentions } = input()
+    const asIndex = (list: Row[]) => list.map((row) => ({ ...row, doc_id: 'index' }))
+    const rows = { documents: asIndex([{ ...document, file: 'index.txt', mentions: 2 }]), sentences: asIndex(sentences), sections: asIndex(sections), quantities: asIndex(mentions) }
+    await writeReview(dir, rows, [])
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('<a href="index_.html">某县&lt;报告&gt;</a>')
+    expect(readFileSync(join(dir, 'index_.html'), 'utf8').split('data-mention-id="').length - 1).toBe(2)
   })
 })

@@ -5,6 +5,7 @@ import { sectionKindChart } from './chart.ts'
 import { cellText, heading, isNumeric, label, MENTION_COLUMNS, shownColumns, valueText } from './columns.ts'
 import { verdictText, type GoldComparison, type GoldMention } from './gold.ts'
 import { html, page, type Html } from './html.ts'
+import { INDEX } from './paths.ts'
 import type { Kind } from '../resources/tables.ts'
 import { EXCLUSION_RULES, type ExclusionRule } from '../rules/exclusions.ts'
 
@@ -192,7 +193,7 @@ export function documentPage(input: DocumentInput): string {
   const sentences = [...input.sentences].sort((a, b) => Number(a.start) - Number(b.start))
   const { bySentence, placed } = placeSpans(sentences, spans)
   const titles = new Map(input.sections.map((section) => [String(section.section), String(section.title)]))
-  const body = html`<header><p><a href="index.html">← 全部报告 All documents</a> · <a href="#text">正文 text</a> · <a href="#mentions-title">数量表 mentions table</a>${input.gold ? html` · <a href="#gold-title">标注对照 gold</a>` : undefined}</p><h1>${document.title}</h1>
+  const body = html`<header><p><a href="${INDEX}">← 全部报告 All documents</a> · <a href="#text">正文 text</a> · <a href="#mentions-title">数量表 mentions table</a>${input.gold ? html` · <a href="#gold-title">标注对照 gold</a>` : undefined}</p><h1>${document.title}</h1>
 <p class="meta">${document.region} · ${document.level} · ${document.year} · ${document.doc_id} · ${input.mentions.length} mentions${input.exclusions ? ` · ${input.exclusions.length} set aside` : ''}</p>${legend(input.mentions)}</header>
 <main><div class="layout">${outline(input.sections)}${textBlock(sentences, bySentence)}${DETAIL}</div>
 <section aria-labelledby="chart-title"><h2 id="chart-title">各章节数量 Mentions per section and kind</h2>${sectionKindChart(input.mentions, titles)}</section>

@@ -4,6 +4,7 @@ import type { Scores } from '../eval/score.ts'
 import type { Row } from '../package/rows.ts'
 import { heading, label, type Label, type Sort } from './columns.ts'
 import { html, page, type Html } from './html.ts'
+import { documentFile } from './paths.ts'
 
 export interface IndexEntry {
   document: Row
@@ -42,7 +43,7 @@ const SCORE_COLUMNS: IndexColumn[] = SCORES.map((score) => ({ name: { title: sco
 
 function documentRow(entry: IndexEntry, withScores: boolean): Html {
   const { document } = entry
-  const title = entry.page ? html`<a href="${document.doc_id}.html">${document.title}</a>` : html`${document.title}`
+  const title = entry.page ? html`<a href="${documentFile(document.doc_id)}">${document.title}</a>` : html`${document.title}`
   const scores = entry.scores ? [entry.scores.precision, entry.scores.recall, entry.scores.f1, entry.scores.strictF1].map((score) => score.toFixed(3)) : SCORES.map(() => '')
   return html`<tr data-search="${document.title} ${document.region} ${document.doc_id}"><td>${title}</td><td>${document.region}</td><td>${document.level}</td><td class="num">${document.year}</td><td title="${document.reason}">${document.outcome}</td><td class="num">${document.mentions}</td><td class="num">${entry.targets}</td><td class="num">${entry.exclusions}</td>${withScores ? scores.map((score) => html`<td class="num">${score}</td>`) : undefined}</tr>`
 }

@@ -5,12 +5,10 @@ import { byPeriod, seriesChart, type MentionHref } from './chart.ts'
 import { heading, label, period, valueText } from './columns.ts'
 import { groupBy } from './group.ts'
 import { html, page, type Html } from './html.ts'
-
-/** A file name for any code: the codes are snake_case, anything else is replaced. */
-export const seriesFile = (code: string) => `series/${code.replace(/[^A-Za-z0-9_-]/g, '_')}.html`
+import { documentFile, INDEX } from './paths.ts'
 
 /** From a series page back up to a document page's mention. */
-const mentionHref: MentionHref = (docId, mentionId) => (docId ? `../${docId}.html#${mentionId ?? ''}` : '')
+const mentionHref: MentionHref = (docId, mentionId) => (docId ? `../${documentFile(docId)}#${mentionId ?? ''}` : '')
 
 function valueLink(row: Row, side: 'target' | 'actual'): Html {
   const text = valueText(row[`${side}_value`], row[`${side}_value_max`], row[`${side}_approx`])
@@ -35,6 +33,6 @@ export function seriesPage(code: string, rows: Row[]): string {
   const sections = byUnit(rows).map(
     ([unit, unitRows]) => html`<section><h2>${code} · ${unit || '—'}</h2><figure>${seriesChart(unitRows, mentionHref)}</figure>${seriesTable(unitRows)}</section>`,
   )
-  const body = html`<header><p><a href="../index.html">← 全部报告 All documents</a></p><h1>${code}</h1><p class="meta">${rows.length} series rows · ◇ target · ● actual · ✕ target missed · bands: ranges and bounds</p></header><main>${sections}</main>`
+  const body = html`<header><p><a href="../${INDEX}">← 全部报告 All documents</a></p><h1>${code}</h1><p class="meta">${rows.length} series rows · ◇ target · ● actual · ✕ target missed · bands: ranges and bounds</p></header><main>${sections}</main>`
   return page({ title: `${code} · 系列`, root: '../', body })
 }

@@ -9,7 +9,8 @@ import { documentPage } from './document-page.ts'
 import { compareGold } from './gold.ts'
 import { groupBy } from './group.ts'
 import { indexPage, type IndexEntry, type SeriesLink } from './index-page.ts'
-import { seriesFile, seriesPage } from './series-page.ts'
+import { documentFile, INDEX, seriesFile } from './paths.ts'
+import { seriesPage } from './series-page.ts'
 import { stylesheet } from './style.ts'
 
 const byDocument = (rows: Row[] | undefined) => groupBy(rows ?? [], (row) => String(row.doc_id))
@@ -43,12 +44,12 @@ export async function writeReview(dir: string, rows: Record<string, Row[]>, gold
     const goldFile = goldByFile.get(String(document.file))
     const comparison = goldFile && written ? compareGold(goldFile, own.mentions) : undefined
     if (written) {
-      await writeFile(join(dir, `${docId}.html`), documentPage({ document, sentences: sentences.get(docId) ?? [], sections: sections.get(docId) ?? [], ...own, gold: comparison }))
+      await writeFile(join(dir, documentFile(docId)), documentPage({ document, sentences: sentences.get(docId) ?? [], sections: sections.get(docId) ?? [], ...own, gold: comparison }))
     }
     entries.push({ document, targets: own.mentions.filter((mention) => mention.status === 'target').length, exclusions: own.exclusions?.length, scores: comparison?.scores, page: written })
   }
   const series = await writeSeries(dir, rows.series ?? [])
-  await writeFile(join(dir, 'index.html'), indexPage(entries, series))
+  await writeFile(join(dir, INDEX), indexPage(entries, series))
   await writeFile(join(dir, 'review.css'), stylesheet())
   await copyFile(fileURLToPath(new URL('review.js', import.meta.url)), join(dir, 'review.js'))
 }
