@@ -10,8 +10,12 @@ export interface Label {
   english: string
 }
 
+/** period is not a column: it is written from period_start, period_end and per_year. */
+export const PERIOD = 'period'
+
 /** The Chinese and English name of a column; a column not (yet) in tables.ts is named by itself. */
 export function label(table: string, column: string): Label {
+  if (column === PERIOD) return { title: '时期', english: 'period' }
   const field = TABLES.find((candidate) => candidate.name === table)?.fields.find((candidate) => candidate.name === column)
   return field ? { title: field.title, english: field.english } : { title: column, english: '' }
 }
@@ -27,9 +31,6 @@ export function heading({ title, english }: Label, sort?: Sort): Html {
   const content = sort ? html`<button type="button" data-col="${sort.index}" data-type="${sort.type}">${text}</button>` : text
   return html`<th scope="col" data-label="${[title, english].filter(Boolean).join(' ')}">${content}</th>`
 }
-
-/** period is not a column: it is written from period_start, period_end and per_year. */
-export const PERIOD = 'period'
 
 /** The mentions table and the detail panel, in this order (the panel reads the table's cells). */
 export const MENTION_COLUMNS = ['text', 'kind', 'status', 'indicator_code', 'indicator', 'value', 'value_max', 'unit', 'unit_code', 'value_base', PERIOD, 'approx', 'change', 'section'] as const
