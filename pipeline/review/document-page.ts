@@ -3,6 +3,7 @@
 import type { Row } from '../package/rows.ts'
 import { sectionKindChart } from './chart.ts'
 import { cellText, heading, isNumeric, label, MENTION_COLUMNS, shownColumns, valueText } from './columns.ts'
+import { groupBy } from './group.ts'
 import { verdictText, type GoldComparison, type GoldMention } from './gold.ts'
 import { html, page, type Html } from './html.ts'
 import { INDEX } from './paths.ts'
@@ -70,7 +71,23 @@ function sentenceAt(sentences: Row[], offset: number): number {
   return hi >= 0 && offset < Number(sentences[hi]!.end) ? hi : -1
 }
 
-/** Spans per sentence, dropping any that overlaps one placed before it. */
+/**
+ * Where `span` goes in `list` (sorted by start, no two overlapping), or -1 if it overlaps one:
+ * a binary search, so a sentence with thousands of figures stays fast.
+ */
+function slotFor(list: Span[], span: Span): number {
+  let [lo, hi] = [0, list.length]
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid]!.start < span.start) lo = mid + 1
+    else hi = mid
+  }
+  const overlapsBefore = lo > 0 && list[lo - 1]!.end > span.start
+  const overlapsAfter = lo < list.length && list[lo]!.start < span.end
+  return overlapsBefore || overlapsAfter ? -1 : lo
+}
+
+/** Spans per sentence in text order, dropping any that overlaps one placed before it. */
 function placeSpans(sentences: Row[], spans: Span[]): { bySentence: Span[][]; placed: Set<Span> } {
   const bySentence = sentences.map((): Span[] => [])
   const placed = new Set<Span>()
@@ -78,11 +95,11 @@ function placeSpans(sentences: Row[], spans: Span[]): { bySentence: Span[][]; pl
     const index = sentenceAt(sentences, span.start)
     if (index < 0) continue
     const list = bySentence[index]!
-    if (list.some((other) => span.start < other.end && other.start < span.end)) continue
-    list.push(span)
+    const slot = slotFor(list, span)
+    if (slot < 0) continue
+    list.splice(slot, 0, span)
     placed.add(span)
   }
-  for (const list of bySentence) list.sort((a, b) => a.start - b.start)
   return { bySentence, placed }
 }
 
@@ -102,12 +119,9 @@ function sentenceHtml(sentence: Row, spans: Span[]): Html {
 }
 
 function textBlock(sentences: Row[], bySentence: Span[][]): Html {
-  const paragraphs = new Map<number, Html[]>()
-  sentences.forEach((sentence, index) => {
-    const number = Number(sentence.paragraph)
-    paragraphs.set(number, [...(paragraphs.get(number) ?? []), sentenceHtml(sentence, bySentence[index]!)])
-  })
-  return html`<div class="text" id="text" lang="zh-CN">${[...paragraphs.entries()].map(([number, parts]) => html`<p id="p${number}">${parts}</p>`)}</div>`
+  const paragraphs = groupBy(sentences.keys(), (index) => String(sentences[index]!.paragraph))
+  const text = [...paragraphs.entries()].map(([number, indexes]) => html`<p id="p${number}">${indexes.map((index) => sentenceHtml(sentences[index]!, bySentence[index]!))}</p>`)
+  return html`<div class="text" id="text" lang="zh-CN">${text}</div>`
 }
 
 function outline(sections: Row[]): Html {
