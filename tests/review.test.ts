@@ -1,7 +1,7 @@
 // The review site's pages as strings: escaping, one highlight per mention,
 // exclusions with their rule, gold verdicts, columns that arrive later, and the
 // series chart from a hand-made series table.
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -143,5 +143,16 @@ describe('site', () => {
     await writeReview(dir, rows, [])
     expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('<a href="index_.html">某县&lt;报告&gt;</a>')
     expect(readFileSync(join(dir, 'index_.html'), 'utf8').split('data-mention-id="').length - 1).toBe(2)
+  })
+})
+
+describe('site series', () => {
+  it('writes a page per indicator code with data and lists them on the index', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhengshu-review-series-'))
+    const series = [...handmadeSeries({ doc_id: 'a', mention_id: 'a:1' }, { doc_id: 'b', mention_id: 'b:2' }), { indicator_code: 'grain_output', region_code: '100000', region: '全国', period_start: 2024, period_end: 2024 }]
+    await writeReview(dir, { documents: [], series }, [])
+    expect(existsSync(join(dir, 'series', 'gdp_growth.html'))).toBe(true)
+    expect(existsSync(join(dir, 'series', 'grain_output.html'))).toBe(false)
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toContain('<a href="series/gdp_growth.html">gdp_growth</a> (6)')
   })
 })

@@ -15,9 +15,12 @@ import { stylesheet } from './style.ts'
 
 const byDocument = (rows: Row[] | undefined) => groupBy(rows ?? [], (row) => String(row.doc_id))
 
-/** Series pages for every indicator code that has rows; none until the series table lands. */
+const hasValue = (row: Row) => [row.target_value, row.actual_value].some((cell) => cell !== undefined && cell !== null && cell !== '')
+
+/** Series pages for every indicator code with a target or an actual value; none until the series table lands. */
 async function writeSeries(dir: string, series: Row[]): Promise<SeriesLink[]> {
-  const codes = [...groupBy(series.filter((row) => row.indicator_code), (row) => String(row.indicator_code)).entries()].sort(([a], [b]) => a.localeCompare(b))
+  const withData = series.filter((row) => row.indicator_code && hasValue(row))
+  const codes = [...groupBy(withData, (row) => String(row.indicator_code)).entries()].sort(([a], [b]) => a.localeCompare(b))
   if (codes.length > 0) await mkdir(join(dir, 'series'), { recursive: true })
   const links: SeriesLink[] = []
   for (const [code, rows] of codes) {
