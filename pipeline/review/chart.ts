@@ -29,10 +29,10 @@ export function sectionKindChart(mentions: Row[], titles: Map<string, string>): 
   const [labelWidth, barWidth, barHeight, gap] = [190, 480, 18, 6]
   const used = [...new Set(mentions.map((mention) => mention.kind as Kind))].sort()
   const legendY = cells.size * (barHeight + gap) + gap + 4
-  const perLine = 5
+  const perLine = 4
   const height = legendY + Math.ceil(used.length / perLine) * 18
   const legend = used.map((kind, index) => {
-    const [x, y] = [labelWidth + (index % perLine) * 100, legendY + Math.floor(index / perLine) * 18]
+    const [x, y] = [labelWidth + (index % perLine) * 130, legendY + Math.floor(index / perLine) * 18]
     return html`<g class="legend-kind"><rect x="${x}" y="${y}" width="14" height="12" fill="url(#pk-${kind})"/><text x="${x + 18}" y="${y + 10}">${kind}</text></g>`
   })
   const bars = [...cells.entries()].map(([section, kinds], index) => {
