@@ -59,8 +59,7 @@ describe('document page', () => {
     expect(page).toContain('<a href="#doc:0000004">5%</a>')
   })
 
-  it('shows arriving columns only once rows carry them', () => {
-    expect(page).not.toContain('indicator_code')
+  it('shows indicator codes and periods, and filters by code', () => {
     const coded = documentPage(input({ mentions: MENTIONS.map((row) => ({ ...row, indicator_code: 'gdp_growth', period_start: 2021, period_end: 2025, per_year: true })) }))
     expect(coded).toContain('data-code="gdp_growth"')
     expect(coded).toContain('data-filter="code"')
@@ -68,10 +67,10 @@ describe('document page', () => {
   })
 
   it('marks misses, false positives and wrong fields against the gold', () => {
-    const predicted = [{ ...MENTIONS[0]!, indicator_code: 'gdp' }, MENTIONS[1]!]
+    const predicted = [{ ...MENTIONS[0]!, indicator_code: 'gdp', period_start: 2024, period_end: 2024, per_year: false }, MENTIONS[1]!]
     const gold = compareGold(
       { document: 'doc.txt', mentions: [
-        { start: at('5%'), end: at('5%') + 2, text: '5%', value: 6, unit: '%', status: 'actual', indicator_code: 'gdp_growth' } as GoldMention,
+        { start: at('5%'), end: at('5%') + 2, text: '5%', value: 6, unit: '%', status: 'actual', indicator_code: 'gdp_growth', period_start: 2021, period_end: 2025, per_year: true } as GoldMention,
         { start: at('2024年'), end: at('2024年') + 4, text: '2024', value: 2024, unit: '' },
       ] },
       predicted,
@@ -81,7 +80,7 @@ describe('document page', () => {
     const judged = documentPage(input({ gold, mentions: predicted }))
     expect(judged).toContain('class="m wrong" id="doc:0000004"')
     expect(judged).toContain('class="m fp" id="doc:0000012"')
-    expect(judged).toContain('<td class="gold-wrong">value 6; indicator_code gdp_growth</td>')
+    expect(judged).toContain('<td class="gold-wrong">value 6; period 2021–2025 年均; indicator_code gdp_growth</td>')
     // The miss overlaps the exclusion; the miss wins and the exclusion is not drawn over it.
     expect(judged).toContain('<span class="miss" id="miss-20"')
     expect(judged).not.toContain('data-rule="date"')
@@ -129,8 +128,9 @@ describe('columns', () => {
   })
 
   it('keeps the columns of tables.ts and adds arriving ones that rows have', () => {
-    expect(shownColumns('quantities', ['value', 'indicator_code'], [{ value: 1 }])).toEqual(['value'])
-    expect(shownColumns('quantities', ['value', 'indicator_code'], [{ value: 1, indicator_code: 'gdp' }])).toEqual(['value', 'indicator_code'])
+    expect(shownColumns('quantities', ['value', 'indicator_code', 'period'], [{ value: 1 }])).toEqual(['value', 'indicator_code', 'period'])
+    expect(shownColumns('series', ['region', 'met'], [{ region: '全国' }])).toEqual(['region'])
+    expect(shownColumns('series', ['region', 'met'], [{ region: '全国', met: 'no' }])).toEqual(['region', 'met'])
   })
 })
 

@@ -42,10 +42,10 @@ const defined = (cell: unknown) => cell !== undefined && cell !== null && cell !
 
 export const hasCell = (row: Row, column: string): boolean => defined(row[column === PERIOD ? 'period_start' : column])
 
-/** Columns of tables.ts always show; arriving ones only when some row has them. */
+/** Columns of tables.ts always show (period with period_start); arriving ones only when some row has them. */
 export function shownColumns(table: string, columns: readonly string[], rows: Row[]): string[] {
   const known = new Set(TABLES.find((candidate) => candidate.name === table)?.fields.map((field) => field.name))
-  return columns.filter((column) => known.has(column) || rows.some((row) => hasCell(row, column)))
+  return columns.filter((column) => known.has(column === PERIOD ? 'period_start' : column) || rows.some((row) => hasCell(row, column)))
 }
 
 /** 2021–2025 年均, or one year; empty when the row has no period. */

@@ -4,6 +4,7 @@
 import type { GoldFile } from '../eval/evaluate.ts'
 import { count, FIELDS, matchMentions, scores, type ScoredMention, type Scores } from '../eval/score.ts'
 import type { Row } from '../package/rows.ts'
+import { cellText } from './columns.ts'
 
 export type GoldMention = GoldFile['mentions'][number]
 
@@ -14,10 +15,10 @@ export interface MentionVerdict {
 }
 
 /**
- * Fields the gold files carry that the scorer does not count (yet): shown where the
- * gold and the prediction both have them and differ, so reviewers see them too.
+ * Fields the gold files carry that the scorer counts apart from the matched pairs'
+ * fields (codes have their own precision and recall): shown where the gold gives one.
  */
-const UNSCORED_FIELDS = ['indicator_code', 'period_start', 'period_end', 'per_year']
+const UNSCORED_FIELDS = ['indicator_code']
 
 export interface GoldComparison {
   scores: Scores
@@ -32,7 +33,7 @@ const scored = (row: Row) => row as unknown as ScoredMention
 function wrongFields(gold: GoldMention, predicted: Row): string[] {
   const { fields } = count([gold], [scored(predicted)])
   const goldRow = gold as unknown as Row
-  const unscored = UNSCORED_FIELDS.filter((field) => goldRow[field] !== undefined && predicted[field] !== undefined && goldRow[field] !== predicted[field])
+  const unscored = UNSCORED_FIELDS.filter((field) => goldRow[field] !== undefined && goldRow[field] !== (predicted[field] ?? ''))
   return [...FIELDS.filter((field) => fields[field][1] === 1 && fields[field][0] === 0), ...unscored]
 }
 
@@ -56,5 +57,5 @@ export function compareGold(gold: GoldFile, mentions: Row[]): GoldComparison {
 export function verdictText(verdict: MentionVerdict): string {
   if (!verdict.gold) return 'false positive'
   const gold = verdict.gold
-  return verdict.wrong.map((field) => `${field} ${(gold as unknown as Row)[field] ?? '—'}`).join('; ')
+  return verdict.wrong.map((field) => `${field} ${cellText(gold as unknown as Row, field) || '—'}`).join('; ')
 }
