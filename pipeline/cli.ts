@@ -12,8 +12,8 @@ function report(diagnostic: Diagnostic, rawDir: string): string {
   return `${join(rawDir, diagnostic.file)}${place}: ${diagnostic.reason.split('\n')[0]} [${diagnostic.rule_id}]`
 }
 
-async function run(rawDir: string, out: string): Promise<number> {
-  const { results, diagnostics, catalogSize } = await runRelease(rawDir, out)
+async function run(rawDir: string, out: string, goldDir: string): Promise<number> {
+  const { results, diagnostics, catalogSize } = await runRelease(rawDir, out, goldDir)
   for (const result of results) {
     const detail = result.outcome === 'done' ? `${result.extraction.mentions.length} mentions` : `${result.outcome}: ${result.reason.split('\n')[0]}`
     console.log(`${result.entry.doc_id.padEnd(32)} ${detail}`)
@@ -47,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const [command = 'run', ...rest] = positionals
   switch (command) {
     case 'run':
-      return run(resolve(values.raw), resolve(values.out))
+      return run(resolve(values.raw), resolve(values.out), resolve(values.gold))
     case 'extract':
       if (rest.length !== 1) throw new Error('usage: cli.ts extract FILE')
       return extractOne(rest[0]!)

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseCatalog } from './catalog.ts'
+import { readGold, type GoldFile } from './eval/evaluate.ts'
 import { runDocument, type DocumentResult } from './machine.ts'
 import { writePackage } from './package/write.ts'
 import { SOURCE } from './stages/errors.ts'
@@ -21,7 +22,16 @@ export function messagesOf(result: DocumentResult): Diagnostic[] {
   return result.file.messages.map((message) => diagnosticRecord(result.entry.doc_id, result.entry.file, message))
 }
 
-export async function runRelease(rawDir: string, out: string): Promise<RunResult> {
+/** Gold annotations for the review site; a release built where there are none simply has no comparison. */
+async function goldFor(goldDir: string | undefined): Promise<GoldFile[]> {
+  if (goldDir === undefined) return []
+  return readGold(goldDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return []
+    throw error
+  })
+}
+
+export async function runRelease(rawDir: string, out: string, goldDir?: string): Promise<RunResult> {
   const catalog = parseCatalog(await readFile(join(rawDir, 'catalog.csv'), 'utf8'))
   // a row naming a file that is not there is the catalog's problem: say which line
   const missing = catalog.entries
@@ -43,7 +53,7 @@ export async function runRelease(rawDir: string, out: string): Promise<RunResult
   const results: DocumentResult[] = []
   for (const entry of catalog.entries) results.push(await runDocument(entry, join(rawDir, entry.file), stagingWriter(staging)))
   diagnostics.push(...results.flatMap(messagesOf))
-  await writePackage(staging, results, diagnostics, created)
+  await writePackage(staging, results, diagnostics, created, await goldFor(goldDir))
   await commitRelease(staging, out)
   return { results, diagnostics, catalogSize: catalog.entries.length + catalog.problems.length }
 }

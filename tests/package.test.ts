@@ -187,3 +187,23 @@ describe('data dictionary and README', () => {
     expect(readme).toContain('`quantities.doc_id` → `documents.doc_id`')
   })
 })
+
+describe('review site', () => {
+  it('is written beside the tables: an index linking one page per document, with its stylesheet and script', () => {
+    const review = join(out, 'review')
+    const index = readFileSync(join(review, 'index.html'), 'utf8')
+    for (const document of tables.documents!) {
+      expect(index).toContain(`<a href="${document.doc_id}.html">`)
+      const page = readFileSync(join(review, `${document.doc_id}.html`), 'utf8')
+      expect(page.split('data-mention-id="').length - 1).toBe(Number(document.mentions))
+    }
+    expect(readFileSync(join(review, 'review.css'), 'utf8')).toContain('[data-k="money"]')
+    expect(readFileSync(join(review, 'review.js'), 'utf8')).toContain('showDetail')
+  })
+
+  it('escapes text from the catalog and the reports', () => {
+    const index = readFileSync(join(out, 'review', 'index.html'), 'utf8')
+    expect(index).toContain('<a href="formula.html">=1+1</a>')
+    expect(readFileSync(join(out, 'review', 'formula.html'), 'utf8')).toContain('=HYPERLINK(&quot;http://x&quot;)')
+  })
+})

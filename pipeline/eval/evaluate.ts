@@ -56,7 +56,7 @@ async function evaluateSeries(goldDir: string, rawDir: string, catalog: Map<stri
   return golds.map((gold) => scoreSeries(gold, results))
 }
 
-async function readGold(goldDir: string): Promise<GoldFile[]> {
+export async function readGold(goldDir: string): Promise<GoldFile[]> {
   const names = (await readdir(goldDir)).filter((name) => name.endsWith('.json')).sort()
   return Promise.all(names.map(async (name) => JSON.parse(await readFile(join(goldDir, name), 'utf8')) as GoldFile))
 }

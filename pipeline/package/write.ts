@@ -1,11 +1,13 @@
 // Writes the release into the staging folder: canonical CSVs, Excel copies,
-// quantities.json, datapackage.json, fields.csv, README.md and SQLite.
+// quantities.json, datapackage.json, fields.csv, README.md, SQLite and the review site.
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { toCsv } from '../csv.ts'
+import type { GoldFile } from '../eval/evaluate.ts'
 import type { DocumentResult } from '../machine.ts'
 import type { Diagnostic } from '../release.ts'
+import { writeReview } from '../review/site.ts'
 import { datapackage, profileProblem, type PackageFile } from './datapackage.ts'
 import { tableRows, type Row } from './rows.ts'
 import { writeSqlite } from './sqlite.ts'
@@ -42,7 +44,8 @@ async function readme(counts: Record<string, number>): Promise<string> {
   return template.replace('{{tables}}', tableList).replace('{{joins}}', joins)
 }
 
-export async function writePackage(staging: string, results: DocumentResult[], diagnostics: Diagnostic[], created: string): Promise<void> {
+/** `gold`: annotations the review site compares documents with (matched by file name). */
+export async function writePackage(staging: string, results: DocumentResult[], diagnostics: Diagnostic[], created: string, gold: GoldFile[] = []): Promise<void> {
   const rows = tableRows(results, diagnostics)
   await mkdir(join(staging, 'excel'), { recursive: true })
   const files: PackageFile[] = []
@@ -63,4 +66,5 @@ export async function writePackage(staging: string, results: DocumentResult[], d
   await writeFile(join(staging, 'fields.csv'), dictionary())
   await writeFile(join(staging, 'README.md'), await readme(Object.fromEntries(Object.entries(rows).map(([name, list]) => [name, list.length]))))
   writeSqlite(join(staging, 'zhengshu.sqlite'), TABLES.map((table) => ({ table, rows: rows[table.name] ?? [] })))
+  await writeReview(join(staging, 'review'), rows, gold)
 }
