@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Row } from '../pipeline/package/rows.ts'
-import { period, shownColumns } from '../pipeline/review/columns.ts'
+import { period } from '../pipeline/review/columns.ts'
 import { documentPage, type DocumentInput } from '../pipeline/review/document-page.ts'
 import { compareGold, type GoldMention } from '../pipeline/review/gold.ts'
 import { html } from '../pipeline/review/html.ts'
@@ -125,12 +125,6 @@ describe('columns', () => {
   it('writes the period from its parts', () => {
     expect(period({ period_start: 2024, period_end: 2024 })).toBe('2024')
     expect(period({})).toBe('')
-  })
-
-  it('keeps the columns of tables.ts and adds arriving ones that rows have', () => {
-    expect(shownColumns('quantities', ['value', 'indicator_code', 'period'], [{ value: 1 }])).toEqual(['value', 'indicator_code', 'period'])
-    expect(shownColumns('series', ['region', 'met'], [{ region: '全国' }])).toEqual(['region'])
-    expect(shownColumns('series', ['region', 'met'], [{ region: '全国', met: 'no' }])).toEqual(['region', 'met'])
   })
 })
 

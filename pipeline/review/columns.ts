@@ -1,6 +1,4 @@
 // Which columns the review pages show, with their names taken from tables.ts.
-// Columns still arriving from other work (indicator_code, period_*, the
-// exclusions and series tables) are read by name and shown once rows carry them.
 import type { Row } from '../package/rows.ts'
 import { TABLES } from '../package/tables.ts'
 import { html, type Html } from './html.ts'
@@ -13,7 +11,7 @@ export interface Label {
 /** period is not a column: it is written from period_start, period_end and per_year. */
 export const PERIOD = 'period'
 
-/** The Chinese and English name of a column; a column not (yet) in tables.ts is named by itself. */
+/** The Chinese and English name of a column; one that is no column of tables.ts (the gold beside it) is named by itself. */
 export function label(table: string, column: string): Label {
   if (column === PERIOD) return { title: '时期', english: 'period' }
   const field = TABLES.find((candidate) => candidate.name === table)?.fields.find((candidate) => candidate.name === column)
@@ -40,13 +38,6 @@ export const isNumeric = (column: string) => NUMERIC.has(column)
 
 const defined = (cell: unknown) => cell !== undefined && cell !== null && cell !== ''
 
-export const hasCell = (row: Row, column: string): boolean => defined(row[column === PERIOD ? 'period_start' : column])
-
-/** Columns of tables.ts always show (period with period_start); arriving ones only when some row has them. */
-export function shownColumns(table: string, columns: readonly string[], rows: Row[]): string[] {
-  const known = new Set(TABLES.find((candidate) => candidate.name === table)?.fields.map((field) => field.name))
-  return columns.filter((column) => known.has(column === PERIOD ? 'period_start' : column) || rows.some((row) => hasCell(row, column)))
-}
 
 /** 2021–2025 年均, or one year; empty when the row has no period. */
 export function period(row: Row): string {

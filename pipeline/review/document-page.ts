@@ -2,7 +2,7 @@
 // stands, the outline, the per-section chart and the table of mentions.
 import type { Row } from '../package/rows.ts'
 import { sectionKindChart } from './chart.ts'
-import { cellText, heading, isNumeric, label, MENTION_COLUMNS, shownColumns, valueText } from './columns.ts'
+import { cellText, heading, isNumeric, label, MENTION_COLUMNS, valueText } from './columns.ts'
 import { groupBy } from './group.ts'
 import { verdictText, type GoldComparison, type GoldMention } from './gold.ts'
 import { html, page, type Html } from './html.ts'
@@ -167,7 +167,7 @@ ${codeFilter}
 }
 
 function mentionTable(input: DocumentInput): Html {
-  const columns = [...shownColumns('quantities', MENTION_COLUMNS, input.mentions), ...(input.gold ? [GOLD] : [])]
+  const columns = [...MENTION_COLUMNS, ...(input.gold ? [GOLD] : [])]
   const rows = input.mentions.map(
     (mention) =>
       html`<tr id="row-${mention.mention_id}" data-kind="${mention.kind}" data-status="${mention.status}" data-code="${mention.indicator_code ?? ''}" data-text="${mention.text}">${columns.map((column) => mentionCell(input, mention, column))}</tr>`,
