@@ -42,6 +42,13 @@ describe('accuracy against gold', () => {
     expect(tuned.documents.map((document) => document.document)).toEqual(['city-2024.txt', 'county-2025.txt', 'province-2025.txt'])
   })
 
+  it.each(evaluation.series.map((score) => [score.name, score] as const))('series %s stays within its budget of missed and wrong cells', (name, score) => {
+    const budget = budgets[`series/${name}`]
+    expect(budget, `a budget for series/${name}`).toBeDefined()
+    expect(score.gold - score.right, 'gold cells missed').toBeLessThanOrEqual(budget!.missed ?? 0)
+    expect(score.predicted - score.right, 'predicted cells wrong').toBeLessThanOrEqual(budget!.wrong ?? 0)
+  })
+
   it('emits spans whose text is the raw text at their offsets', () => {
     for (const document of evaluation.documents) {
       const raw = [...readFileSync(new URL(`../raw/${document.document}`, import.meta.url), 'utf8').replace(/^\uFEFF/, '')]

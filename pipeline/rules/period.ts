@@ -52,7 +52,12 @@ function yearCues(text: string): TimeCue[] {
     const last = match[2] ? yearValue(match[2]) : first
     if (first === undefined || last === undefined || first < 1949 || last < first) continue
     const before = text.slice(Math.max(0, match.index - 4), match.index)
-    if (endsWithAny(before, BASE)) continue // 比2020年翻番: a base, not the period
+    // 2007年……比2002年增长65.5%: growth over the years after the base, up to the year named before it
+    if (endsWithAny(before, BASE)) {
+      const named = cues.at(-1)?.span?.end
+      if (named !== undefined && named > last) cues.push({ at: match.index, end: match.index + match[0].length, span: { start: last + 1, end: named }, perYear: false, role: 'plain' })
+      continue
+    }
     const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
     const end = match.index + match[0].length
     cues.push({ at: match.index, end, span: { start: first, end: last }, perYear: false, role, closesClause: SPAN_CLOSE.test(text.slice(end)) })
@@ -139,7 +144,9 @@ export function periodOf(cues: readonly TimeCue[], text: string, at: number, fig
   const perYear = figure.change !== 'none' && before.some((cue) => cue.perYear && !CLAUSE_BREAK.test(text.slice(cue.end, at)))
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.test(text.slice(cue.end, at)))).at(-1)
   const fromPart = status === 'target' ? part.target : part.actual
-  const span = spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
+  // 2000年达89404亿元，平均每年增长8.3%: an average runs over the part's years, not the one year named
+  const averaged = perYear && spanned?.span && spanned.span.start === spanned.span.end && fromPart && fromPart.end > fromPart.start ? fromPart : undefined
+  const span = averaged ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   return span && { ...span, perYear }
 }
 

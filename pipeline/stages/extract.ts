@@ -9,7 +9,7 @@ import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import { scan, type Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
-import { periodOf, reportYear, timeCues, type TimeCue } from '../rules/period.ts'
+import { periodOf, reportYear, timeCues, type Period, type TimeCue } from '../rules/period.ts'
 import { documentStart, enterSection, isPart, type Section } from '../rules/sections.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
@@ -117,6 +117,17 @@ function yearOf(facts: DocumentFacts, folded: string, notes: Note[]): number | u
 function aboutThePast(cues: TimeCue[], year: number | undefined): boolean {
   const dated = cues.filter((cue) => cue.span)
   return year !== undefined && dated.length > 0 && dated.every((cue) => cue.span!.end < year)
+}
+
+/**
+ * A figure's period can settle its status: one of a year already past is a result (去年居民消费价格
+ * 上涨3.3% in the plan part), one of a year still to come a target (到2025年……提高到65%).
+ */
+function statusByPeriod(status: Status, period: Period | undefined, year: number | undefined): { status: Status } | undefined {
+  if (!period || year === undefined) return undefined
+  if (status === 'target' && period.end < year) return { status: 'actual' }
+  if (status === 'actual' && period.start > year) return { status: 'target' }
+  return undefined
 }
 
 /** Where the clause holding `at` begins. */
@@ -231,6 +242,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
           base_unit: unit?.baseUnit ?? '',
           kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
+          ...(statusByPeriod(attributes.status, period, year) ?? {}),
           indicator: asWritten(attributes.indicator, text, record.text, candidate.start),
           indicator_code: code,
           ...(period ? { period_start: period.start, period_end: period.end, per_year: period.perYear } : {}),
