@@ -26,9 +26,9 @@ async function run(rawDir: string, out: string, goldDir: string): Promise<number
 
 
 /** One file, no catalog: what outside checks call. */
-async function extractOne(path: string): Promise<number> {
+async function extractOne(path: string, year: number | undefined): Promise<number> {
   let printed = false
-  const result = await runDocument(uncataloguedEntry(path), path, async (done) => {
+  const result = await runDocument(uncataloguedEntry(path, year), path, async (done) => {
     const mentions = done.extraction.mentions.map(({ doc_id, mention_id, sentence_id, sentence, ...mention }) => mention)
     const excluded = done.extraction.exclusions.map(({ start, end, text, rule, value }) => ({ start, end, text, rule, ...(value !== undefined ? { value } : {}) }))
     process.stdout.write(`${JSON.stringify({ document: basename(path), mentions, excluded }, null, 1)}\n`)
@@ -42,15 +42,16 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { raw: { type: 'string', default: 'raw' }, out: { type: 'string', default: 'output' }, gold: { type: 'string', default: 'tests/gold' } },
+    options: { raw: { type: 'string', default: 'raw' }, out: { type: 'string', default: 'output' }, gold: { type: 'string', default: 'tests/gold' }, year: { type: 'string' } },
   })
   const [command = 'run', ...rest] = positionals
   switch (command) {
     case 'run':
       return run(resolve(values.raw), resolve(values.out), resolve(values.gold))
     case 'extract':
-      if (rest.length !== 1) throw new Error('usage: cli.ts extract FILE')
-      return extractOne(rest[0]!)
+      if (rest.length !== 1) throw new Error('usage: cli.ts extract FILE [--year YYYY]')
+      if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new Error(`--year must be a year such as 2025, not "${values.year}"`)
+      return extractOne(rest[0]!, values.year === undefined ? undefined : Number(values.year))
     case 'eval': {
       const evaluation = await evaluate(resolve(values.gold), resolve(values.raw))
       console.log(formatReport(evaluation))
