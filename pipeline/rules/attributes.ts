@@ -68,7 +68,7 @@ const LEAD_WORDS = tables.indicatorWords.filter((row) => row.side === 'lead').ma
 const TRAIL_WORDS = tables.indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word)
 const VERBS = tables.verbs
 /** Where a noun phrase after a number ends: a verb, or an adverb that closes it (全部, 已). */
-const NOUN_CUTS = [...VERBS, ...tables.contextWords.get('noun-end')!]
+const NOUN_CUTS = [...VERBS, ...tables.contextWords.get('noun-end')!, ...tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)]
 const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
 const BEFORE_APPROX = tables.approxBefore
 const AFTER_APPROX = tables.approxAfter
@@ -182,8 +182,10 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
 }
 
 /** Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的. */
-const YEAR_AT_END = /(?:从|由)?\d{4}年(?:底|末)?的?$/
-const YEAR_AT_START = /^(?:\d{4}年(?:底|末)?)+/
+/** A year in digits or, in older reports, numerals: 2002年, 一九七八年. */
+const YEAR = '(?:\\d{4}|[〇零○一二三四五六七八九]{4})年'
+const YEAR_AT_END = new RegExp(`(?:从|由)?${YEAR}(?:底|末)?的?$`, 'u')
+const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:底|末)?)+`, 'u')
 
 /** Words trimmed off the ends of an indicator phrase. */
 const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.length)
@@ -279,7 +281,23 @@ function withoutScope(phrase: string): string {
 const FRAMES = tables.contextWords.get('frame')!
 const namesNothing = (phrase: string) => phrase === '' || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase)
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
-const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:\\d{4}年(?:底|末)?的)?$`)
+const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:${YEAR}(?:底|末)?的)?$`, 'u')
+
+/** 由一九七八年的 (or 从) right before a number opens a from–to pair ... */
+const FROM_MARK = new RegExp(`(?:由|从)(?:${YEAR}(?:底|末)?的?)?$`, 'u')
+/** ... when a change verb and 到 or 至 follow it: 由355亿元增加到772亿元. */
+const LEVEL_AFTER = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')})(?:到|至)`, 'u')
+
+/**
+ * The first number of a from–to pair measures what stands before 由 or 从: 进出口贸易总额，由
+ * 一九七八年的三百五十五亿元增加到…, or the clause before when its own has nothing.
+ */
+function fromPairSubject(text: string, clause: number, candidate: Candidate): string | undefined {
+  const head = text.slice(clause, candidate.start)
+  const mark = FROM_MARK.exec(head)
+  if (!mark || !LEVEL_AFTER.test(text.slice(candidate.end))) return undefined
+  return subjectBefore(text, clause, clause + mark.index) || undefined
+}
 
 /** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
 function endsInVerb(phrase: string): boolean {
@@ -383,7 +401,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     let subjects: string[] | undefined
     if (joined) subjects = previous?.subjects
     else subjects = listSubjects(window) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : undefined)
-    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : simple
+    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
