@@ -180,6 +180,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       })
     }
     let listStatus: Status | undefined
+    let carried: TimeCue | undefined
     for (const sentence of paragraphSentences) {
       const start = offsetOf(sentence)
       const end = endOf(sentence)
@@ -213,7 +214,10 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         })
       }
       const listStart = targetListStart(text)
-      const cues = timeCues(text, year)
+      // 过去一年，我们……。国内生产总值达到39.8万亿元: a time frame holds for the sentences after it in its paragraph
+      const own = timeCues(text, year)
+      const cues = own.some((cue) => cue.span) || !carried ? own : [{ ...carried, at: -1, end: 0 }, ...own]
+      carried = cues.filter((cue) => cue.span).at(-1) ?? carried
       const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
       const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
       kept.forEach((candidate, index) => {
