@@ -143,12 +143,16 @@ function line(f: Frame, rows: Row[], region: number, side: Side, colour: string,
   return html`<polyline class="line ${side}" points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="${side === 'actual' ? 2 : 1.2}" stroke-dasharray="${side === 'actual' ? dash : '3 3'}"/>`
 }
 
+/** At most this many period labels fit under the axis; the rest are skipped evenly. */
+const MAX_PERIOD_LABELS = 14
+
 function axes(f: Frame, ticks: number[], periods: Row[]): Html {
   const slot = (PLOT.right - PLOT.left) / periods.length
+  const every = Math.ceil(periods.length / MAX_PERIOD_LABELS)
   return html`${ticks.map(
     (tick) => html`<line class="grid" x1="${PLOT.left}" x2="${PLOT.right}" y1="${f.y(tick).toFixed(1)}" y2="${f.y(tick).toFixed(1)}"/><text x="${PLOT.left - 6}" y="${(f.y(tick) + 4).toFixed(1)}" text-anchor="end">${compact.format(tick)}</text>`,
   )}<line class="axis" x1="${PLOT.left}" x2="${PLOT.left}" y1="${PLOT.top}" y2="${PLOT.bottom}"/><line class="axis" x1="${PLOT.left}" x2="${PLOT.right}" y1="${PLOT.bottom}" y2="${PLOT.bottom}"/>${periods.map(
-    (row, index) => html`<text x="${(PLOT.left + (index + 0.5) * slot).toFixed(1)}" y="${PLOT.bottom + 16}" text-anchor="middle">${period(row)}</text>`,
+    (row, index) => (index % every === 0 ? html`<text x="${(PLOT.left + (index + 0.5) * slot).toFixed(1)}" y="${PLOT.bottom + 16}" text-anchor="middle">${period(row)}</text>` : undefined),
   )}`
 }
 

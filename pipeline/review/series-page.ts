@@ -29,10 +29,19 @@ function seriesTable(rows: Row[]): Html {
 
 const byUnit = (rows: Row[]) => [...groupBy(rows, (row) => String(row.unit ?? '')).entries()].sort(([a], [b]) => a.localeCompare(b))
 
+/** Single years on one time axis; spans (五年, 十四五, 年均) on their own, since they are no point in time. */
+const ONE_YEAR = 'one year'
+const spanOf = (row: Row) => (row.period_start === row.period_end && row.per_year !== true && row.per_year !== 'true' ? ONE_YEAR : 'spans')
+
+function unitSection(code: string, unit: string, rows: Row[]): Html {
+  const charts = [...groupBy(rows, spanOf).entries()]
+    .sort(([a]) => (a === ONE_YEAR ? -1 : 1))
+    .map(([span, spanRows]) => html`<figure><figcaption>${span === ONE_YEAR ? '单年 one year' : '多年与年均 spans and averages'}</figcaption>${seriesChart(spanRows, mentionHref)}</figure>`)
+  return html`<section><h2>${code} · ${unit || '—'}</h2>${charts}${seriesTable(rows)}</section>`
+}
+
 export function seriesPage(code: string, rows: Row[]): string {
-  const sections = byUnit(rows).map(
-    ([unit, unitRows]) => html`<section><h2>${code} · ${unit || '—'}</h2><figure>${seriesChart(unitRows, mentionHref)}</figure>${seriesTable(unitRows)}</section>`,
-  )
+  const sections = byUnit(rows).map(([unit, unitRows]) => unitSection(code, unit, unitRows))
   const body = html`<header><p><a href="../${INDEX}">← 全部报告 All documents</a></p><h1>${code}</h1><p class="meta">${rows.length} series rows · ◇ target · ● actual · ✕ target missed · bands: ranges and bounds</p></header><main>${sections}</main>`
   return page({ title: `${code} · 系列`, root: '../', body })
 }

@@ -1,6 +1,7 @@
 // What each kept span says: approx, change, status and the indicator it
 // measures, read from the words around it in its sentence.
 import { tables, type Approx, type Change, type Status } from '../resources/tables.ts'
+import { timeWords } from '../resources/vocabulary.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
 
@@ -281,7 +282,7 @@ function withoutScope(phrase: string): string {
 const FRAMES = tables.contextWords.get('frame')!
 const namesNothing = (phrase: string) => phrase === '' || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase)
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
-const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:${YEAR}(?:底|末)?的)?$`, 'u')
+const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:(?:${YEAR}|${timeWords.map((word) => word.word).join('|')})(?:底|末)?的)?$`, 'u')
 
 /** 由一九七八年的 (or 从) right before a number opens a from–to pair ... */
 const FROM_MARK = new RegExp(`(?:由|从)(?:${YEAR}(?:底|末)?的?)?$`, 'u')

@@ -38,15 +38,16 @@ function aboutOtherRegion(figure: CodedFigure): boolean {
 export function indicatorCode(figure: CodedFigure): string {
   if (aboutOtherRegion(figure)) return ''
   const fits = indicators.filter((indicator) => measureAgrees(indicator, figure.change) && indicator.units.includes(figure.unit))
-  // the phrase first; the clause before the number only when the phrase names no indicator
-  for (const phrase of [figure.indicator, figure.clauseBefore.slice(-CLAUSE_REACH)]) {
+  // the phrase first, then its item of the clause (新增城镇就业 for 城镇就业; 调查失业率稳定在 for 较低水平),
+  // never words of an earlier item of a 、 list (单位国内生产总值能耗降低20%、主要污染物排放总量减少10%)
+  const item = figure.clauseBefore.slice(figure.clauseBefore.lastIndexOf('、') + 1).slice(-CLAUSE_REACH)
+  for (const phrase of [figure.indicator, item]) {
     let best: { code: string; length: number } | undefined
     for (const indicator of fits) {
       const surface = surfaceIn(indicator, phrase)
       if (surface && (!best || surface.length > best.length)) best = { code: indicator.code, length: surface.length }
     }
     if (best) return best.code
-    if (phrase !== '' && indicators.some((indicator) => surfaceIn(indicator, phrase))) return '' // named, but measure or unit disagree
   }
   return ''
 }
