@@ -2,10 +2,14 @@
 // or emit a span that is not the raw text at its offsets.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { extractText } from '../pipeline/extract-text.ts'
+import { readFileSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { extractRecords, extractText } from '../pipeline/extract-text.ts'
+import { validate } from '../pipeline/stages/validate.ts'
 import { corpusFiles, readCorpusFile } from './corpus.ts'
 
 
+const catalog = parse(readFileSync(new URL('../raw/catalog.csv', import.meta.url)), { columns: true }) as { doc_id: string; file: string; year: string; level: string }[]
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 function checkSpans(text: string) {
@@ -56,10 +60,13 @@ describe('robustness', () => {
     expect(splicedChecked).toBe(600)
   })
 
-  it.each(corpusFiles())('report %s extracts with exact spans', (name) => {
+  it.each(corpusFiles())('report %s extracts with exact spans, and every record passes its schema', (name) => {
     const text = readCorpusFile(name)
     expect(checkSpans(text)).toBe(true)
-    expect(extractText(text).length).toBeGreaterThan(10)
+    const entry = catalog.find((row) => row.file === name)!
+    const extraction = extractRecords(text, entry.doc_id, { year: Number(entry.year), national: entry.level === 'national' })
+    expect(extraction.mentions.length).toBeGreaterThan(10)
+    expect(validate(extraction).invalid).toEqual([])
   })
 
   it('holds for random text', () => {

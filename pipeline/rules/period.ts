@@ -40,6 +40,8 @@ const PLAN_AFTER = words('plan-after')
 const YEAR = /(\d{4}|[〇零○一二三四五六七八九]{4})(?:(?:—|–|-|~|至|到)(\d{4}|[〇零○一二三四五六七八九]{4}))?年(?:底|末|初)?/gu
 const QUOTES_AFTER = /^[”"]/
 
+const FIRST_YEAR = 1949
+const LAST_YEAR = 2100
 const yearValue = (written: string) => (/^\d{4}$/.test(written) ? Number(written) : parseChineseNumeral(written))
 const endsWithAny = (text: string, list: readonly string[]) => list.find((word) => text.endsWith(word))
 
@@ -50,7 +52,8 @@ function yearCues(text: string): TimeCue[] {
   for (const match of text.matchAll(YEAR)) {
     const first = yearValue(match[1]!)
     const last = match[2] ? yearValue(match[2]) : first
-    if (first === undefined || last === undefined || first < 1949 || last < first) continue
+    // 长达2600年 is a length of time: a year of these reports lies between the Republic's founding and the century's end
+    if (first === undefined || last === undefined || first < FIRST_YEAR || last > LAST_YEAR || last < first) continue
     const before = text.slice(Math.max(0, match.index - 4), match.index)
     // 2007年……比2002年增长65.5%: growth over the years after the base, up to the year named before it
     if (endsWithAny(before, BASE)) {
