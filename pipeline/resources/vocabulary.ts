@@ -64,7 +64,8 @@ export const timeWords: TimeWord[] = readTable('time-words.csv', ['word'] as con
     ...(row.from ? { from: Number(row.from), to: Number(row.to) } : {}),
     perYear: row.per_year === 'true',
   }))
-  .sort((a, b) => b.word.length - a.word.length)
+  // longest first; of two that overlap as long, the average wins (基础上年均增长 is 年均, not 上年)
+  .sort((a, b) => b.word.length - a.word.length || Number(b.perYear) - Number(a.perYear))
 
 /** Words that tell what a heading opens; longest first, so 工作报告 (a title) wins over 工作 (a plan). */
 export const headingWords = readTable('heading-words.csv', ['word', 'part'] as const, { allowed: { part: PARTS } })
