@@ -31,10 +31,10 @@ const NUMBERS = fc.oneof(
 )
 const MULTIPLIERS = fc.constantFrom(['', 1], ['万', 1e4], ['亿', 1e8], ['万亿', 1e12])
 const UNITS = fc.constantFrom('元', '人', '吨', '个', '公里', '亩', '千瓦', '%')
-/** Real sentences of the reports, each with the clause boundaries a figure can be spliced into. */
+/** Real sentences of the reports, each with the clause boundaries a figure can be spliced into; not inside quotes, where a figure is part of a name. */
 const SENTENCES = corpusFiles()
   .flatMap((name) => readCorpusFile(name).split(/(?<=。)/))
-  .filter((sentence) => sentence.includes('，') && sentence.length < 200)
+  .filter((sentence) => sentence.includes('，') && sentence.length < 200 && !/[“”‘’《》"「」]/.test(sentence))
 
 let splicedChecked = 0
 
