@@ -68,13 +68,31 @@ function loadUnits(): Unit[] {
 }
 
 
-function loadNumerals(): Map<string, { value: number; role: NumeralRole }> {
+export interface Numeral {
+  value: number
+  role: NumeralRole
+  /** 两 counts (两千, 两个) but is no written digit: never read digit by digit (二〇二五), never last after a scale (十二, not 十两). */
+  countsOnly: boolean
+}
+
+function loadNumerals(): Map<string, Numeral> {
   return new Map(
-    readTable('numerals.csv', ['char', 'value', 'role'] as const, { allowed: { role: ROLES } }).map((row) => [
+    readTable('numerals.csv', ['char', 'value', 'role'] as const, { optional: ['counts_only'], allowed: { role: ROLES, counts_only: ['yes'] } }).map((row) => [
       row.char,
-      { value: Number(row.value), role: row.role as NumeralRole },
+      { value: Number(row.value), role: row.role as NumeralRole, countsOnly: row.counts_only === 'yes' },
     ]),
   )
+}
+
+const NUMERAL_WORD_ROLES = ['point', 'half', 'negative', 'and', 'fraction', 'vague'] as const
+export type NumeralWordRole = (typeof NUMERAL_WORD_ROLES)[number]
+
+/** The words of numeral grammar by role: 点 (point), 半 (half), 负 (negative), 又 (and), 分之 and 百分之 (fractions, with the unit they give), 几 and 数 (some). */
+function loadNumeralWords(): Map<NumeralWordRole, { word: string; unit: string }[]> {
+  const groups = new Map<NumeralWordRole, { word: string; unit: string }[]>(NUMERAL_WORD_ROLES.map((role) => [role, []]))
+  const rows = readTable('numeral-words.csv', ['word', 'role'] as const, { optional: ['unit'], allowed: { role: NUMERAL_WORD_ROLES } })
+  for (const row of rows.sort((a, b) => b.word.length - a.word.length)) groups.get(row.role as NumeralWordRole)!.push({ word: row.word, unit: row.unit ?? '' })
+  return groups
 }
 
 /** An optional pattern column: empty means no pattern. */
@@ -126,6 +144,15 @@ export const tables = {
   /** Surfaces longest first: the longest unit wins (千瓦时 over 千瓦). */
   unitSurfaces: units.map((unit) => unit.surface).sort((a, b) => b.length - a.length),
   numerals: loadNumerals(),
+  /** Parts of a money unit that follow it in a compound sum (三元五角, 一美元二十美分), as a share of it. */
+  subUnits: readTable('sub-units.csv', ['unit', 'part', 'factor'] as const).map((row) => ({ unit: row.unit, part: row.part, factor: Number(row.factor) })),
+  /** Grammar words of numerals, longest first: 百分之 before 分之. */
+  numeralWords: loadNumeralWords(),
+  /** Traditional characters and their simplified forms, one for one (萬 → 万, 個 → 个), so that offsets hold. */
+  simplified: new Map(readTable('traditional.csv', ['traditional', 'simplified'] as const).map((row) => {
+    if (row.traditional.length !== 1 || row.simplified.length !== 1) throw new TableError(`traditional.csv: ${row.traditional} → ${row.simplified} is not one unit for one`)
+    return [row.traditional, row.simplified]
+  })),
   /** Markers by where they stand: 超 before the number, 余 inside the span, 左右 after it. */
   approxBefore,
   approxInside: approx.filter((entry) => entry.position === 'inside'),

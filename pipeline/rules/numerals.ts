@@ -1,139 +1,170 @@
-// Parsing (not finding) of written numbers: Chinese numerals in everyday,
-// financial and traditional forms, and Arabic numbers with Chinese magnitudes.
-import { tables } from '../resources/tables.ts'
-
-const DECIMAL_POINT = '点'
+// Valuing (not finding) written numbers: Chinese numerals in everyday and
+// financial forms, Arabic numbers, and the two mixed (5亿1万4千6百, 4.78万亿).
+// The scanner hands over a numeral with its gaps and inner markers removed;
+// traditional characters are already folded to simplified ones.
+import { tables, type Numeral } from '../resources/tables.ts'
 
 /** Multiplying decimals leaves float noise (303.5 × 1e8); 15 significant digits drop it. */
 export const roundFloat = (value: number): number => Number(value.toPrecision(15))
 
-function role(char: string) {
-  return tables.numerals.get(char)
-}
+const POINT = tables.numeralWords.get('point')!.map((entry) => entry.word)
+
+const numeral = (char: string): Numeral | undefined => tables.numerals.get(char)
+
+export const isPoint = (char: string): boolean => POINT.includes(char)
 
 /** True for every character that may appear inside a Chinese numeral. */
 export function isNumeralChar(char: string): boolean {
-  return char === DECIMAL_POINT || tables.numerals.has(char)
+  return isPoint(char) || tables.numerals.has(char)
 }
 
-/** A section below 万: 三千零五, 十三, 一千五 (= 1500). */
-function parseSection(text: string): number | undefined {
+/** Scales and magnitudes (十 百 千, 万 亿): the characters that multiply. */
+export const isMultiplierChar = (char: string): boolean => {
+  const role = numeral(char)?.role
+  return role === 'scale' || role === 'magnitude'
+}
+
+/** One part of a numeral: an Arabic number, or one Chinese numeral character. */
+type Token = { kind: 'arabic'; value: number } | { kind: 'char'; char: string; entry: Numeral }
+
+function tokenize(text: string): Token[] | undefined {
+  const tokens: Token[] = []
+  for (const match of text.matchAll(/\d+(?:\.\d+)?|./gu)) {
+    if (/\d/.test(match[0][0]!)) {
+      tokens.push({ kind: 'arabic', value: Number(match[0]) })
+      continue
+    }
+    const entry = numeral(match[0])
+    if (!entry) return undefined
+    tokens.push({ kind: 'char', char: match[0], entry })
+  }
+  return tokens
+}
+
+const isZero = (token: Token) => token.kind === 'char' && token.entry.role === 'digit' && token.entry.value === 0
+const digitValue = (token: Token) => (token.kind === 'arabic' ? token.value : token.entry.role === 'digit' ? token.entry.value : undefined)
+const scaleValue = (token: Token) => (token.kind === 'char' && token.entry.role === 'scale' ? token.entry.value : undefined)
+
+/** A section below 万: 三千零五, 十三, 一千五 (= 1500), 4千6百. */
+function parseSection(tokens: Token[]): number | undefined {
   let total = 0
   let digit: number | undefined
+  let lastDigit: Token | undefined
   let lastScale = 0
   let zeroSeen = false
-  for (const char of text) {
-    const entry = role(char)
-    if (!entry || entry.role === 'magnitude') return undefined
-    if (entry.role === 'digit') {
-      if (entry.value === 0) {
-        if (digit !== undefined) return undefined
-        zeroSeen = true
-        continue
-      }
+  for (const token of tokens) {
+    if (isZero(token)) {
+      if (digit !== undefined) return undefined
+      zeroSeen = true
+      continue
+    }
+    const scale = scaleValue(token)
+    if (scale === undefined) {
       if (digit !== undefined) return undefined // 十四五: two digits in a row
-      digit = entry.value
-    } else {
-      if (lastScale && entry.value >= lastScale) return undefined // 百千 is no number
-      total += (digit ?? (total === 0 ? 1 : NaN)) * entry.value
-      if (Number.isNaN(total)) return undefined
-      lastScale = entry.value
-      digit = undefined
-      zeroSeen = false
+      digit = digitValue(token)
+      lastDigit = token
+      if (digit === undefined) return undefined
+      continue
     }
+    if (lastScale && scale >= lastScale) return undefined // 百千 is no number
+    if (digit !== undefined && digit >= 10) return undefined // 50千 is no number
+    if (digit === undefined && total !== 0) return undefined
+    total += (digit ?? 1) * scale
+    lastScale = scale
+    digit = undefined
+    zeroSeen = false
   }
-  if (digit !== undefined) {
-    // 一千五 is 1500, but 一千零五 is 1005
-    total += lastScale >= 100 && !zeroSeen ? (digit * lastScale) / 10 : digit
+  if (digit === undefined) return total
+  if (lastScale >= 100 && !zeroSeen) {
+    // 一千五 is 1500 and 一千零五 is 1005; 两 never stands last (两千两 is 2000 两, a weight)
+    if (lastDigit?.kind === 'char' && lastDigit.entry.countsOnly) return undefined
+    return total + (digit * lastScale) / 10
   }
-  return total
+  if (lastDigit?.kind === 'char' && lastDigit.entry.countsOnly && lastScale > 0) return undefined // 十两
+  return total + digit
 }
 
-/** Magnitudes split the numeral: 三亿五千万 = 3 × 亿 + 五千 × 万. */
-function parseInteger(text: string): number | undefined {
-  if (text === '') return undefined
-  for (const [char, magnitude] of [['亿', 1e8], ['億', 1e8], ['万', 1e4], ['萬', 1e4]] as const) {
-    const at = text.lastIndexOf(char)
-    if (at < 0) continue
-    const head = text.slice(0, at)
-    const high = head === '' ? 1 : parseInteger(head)
-    const tail = text.slice(at + 1)
-    // 两万五 is 25000, like 一千五; 两万零五 is 20005
-    const lone = [...tail].length === 1 && role(tail)?.role === 'digit' && head !== '' ? role(tail)!.value * (magnitude / 10) : undefined
-    const low = tail === '' ? 0 : (lone ?? parseInteger(tail.replace(/^[零〇○]/u, '')))
-    if (high === undefined || low === undefined || low >= magnitude) return undefined
-    return high * magnitude + low
+/** Magnitudes split the numeral, the largest last first: 三亿五千万 = 3 × 亿 + 五千 × 万; 四万万 = 四万 × 万. */
+function parseInteger(tokens: Token[]): number | undefined {
+  if (tokens.length === 0) return undefined
+  let split = -1
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const token = tokens[index]!
+    if (token.kind !== 'char' || token.entry.role !== 'magnitude') continue
+    const best = split < 0 ? undefined : (tokens[split] as Extract<Token, { kind: 'char' }>)
+    if (!best || token.entry.value > best.entry.value) split = index
   }
-  return parseSection(text)
+  if (split < 0) return parseSection(tokens)
+  const magnitude = (tokens[split] as Extract<Token, { kind: 'char' }>).entry.value
+  const head = tokens.slice(0, split)
+  const high = head.length === 0 ? 1 : parseInteger(head)
+  const tail = tokens.slice(split + 1)
+  const lone = tail.length === 1 && head.length > 0 && tail[0]!.kind === 'char' ? tail[0]! : undefined
+  if (lone?.kind === 'char' && lone.entry.countsOnly) return undefined // 两万两: 两 stands last only as a weight
+  // 两万五 is 25000, like 一千五; 两万零五 is 20005
+  const abbreviated = lone && digitValue(lone) !== undefined ? digitValue(lone)! * (magnitude / 10) : undefined
+  const low = tail.length === 0 ? 0 : (abbreviated ?? parseInteger(isZero(tail[0]!) ? tail.slice(1) : tail))
+  if (high === undefined || low === undefined || low >= magnitude) return undefined
+  return high * magnitude + low
 }
 
-/** Written digit by digit, as in years: 二〇二五. */
-function parsePositional(text: string): number | undefined {
-  let value = 0
-  for (const char of text) {
-    const entry = role(char)
-    if (!entry || entry.role !== 'digit' || char === '两' || char === '兩') return undefined
-    value = value * 10 + entry.value
+/** Written digit by digit, as in years and decimals: 二〇二五, 零六. */
+function parsePositional(tokens: Token[]): string | undefined {
+  let digits = ''
+  for (const token of tokens) {
+    if (token.kind !== 'char' || token.entry.role !== 'digit' || token.entry.countsOnly) return undefined
+    digits += String(token.entry.value)
   }
-  return value
+  return digits
 }
 
-export function parseChineseNumeral(text: string): number | undefined {
-  // 三点五亿: a magnitude after the decimal part multiplies the whole number
-  const magnitudes = /[万萬亿億]+$/u.exec(text)
-  if (magnitudes && text.includes(DECIMAL_POINT)) {
-    const base = parseChineseNumeral(text.slice(0, magnitudes.index))
-    return base === undefined ? undefined : roundFloat(base * magnitudeValue(magnitudes[0])!)
+/** 二〇二五 and 一九九九 are read digit by digit; 三四 (三四轮车) is no number. */
+function isPositional(tokens: Token[]): boolean {
+  const digits = tokens.every((token) => token.kind === 'char' && token.entry.role === 'digit')
+  return digits && tokens.length >= 2 && (tokens.length >= 4 || tokens.some(isZero))
+}
+
+function magnitudeSuffix(tokens: Token[]): number {
+  let at = tokens.length
+  while (at > 0 && tokens[at - 1]!.kind === 'char' && (tokens[at - 1] as Extract<Token, { kind: 'char' }>).entry.role === 'magnitude') at--
+  return at
+}
+
+/**
+ * The value of a numeral: 三百零七, 5亿1万4千6百, 4.78万亿, 三点五亿, 二〇二五, 四万万.
+ * Undefined when the characters form no number (十四五, 百千, 点).
+ */
+export function valueOfNumeral(text: string): number | undefined {
+  const point = POINT.map((word) => text.indexOf(word)).find((at) => at >= 0) ?? -1
+  if (point >= 0) return valueOfDecimal(text.slice(0, point), text.slice(point + 1))
+  const tokens = tokenize(text.replaceAll(',', ''))
+  if (!tokens || tokens.length === 0) return undefined
+  if (isPositional(tokens)) {
+    const digits = parsePositional(tokens)
+    return digits === undefined ? undefined : Number(digits)
   }
-  const [integerPart = '', fractionPart, ...rest] = text.split(DECIMAL_POINT)
-  if (rest.length > 0) return undefined
-  // 二〇二五 and 一九九九 are read digit by digit; 三四 (三四轮车) is no number
-  const digits = [...integerPart]
-  const allDigits = digits.length >= 2 && digits.every((char) => role(char)?.role === 'digit')
-  const positional = allDigits && (digits.length >= 4 || /[零〇○]/u.test(integerPart))
-  const integer = positional ? parsePositional(integerPart) : parseInteger(integerPart)
-  if (integer === undefined) return undefined
-  if (fractionPart === undefined) return integer
-  const fraction = parsePositional(fractionPart)
-  if (fraction === undefined || fractionPart === '') return undefined
-  const value = integer + Number(`0.${[...fractionPart].map((char) => role(char)!.value).join('')}`)
+  const value = parseInteger(tokens)
+  return value === undefined ? undefined : roundFloat(value)
+}
+
+/** 三点五, 五点零六; a magnitude after the decimal part multiplies the whole number (三点五亿). */
+function valueOfDecimal(integerPart: string, rest: string): number | undefined {
+  const integer = valueOfNumeral(integerPart)
+  const tokens = tokenize(rest)
+  if (integer === undefined || !tokens) return undefined
+  const suffix = magnitudeSuffix(tokens)
+  const fraction = parsePositional(tokens.slice(0, suffix))
+  if (!fraction) return undefined
+  const factor = suffix < tokens.length ? (parseInteger(tokens.slice(suffix)) ?? NaN) : 1
+  const value = roundFloat((integer + Number(`0.${fraction}`)) * factor)
   return Number.isFinite(value) ? value : undefined
-}
-
-/** Arabic digits with Chinese scales between them: 1万6千 = 16000, 10亿5000万 = 1050000000. */
-export function parseMixed(text: string): number {
-  let result = 0
-  let section = 0
-  let current = 0
-  for (const token of text.match(/\d+|\D/gu) ?? []) {
-    const entry = role(token)
-    if (!entry) {
-      current = Number(token)
-    } else if (entry.value === 1e8) {
-      result = (result + section + current) * 1e8
-      section = 0
-      current = 0
-    } else if (entry.role === 'magnitude') {
-      section = (section + current) * entry.value
-      current = 0
-    } else {
-      section += (current || 1) * entry.value
-      current = 0
-    }
-  }
-  return result + section + current
-}
-
-/** 5,960,281,000 or 303.5; commas are thousands separators only in groups of three. */
-export function parseArabic(text: string): number {
-  return Number(text.replaceAll(',', ''))
 }
 
 /** The value of a magnitude suffix such as 万, 亿, 万亿 or 千; undefined if it is none. */
 export function magnitudeValue(text: string): number | undefined {
   let value = 1
   for (const char of text) {
-    const entry = role(char)
+    const entry = numeral(char)
     if (!entry || entry.role === 'digit') return undefined
     value *= entry.value
   }

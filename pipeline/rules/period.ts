@@ -4,7 +4,7 @@
 // report's year. Finding the cues is kept apart from choosing among them.
 import { tables, type Change, type Status } from '../resources/tables.ts'
 import { plans, timeWords } from '../resources/vocabulary.ts'
-import { parseChineseNumeral } from './numerals.ts'
+import { valueOfNumeral } from './numerals.ts'
 
 export interface Span {
   start: number
@@ -42,7 +42,7 @@ const QUOTES_AFTER = /^[”"]/
 
 const FIRST_YEAR = 1949
 const LAST_YEAR = 2100
-const yearValue = (written: string) => (/^\d{4}$/.test(written) ? Number(written) : parseChineseNumeral(written))
+const yearValue = (written: string) => (/^\d{4}$/.test(written) ? Number(written) : valueOfNumeral(written))
 const endsWithAny = (text: string, list: readonly string[]) => list.find((word) => text.endsWith(word))
 
 type YearCue = TimeCue & { role: 'from' | 'until' | 'plain'; closesClause?: boolean }

@@ -2,7 +2,7 @@
 // folded sentence. Each matcher consumes what it reads, so the pass is linear
 // in the input; values are worked out by numerals.ts.
 import { tables, type Kind, type Unit } from '../resources/tables.ts'
-import { isNumeralChar, magnitudeValue, parseArabic, parseChineseNumeral, parseMixed, roundFloat } from './numerals.ts'
+import { isMultiplierChar, isNumeralChar, isPoint, magnitudeValue, roundFloat, valueOfNumeral } from './numerals.ts'
 
 export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'rank'
 
@@ -31,17 +31,22 @@ export interface Candidate {
 const MAX_NUMERAL = 24
 const MAX_DIGITS = 21
 const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y
-/** Digits with Chinese scales between them, a digit after at least one scale: 1万6千, 2万5千. */
-const MIXED = /\d{1,4}(?:[万亿萬億千百]\d{1,4})+[万亿萬億千百]?/y
 const LATIN = /[A-Za-z]/
+/** Longer than any unit surface. */
+const MAX_UNIT = 8
 const RANGE_DASHES = ['——', '—', '–', '-', '~', '至', '到']
 const INSIDE_APPROX = new Set(tables.approxInside.map((entry) => entry.marker))
-
+const NEGATIVE = tables.numeralWords.get('negative')!.map((entry) => entry.word)
 
 function unitAt(text: string, at: number): Unit | undefined {
   if (tables.notUnits.some((word) => text.startsWith(word, at))) return undefined
   for (const surface of tables.unitSurfaces) {
-    if (text.startsWith(surface, at)) return tables.unitBySurface.get(surface)
+    if (!text.startsWith(surface, at)) continue
+    // 5km is a length, 5G a code and 3ms no metre: a Latin unit ends where the letters end
+    if (LATIN.test(surface.at(-1)!) && LATIN.test(text[at + surface.length] ?? '')) continue
+    // 五两 is a weight, but in 两个, 两年 the 两 counts what follows
+    if (isNumeralChar(surface) && unitAt(text, at + 1)) return undefined
+    return tables.unitBySurface.get(surface)
   }
   return undefined
 }
@@ -50,8 +55,15 @@ interface NumberToken {
   start: number
   end: number
   value: number
+  /** The upper bound when the numeral itself is a range: 三四十 (30–40), 四、五十 (40–50). */
+  valueMax?: number
+  /** The numeral as written, without gaps or inner markers: 两亿三千五百万 for 两亿三千五百多万. */
   text: string
   magnitudeOnly: boolean
+  /** A magnitude (万, 亿) or, after Arabic digits, a scale (3千) is part of the numeral. */
+  multiplied: boolean
+  /** 多, 余 or 几 inside the numeral, before a multiplier: 两亿三千五百多万, 十余万. */
+  approxInside: boolean
 }
 
 /** A run the scanner read and set aside at once, with the rule that did. */
@@ -67,35 +79,108 @@ export interface Skipped {
   rule: SkipRule
 }
 
-/** A bare number at `at`: Arabic digits or a Chinese numeral, nothing after it. */
+/** Reports set a space or two between number, multiplier and unit; PDF text a line break, web copies a zero-width space. */
+const GAP = /[\s\u200b]/
+const MAX_GAP = 4
+
+/** Zero-width spaces (and what normalize folds to them: markup entities, joiners) take no room. */
+function skipSpaces(text: string, at: number): number {
+  let end = at
+  let visible = 0
+  while (GAP.test(text[end] ?? '')) {
+    if (text[end] !== '\u200b' && ++visible > MAX_GAP) break
+    end++
+  }
+  return end
+}
+
+const isDigit = (char: string) => char >= '0' && char <= '9'
+const joinsLeft = (char: string) => isMultiplierChar(char) || isPoint(char)
+/** An inner marker stands between a numeral and its multiplier: 三千五百多万, 十 余 万. */
+const isInnerMarker = (text: string, at: number) => INSIDE_APPROX.has(text[at]!) && isMultiplierChar(text[skipSpaces(text, at + 1)] ?? '')
+
+/**
+ * The end of the numeral that starts at `at`: digits and numeral characters, with the gaps
+ * PDF and OCR text set inside it (6 万 3 千, 二千 七百 万, 三点 二) and 多, 余, 几 before a multiplier.
+ * A gap joins only where a multiplier or a point stands on one side: 1 234 is two numbers.
+ */
+function numeralEnd(text: string, at: number): number {
+  let end = at
+  let position = at
+  while (position < text.length) {
+    const char = text[position]!
+    if (isDigit(char)) {
+      if (end > at && isDigit(text[end - 1]!)) break
+      ARABIC.lastIndex = position
+      position += ARABIC.exec(text)![0].length
+    } else if (isNumeralChar(char)) {
+      position++
+    } else if (end > at && isInnerMarker(text, position)) {
+      position++
+      continue
+    } else if (end > at && GAP.test(char)) {
+      const next = skipSpaces(text, position)
+      const following = text[next] ?? ''
+      const joins = joinsLeft(text[end - 1]!) || joinsLeft(following) || isInnerMarker(text, next)
+      if (!joins || !(isDigit(following) || isNumeralChar(following) || INSIDE_APPROX.has(following))) break
+      position = next
+      continue
+    } else break
+    end = position
+  }
+  return end
+}
+
+/** The numeral as the resolver reads it: no gaps, no inner markers, no thousands separators. */
+const numeralParts = (written: string) => [...written].filter((char) => !GAP.test(char) && !INSIDE_APPROX.has(char) && char !== ',').join('')
+
+/** A numeral of zeros only (零部件, 零就业) or of multipliers only without a digit (万亿, 百亿; but 十亿 counts). */
+function describeParts(parts: string): { zeros: boolean; magnitudeOnly: boolean; multiplied: boolean } {
+  const chars = [...parts]
+  const entries = chars.map((char) => tables.numerals.get(char))
+  const arabic = chars.some(isDigit)
+  const digits = entries.filter((entry) => entry?.role === 'digit')
+  return {
+    zeros: !arabic && digits.length === chars.length && digits.every((entry) => entry!.value === 0),
+    magnitudeOnly: !arabic && digits.length === 0 && entries[0]?.value !== 10,
+    // 十四亿 has its magnitude inside the numeral: like 14亿 it means something without a unit
+    multiplied: entries.some((entry) => entry?.role === 'magnitude') || (arabic && entries.some((entry) => entry?.role === 'scale')),
+  }
+}
+
+/** A bare number at `at`: Arabic digits, a Chinese numeral or both, nothing after it. */
 function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   const char = text[at]!
-  if (char >= '0' && char <= '9') {
-    ARABIC.lastIndex = at
-    const match = ARABIC.exec(text)!
-    const end = at + match[0].length
-    const integerDigits = match[0].split('.')[0]!.replaceAll(',', '').length
-    if (integerDigits > MAX_DIGITS) return { skipTo: end, rule: 'too-long' }
-    MIXED.lastIndex = at
-    const mixed = /^\d+$/.test(match[0]) ? MIXED.exec(text) : null
-    if (mixed && !unitAt(text, at + mixed[0].length - 1)) {
-      return { start: at, end: at + mixed[0].length, value: parseMixed(mixed[0]), text: mixed[0], magnitudeOnly: false }
-    }
-    return { start: at, end, value: parseArabic(match[0]), text: match[0], magnitudeOnly: false }
-  }
-  if (!isNumeralChar(char) || char === '点') return undefined
-  let end = at
-  while (end < text.length && isNumeralChar(text[end]!)) end++
-  if (end - at > MAX_NUMERAL) return { skipTo: end, rule: 'too-long' }
+  if (!isDigit(char) && (!isNumeralChar(char) || isPoint(char))) return undefined
+  let end = numeralEnd(text, at)
+  const written = () => text.slice(at, end)
+  const integerDigits = /^[\d,]*/.exec(written())![0].replaceAll(',', '').length
+  if (end - at > MAX_NUMERAL || integerDigits > MAX_DIGITS) return { skipTo: end, rule: 'too-long' }
   // 二十万千瓦: a unit that begins with 千 or 百 is a unit, not part of the number
   while (end > at + 1 && (unitAt(text, end - 1)?.surface.length ?? 0) >= 2) end--
-  while (text[end - 1] === '点') end--
-  const written = text.slice(at, end)
-  const value = /^[零〇○]+$/u.test(written) ? undefined : parseChineseNumeral(written) // 零部件, 零就业: no number
-  if (value === undefined) return { skipTo: Math.max(end, at + 1), rule: 'not-a-number' }
-  // 十亿 and 拾萬 count as numbers; 万亿, 百亿 alone only after 超, 近, 约
-  const magnitudeOnly = ![...written].some((c) => tables.numerals.get(c)?.role === 'digit') && tables.numerals.get(written[0]!)?.value !== 10
-  return { start: at, end, value, text: written, magnitudeOnly }
+  while (end > at + 1 && (GAP.test(text[end - 1]!) || INSIDE_APPROX.has(text[end - 1]!) || isPoint(text[end - 1]!))) end--
+  let value = valueOfNumeral(numeralParts(written()))
+  // 五两, 两千两: a numeral that reads as none may end in a unit; 5万亿两个: or in 两, which begins a count
+  if (value === undefined && end > at + 1 && (unitAt(text, end - 1) || tables.numerals.get(text[end - 1]!)?.countsOnly)) {
+    end--
+    value = valueOfNumeral(numeralParts(written()))
+  }
+  const parts = numeralParts(written())
+  const shape = describeParts(parts)
+  if (value === undefined || shape.zeros) return digitPairRange(text, at, end) ?? { skipTo: Math.max(end, at + 1), rule: 'not-a-number' }
+  return { start: at, end, value, text: parts, magnitudeOnly: shape.magnitudeOnly, multiplied: shape.multiplied, approxInside: [...written()].some((c) => INSIDE_APPROX.has(c)) }
+}
+
+/** 三四十 (30–40), 七八十万 (700000–800000): two neighbouring digits before a scale make a range. */
+function digitPairRange(text: string, at: number, end: number): NumberToken | undefined {
+  const low = tables.numerals.get(text[at]!)
+  const high = tables.numerals.get(text[at + 1] ?? '')
+  if (low?.role !== 'digit' || high?.role !== 'digit' || high.value !== low.value + 1 || end - at < 3) return undefined
+  const rest = numeralParts(text.slice(at + 2, end))
+  const upper = valueOfNumeral(text[at + 1] + rest)
+  const lower = valueOfNumeral(text[at] + rest)
+  if (upper === undefined || lower === undefined || !isMultiplierChar(rest[0] ?? '')) return undefined
+  return { start: at, end, value: lower, valueMax: upper, text: text.slice(at, end), magnitudeOnly: false, multiplied: describeParts(rest).multiplied, approxInside: false }
 }
 
 /** Multiplier characters after a number (万, 亿, 万亿, 千), stopping before a unit such as 千瓦. */
@@ -111,8 +196,25 @@ function readMultiplier(text: string, at: number): { end: number; factor: number
   return { end, factor: magnitudeValue(text.slice(at, end)) ?? 1 }
 }
 
-/** A unit at `at`, with an optional denominator: 元/吨, 万元/亩, 人/百亿元. */
-function readUnit(text: string, at: number): { end: number; unit: string; entry: Unit } | undefined {
+const HALF = tables.numeralWords.get('half')!.map((entry) => entry.word)
+
+interface ReadUnit {
+  end: number
+  unit: string
+  entry: Unit
+  /** 2个多百分点, 3个多月: 多 or 余 after the classifier of a unit that begins with one. */
+  approxInside: boolean
+  /** 两吨半, 一个半小时: and a half. */
+  half: boolean
+}
+
+/**
+ * A unit at `at`, with an optional denominator (元/吨, 万元/亩, 人/百亿元); a marker or 半 may
+ * stand inside a unit after its classifier (个多百分点, 个半月), and 半 after a unit (两吨半).
+ */
+function readUnit(text: string, at: number): ReadUnit | undefined {
+  const inner = innerUnit(text, at)
+  if (inner) return inner
   const entry = unitAt(text, at)
   if (!entry) return undefined
   let end = at + entry.surface.length
@@ -125,7 +227,22 @@ function readUnit(text: string, at: number): { end: number; unit: string; entry:
       end = multiplier.end + denominator.surface.length
     }
   }
-  return { end, unit, entry: resolveUnit(unit) ?? entry }
+  const half = HALF.some((word) => text.startsWith(word, end))
+  return { end: half ? end + 1 : end, unit, entry: resolveUnit(unit) ?? entry, approxInside: false, half }
+}
+
+/** 个多百分点, 个半月: a classifier that is a unit, a marker or 半, then the rest of a unit that begins with that classifier. */
+function innerUnit(text: string, at: number): ReadUnit | undefined {
+  const classifier = unitAt(text, at)
+  if (!classifier || classifier.surface.length !== 1) return undefined
+  const inside = text[at + 1] ?? ''
+  const approxInside = INSIDE_APPROX.has(inside)
+  const half = HALF.includes(inside)
+  if (!approxInside && !half) return undefined
+  const joined = classifier.surface + text.slice(at + 2, at + 2 + MAX_UNIT)
+  const entry = unitAt(joined, 0)
+  if (!entry || entry.surface.length < 2) return undefined
+  return { end: at + 1 + entry.surface.length, unit: entry.unit, entry, approxInside, half }
 }
 
 /**
@@ -150,56 +267,29 @@ export function resolveUnit(unit: string): Unit | undefined {
   }
 }
 
-/** Reports set a space or two between number, multiplier and unit; web copies a line break and a zero-width space. */
-const GAP = /[\s\u200b]/
-const MAX_GAP = 4
-
-/** Zero-width spaces (and what normalize folds to them: markup entities, joiners) take no room. */
-function skipSpaces(text: string, at: number): number {
-  let end = at
-  let visible = 0
-  while (GAP.test(text[end] ?? '')) {
-    if (text[end] !== '\u200b' && ++visible > MAX_GAP) break
-    end++
-  }
-  return end
-}
-
 interface Quantity {
   end: number
   value: number
+  valueMax?: number
   multiplied: boolean
   unit?: { unit: string; entry: Unit }
   approxInside: boolean
 }
 
-/** Number, then 余/多, multiplier, 余/多 again, spaces and unit: 3.7万余个, 303.5 亿元. */
+/** Number, then 余/多, spaces and unit: 3.7万余个, 303.5 亿元, 2个多百分点. */
 function readQuantity(text: string, number: NumberToken): Quantity {
   let at = number.end
-  let approxInside = false
-  const takeApprox = () => {
-    if (!approxInside && INSIDE_APPROX.has(text[at]!) && !unitAt(text, at)) {
-      approxInside = true
-      at++
-    }
+  let approxInside = number.approxInside
+  const marker = skipSpaces(text, at)
+  if (!approxInside && INSIDE_APPROX.has(text[marker]!) && !unitAt(text, marker)) {
+    approxInside = true
+    at = marker + 1
   }
-  const gapBeforeApprox = skipSpaces(text, at)
-  if (gapBeforeApprox > at && INSIDE_APPROX.has(text[gapBeforeApprox]!)) at = gapBeforeApprox // 550\n\u200b\n多万公里
-  takeApprox()
-  const afterSpaces = skipSpaces(text, at)
-  if (afterSpaces > at && readMultiplier(text, afterSpaces).end > afterSpaces) at = afterSpaces
-  const multiplier = readMultiplier(text, at)
-  if (multiplier.end > at) at = multiplier.end
-  takeApprox()
-  // 4万多亿元: a second multiplier after 多 or 余 multiplies again
-  const second = approxInside ? readMultiplier(text, at) : { end: at, factor: 1 }
-  at = second.end
-  // 十四亿 has its magnitude inside the numeral: like 14亿 it means something without a unit
-  const multiplied = multiplier.factor * second.factor > 1 || /[万萬亿億]/u.test(number.text)
   const unit = readUnit(text, skipSpaces(text, at))
-  const value = roundFloat(number.value * multiplier.factor * second.factor)
-  if (!unit) return { end: at, value, multiplied, approxInside }
-  return { end: unit.end, value, multiplied, unit, approxInside }
+  const quantity = { end: at, value: number.value, ...(number.valueMax !== undefined ? { valueMax: number.valueMax } : {}), multiplied: number.multiplied, approxInside }
+  if (!unit) return quantity
+  const value = unit.half ? number.value + 0.5 : number.value
+  return { ...quantity, end: unit.end, value, unit, approxInside: approxInside || unit.approxInside }
 }
 
 function candidate(start: number, end: number, value: number, unit: Quantity['unit'], form: Form, number: NumberToken, approxInside = false, multiplied = false): Candidate {
@@ -220,11 +310,43 @@ function candidate(start: number, end: number, value: number, unit: Quantity['un
 
 type Match = Candidate | Skip | undefined
 
+const FRACTIONS = tables.numeralWords.get('fraction')!
+/** 百分之, 千分之: a fraction word with its denominator in it. */
+const FIXED_FRACTIONS = FRACTIONS.filter((entry) => isNumeralChar(entry.word[0]!))
+/** 分之: a fraction word after a denominator (三分之一). */
+const FRACTION_WORDS = FRACTIONS.filter((entry) => !isNumeralChar(entry.word[0]!))
+const AND = tables.numeralWords.get('and')!.map((entry) => entry.word)
+const VAGUE = tables.numeralWords.get('vague')!.map((entry) => entry.word)
+
+/** The end of `word` at `at`, with the gaps of PDF text allowed between its characters (百 分 之); -1 if it is not there. */
+function wordEnd(text: string, at: number, word: string): number {
+  let end = at
+  for (const char of word) {
+    if (end > at) end = skipSpaces(text, end)
+    if (text[end] !== char) return -1
+    end++
+  }
+  return end
+}
+
+const unitOf = (surface: string) => ({ unit: surface, entry: tables.unitBySurface.get(surface)! })
+
+/** 百分之八十, 百 分 之 7.5, 千分之三; a range in words too: 百分之八至九, 百分之八到百分之九. */
 function matchPercentWords(text: string, at: number): Match {
-  if (!text.startsWith('百分之', at)) return undefined
-  const number = readNumber(text, at + 3)
-  if (!number || 'skipTo' in number) return number
-  return candidate(at, number.end, number.value, { unit: '%', entry: tables.unitBySurface.get('%')! }, 'percent-words', { ...number, magnitudeOnly: false })
+  for (const fraction of FIXED_FRACTIONS) {
+    const end = wordEnd(text, at, fraction.word)
+    if (end < 0) continue
+    const number = readNumber(text, skipSpaces(text, end))
+    if (!number || 'skipTo' in number) return number
+    const found = candidate(at, number.end, number.value, unitOf(fraction.unit), 'percent-words', { ...number, magnitudeOnly: false })
+    const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, number.end))
+    if (!dash) return found
+    const again = wordEnd(text, number.end + dash.length, fraction.word)
+    const upper = readNumber(text, again < 0 ? number.end + dash.length : again)
+    if (!upper || 'skipTo' in upper || upper.value <= number.value) return found
+    return { ...found, end: upper.end, valueMax: upper.value }
+  }
+  return undefined
 }
 
 /** 翻一番 = 2 倍, 翻两番 = 4 倍, 翻了一番 too. */
@@ -239,7 +361,7 @@ function matchWordQuantity(text: string, at: number): Match {
   const entry = tables.wordQuantities.find((wordQuantity) => text.startsWith(wordQuantity.word, at))
   if (!entry) return undefined
   const unit = entry.unit ? { unit: entry.unit, entry: tables.unitBySurface.get(entry.unit)! } : undefined
-  const number = { start: at, end: at + entry.word.length, value: entry.value, text: entry.word, magnitudeOnly: false }
+  const number = { start: at, end: at + entry.word.length, value: entry.value, text: entry.word, magnitudeOnly: false, multiplied: false, approxInside: false }
   return candidate(at, number.end, entry.value, unit, entry.form, number)
 }
 
@@ -262,7 +384,7 @@ function matchRank(text: string, at: number): Match {
 
 function matchNumber(text: string, at: number): Match {
   const previous = text[at - 1] ?? ''
-  if (/[0-9.]/.test(previous) || (isNumeralChar(previous) && previous !== '点')) return undefined
+  if (/[0-9.]/.test(previous) || (isNumeralChar(previous) && !isPoint(previous))) return undefined
   const read = readNumber(text, at)
   if (!read || 'skipTo' in read) return read
   if (LATIN.test(previous)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38
@@ -272,35 +394,74 @@ function matchNumber(text: string, at: number): Match {
   const beforeSign = text[at - 2] ?? ''
   const signed =
     (previous === '-' && !/[0-9%‰.A-Za-z]/.test(beforeSign) && !isNumeralChar(beforeSign)) ||
-    (previous === '负' && (beforeSign === '' || /[为是达至到,;:(\s]/.test(beforeSign)))
-  const number = signed ? { ...read, start: at - 1, value: -read.value, text: text.slice(at - 1, read.end) } : read
+    (NEGATIVE.includes(previous) && (beforeSign === '' || /[为是达至到,;:(\s]/.test(beforeSign)))
+  const number = signed ? { ...read, start: at - 1, value: -read.value, ...(read.valueMax !== undefined ? { valueMax: -read.valueMax } : {}) } : read
   if (signed) at--
-  if (text.startsWith('分之', number.end)) {
-    const numerator = readNumber(text, number.end + 2)
-    if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: number.end + 2, rule: 'not-a-number' }
-    return candidate(at, numerator.end, numerator.value / number.value, { unit: '分之', entry: tables.unitBySurface.get('分之')! }, 'fraction', numerator)
+  const fraction = matchFraction(text, at, number)
+  if (fraction) return fraction
+  const quantity = compound(text, readQuantity(text, number))
+  if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end, rule: 'code' } // 5G
+  const range = matchRangeEnd(text, quantity, number)
+  if (range) {
+    const lower = range.quantity.multiplied && ![...number.text].some(isMultiplierChar) ? roundFloat(quantity.value * trailingMultiplier(range.upper.text)) : quantity.value
+    const approxInside = quantity.approxInside || range.quantity.approxInside
+    return { ...candidate(at, range.quantity.end, lower, range.quantity.unit, 'number', number, approxInside, range.quantity.multiplied), valueMax: range.quantity.value }
+  }
+  const found = candidate(at, quantity.end, quantity.value, quantity.unit, 'number', number, quantity.approxInside, quantity.multiplied)
+  return quantity.valueMax === undefined ? found : { ...found, valueMax: quantity.valueMax }
+}
+
+/** The multiplier that ends a numeral: 万 of 5万, 千 of 2千; 1 when there is none. */
+function trailingMultiplier(numeral: string): number {
+  let at = numeral.length
+  while (at > 0 && isMultiplierChar(numeral[at - 1]!)) at--
+  return magnitudeValue(numeral.slice(at)) ?? 1
+}
+
+/** 三分之一, 2又三分之一 (a mixed fraction), 3/4: a fraction after its denominator. */
+function matchFraction(text: string, at: number, number: NumberToken): Match {
+  const and = AND.map((word) => wordEnd(text, number.end, word)).find((end) => end >= 0)
+  if (and !== undefined) {
+    const denominator = readNumber(text, skipSpaces(text, and))
+    const part = denominator && !('skipTo' in denominator) ? matchFraction(text, denominator.start, denominator) : undefined
+    if (part && !('skipTo' in part) && part.form === 'fraction') return { ...part, start: at, value: number.value + part.value, numeral: number.text }
+  }
+  for (const fraction of FRACTION_WORDS) {
+    const end = wordEnd(text, skipSpaces(text, number.end), fraction.word)
+    if (end < 0) continue
+    const numerator = readNumber(text, skipSpaces(text, end))
+    if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: end, rule: 'not-a-number' }
+    return candidate(at, numerator.end, numerator.value / number.value, unitOf(fraction.unit), 'fraction', numerator)
   }
   if (text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
     const denominator = readNumber(text, number.end + 1)
     // 2024/12/31 is a date: a fraction has a small numerator and no second slash
     const fraction = denominator && !('skipTo' in denominator) && denominator.value !== 0 && number.value < 1000 && text[denominator.end] !== '/'
-    if (fraction && !unitAt(text, denominator.end)) {
-      return candidate(at, denominator.end, number.value / denominator.value, { unit: '分之', entry: tables.unitBySurface.get('分之')! }, 'fraction', number)
-    }
+    if (fraction && !unitAt(text, denominator.end)) return candidate(at, denominator.end, number.value / denominator.value, unitOf('分之'), 'fraction', number)
   }
-  const quantity = readQuantity(text, number)
-  if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end, rule: 'code' } // 5G
-  const range = matchRangeEnd(text, quantity)
-  if (range) {
-    const lower = range.quantity.multiplied && !quantity.multiplied ? roundFloat(quantity.value * (range.quantity.value / range.upper.value)) : quantity.value
-    const approxInside = quantity.approxInside || range.quantity.approxInside
-    return { ...candidate(at, range.quantity.end, lower, range.quantity.unit, 'number', number, approxInside, range.quantity.multiplied), valueMax: range.quantity.value }
-  }
-  return candidate(at, quantity.end, quantity.value, quantity.unit, 'number', number, quantity.approxInside, quantity.multiplied)
+  return undefined
+}
+
+/**
+ * 三元五角, 一美元二十美分, 1公里200米: a smaller unit of the same measure after a quantity adds to it,
+ * in the first unit.
+ */
+function compound(text: string, quantity: Quantity): Quantity {
+  const unit = quantity.unit?.entry
+  if (!unit || quantity.valueMax !== undefined) return quantity
+  const next = readNumber(text, quantity.end)
+  if (!next || 'skipTo' in next || next.multiplied) return quantity
+  const part = tables.subUnits.find((entry) => entry.unit === unit.unit && text.startsWith(entry.part, next.end))
+  if (part) return { ...quantity, end: next.end + part.part.length, value: roundFloat(quantity.value + next.value * part.factor) }
+  const smaller = readQuantity(text, next)
+  const entry = smaller.unit?.entry
+  if (!entry || entry.baseUnit !== unit.baseUnit || entry.factor >= unit.factor || entry.kind !== unit.kind) return quantity
+  return { ...quantity, end: smaller.end, value: roundFloat(quantity.value + (smaller.value * entry.factor) / unit.factor) }
 }
 
 /** The upper end of a range (5%—6%, 3至5年, 1万到2万元), when one follows. */
-function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upper: NumberToken } | undefined {
+function matchRangeEnd(text: string, lower: Quantity, lowerNumber: NumberToken): { quantity: Quantity; upper: NumberToken } | undefined {
+  if (lowerNumber.valueMax !== undefined) return undefined
   const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, lower.end))
   if (!dash) return undefined
   const upper = readNumber(text, lower.end + dash.length)
@@ -313,9 +474,10 @@ function matchRangeEnd(text: string, lower: Quantity): { quantity: Quantity; upp
 
 /** 几十个, 数百家, 数万人: some tens, hundreds, ten-thousands; the scale is the least it means. */
 function matchVagueNumber(text: string, at: number): Match {
-  if (text[at] !== '几' && text[at] !== '数') return undefined
+  if (!VAGUE.includes(text[at]!)) return undefined
   const scale = readNumber(text, at + 1)
-  if (!scale || 'skipTo' in scale || (!scale.magnitudeOnly && !/^[十拾][百千万萬亿億]*$/u.test(scale.text))) return undefined
+  const tens = scale && !('skipTo' in scale) && tables.numerals.get(scale.text[0]!)?.value === 10 && [...scale.text].every(isMultiplierChar)
+  if (!scale || 'skipTo' in scale || (!scale.magnitudeOnly && !tens)) return undefined
   const number = { ...scale, start: at, text: text.slice(at, scale.end), magnitudeOnly: false }
   const quantity = readQuantity(text, number)
   // without a unit only a large magnitude stands for an amount (数百万群众); 数十 alone is no figure

@@ -1,10 +1,11 @@
 // normalize: fold full-width forms (digits, letters, punctuation, ideographic
-// space) to ASCII for matching, and the characters that hide in copied text (NUL,
+// space) to ASCII and traditional characters to simplified ones for matching, and the characters that hide in copied text (NUL,
 // zero-width and other invisible marks, line and paragraph separators) to their plain
 // kin. Folding is one UTF-16 unit for one, so every offset into the folded text is an
 // offset into the raw text; OffsetMap turns those into the code-point offsets that
 // records carry. HTML is read as its text the same way. Each choice is a note.
 import { looksLikeHtml, stripMarkup } from '../markup.ts'
+import { tables } from '../resources/tables.ts'
 import type { Note } from './errors.ts'
 
 export interface Normalized {
@@ -30,7 +31,7 @@ export function fold(text: string): string {
     const code = text.charCodeAt(index)
     if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) folded += String.fromCharCode(code - FULL_TO_ASCII)
     else if (code === IDEOGRAPHIC_SPACE || code === 0xa0) folded += ' '
-    else folded += text[index]
+    else folded += tables.simplified.get(text[index]!) ?? text[index]
   }
   return folded
 }
