@@ -18,6 +18,7 @@ export const EXCLUSION_RULES = {
   indefinite: 'the indefinite 一 (新一轮, 一批)',
   adjective: 'part of an adjective (一次性)',
   'no-unit': 'a bare number without a unit',
+  'in-word': 'a numeral character that is part of a word, with no number meant (一切, 统一, 百姓, 千万不要)',
   'per-denominator': 'the denominator of a rate in a name (每万人口)',
   'magnitude-in-name': 'a magnitude word in a name (亿元以上项目, 千万工程)',
   'threshold-in-name': 'a threshold in an indicator name (50米内换乘比例)',
@@ -28,6 +29,18 @@ export const EXCLUSION_RULES = {
 } as const
 
 export type ExclusionRule = keyof typeof EXCLUSION_RULES
+
+/** Rules whose text reads as no number, so the record carries no value. */
+export const VALUELESS_RULES: ReadonlySet<ExclusionRule> = new Set(['in-word'])
+
+const HAN = /\p{Script=Han}/u
+/** 一切, 统一, 百姓: one numeral character, or multipliers alone, against other characters of a word. */
+function isInWord(candidate: Candidate, before: string, after: string): boolean {
+  const single = [...candidate.numeral].length === 1 && !/\d/.test(candidate.numeral)
+  if (!single && !candidate.magnitudeOnly) return false
+  if (candidate.magnitudeOnly && endsWithAny(before, tables.magnitudeLeaders)) return false
+  return candidate.magnitudeOnly || HAN.test(before.at(-1) ?? '') || HAN.test(after[0] ?? '')
+}
 
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' }
 /** Quoted text longer than this is a quotation, not a name. */
@@ -126,6 +139,12 @@ function isRatioPart(text: string, start: number, end: number): boolean {
   return false
 }
 
+/** 稳定在万亿斤以上: a bound after a magnitude that ends the clause makes it an amount; 亿元以上项目 is a name. */
+function endsAmount(after: string): boolean {
+  const marker = tables.approxAfter.find((entry) => after.startsWith(entry.marker))
+  return marker !== undefined && !HAN.test(after[marker.marker.length] ?? '')
+}
+
 /** Why the candidate is not a quantity, or undefined when it is one. */
 export function exclusionOf(candidate: Candidate, text: string, names: Uint8Array): ExclusionRule | undefined {
   const { start, end } = candidate
@@ -135,7 +154,8 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
   if (before.endsWith('每')) return 'per-denominator' // 每万人口: a denominator in an indicator's name
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
-  if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders)) return 'magnitude-in-name'
+  if (candidate.unit === '' && candidate.form === 'number' && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
+  if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders) && !endsAmount(after)) return 'magnitude-in-name'
   if (candidate.unit === '' && candidate.form === 'number') {
     return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'no-unit'
   }

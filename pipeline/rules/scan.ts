@@ -167,17 +167,25 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   }
   const parts = numeralParts(written())
   const shape = describeParts(parts)
-  if (value === undefined || shape.zeros) return digitPairRange(text, at, end) ?? { skipTo: Math.max(end, at + 1), rule: 'not-a-number' }
+  if (value === undefined || shape.zeros) return digitPairRange(text, at, end, at + 1) ?? { skipTo: Math.max(end, at + 1), rule: 'not-a-number' }
+  // 四、五十亿元: old reports set a pause between the two digits of a range
+  if (end === at + 1 && text[end] === PAUSE) {
+    const pair = digitPairRange(text, at, numeralEnd(text, end + 1), end + 1)
+    if (pair) return pair
+  }
   return { start: at, end, value, text: parts, magnitudeOnly: shape.magnitudeOnly, multiplied: shape.multiplied, approxInside: [...written()].some((c) => INSIDE_APPROX.has(c)) }
 }
 
-/** 三四十 (30–40), 七八十万 (700000–800000): two neighbouring digits before a scale make a range. */
-function digitPairRange(text: string, at: number, end: number): NumberToken | undefined {
+/** The enumeration comma, which old reports set inside a range: 四、五十亿元. */
+const PAUSE = '、'
+
+/** 三四十 (30–40), 七八十万 (700000–800000): two neighbouring digits before a scale make a range; the second digit is at `second`. */
+function digitPairRange(text: string, at: number, end: number, second: number): NumberToken | undefined {
   const low = tables.numerals.get(text[at]!)
-  const high = tables.numerals.get(text[at + 1] ?? '')
-  if (low?.role !== 'digit' || high?.role !== 'digit' || high.value !== low.value + 1 || end - at < 3) return undefined
-  const rest = numeralParts(text.slice(at + 2, end))
-  const upper = valueOfNumeral(text[at + 1] + rest)
+  const high = tables.numerals.get(text[second] ?? '')
+  if (low?.role !== 'digit' || high?.role !== 'digit' || high.value !== low.value + 1 || end - second < 2) return undefined
+  const rest = numeralParts(text.slice(second + 1, end))
+  const upper = valueOfNumeral(text[second] + rest)
   const lower = valueOfNumeral(text[at] + rest)
   if (upper === undefined || lower === undefined || !isMultiplierChar(rest[0] ?? '')) return undefined
   return { start: at, end, value: lower, valueMax: upper, text: text.slice(at, end), magnitudeOnly: false, multiplied: describeParts(rest).multiplied, approxInside: false }
@@ -442,6 +450,23 @@ function matchFraction(text: string, at: number, number: NumberToken): Match {
   return undefined
 }
 
+/** 三角五分 after 两元: the parts of a money unit, each smaller than the one before, in that unit. */
+function subUnitParts(text: string, at: number, unit: string): { end: number; value: number } {
+  let end = at
+  let value = 0
+  let smallest = 1
+  for (;;) {
+    const next = readNumber(text, end)
+    if (!next || 'skipTo' in next || next.multiplied) break
+    const part = tables.subUnits.find((entry) => entry.unit === unit && entry.factor < smallest && text.startsWith(entry.part, next.end))
+    if (!part) break
+    value += next.value * part.factor
+    smallest = part.factor
+    end = next.end + part.part.length
+  }
+  return { end, value }
+}
+
 /**
  * 三元五角, 一美元二十美分, 1公里200米: a smaller unit of the same measure after a quantity adds to it,
  * in the first unit.
@@ -449,10 +474,10 @@ function matchFraction(text: string, at: number, number: NumberToken): Match {
 function compound(text: string, quantity: Quantity): Quantity {
   const unit = quantity.unit?.entry
   if (!unit || quantity.valueMax !== undefined) return quantity
+  const parts = subUnitParts(text, quantity.end, unit.unit)
+  if (parts.end > quantity.end) return { ...quantity, end: parts.end, value: roundFloat(quantity.value + parts.value) }
   const next = readNumber(text, quantity.end)
   if (!next || 'skipTo' in next || next.multiplied) return quantity
-  const part = tables.subUnits.find((entry) => entry.unit === unit.unit && text.startsWith(entry.part, next.end))
-  if (part) return { ...quantity, end: next.end + part.part.length, value: roundFloat(quantity.value + next.value * part.factor) }
   const smaller = readQuantity(text, next)
   const entry = smaller.unit?.entry
   if (!entry || entry.baseUnit !== unit.baseUnit || entry.factor >= unit.factor || entry.kind !== unit.kind) return quantity

@@ -4,7 +4,7 @@ import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import { tables, type Status } from '../resources/tables.ts'
 import { describe, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
-import { exclusionOf, nameMask, type ExclusionRule } from '../rules/exclusions.ts'
+import { exclusionOf, nameMask, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import { scan, type Candidate } from '../rules/scan.ts'
@@ -47,7 +47,7 @@ function sortCandidates(text: string, names: Uint8Array): Sorted {
   const excluded: Sorted['excluded'] = [...skipped]
   const survivors = candidates.filter((candidate) => {
     const rule = exclusionOf(candidate, text, names)
-    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, value: candidate.value })
+    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, ...(VALUELESS_RULES.has(rule) ? {} : { value: candidate.value }) })
     return rule === undefined
   })
   const kept = survivors.filter((candidate, index) => {
