@@ -16,9 +16,9 @@ export type Quantity = Omit<Mention, 'doc_id' | 'mention_id' | 'sentence_id' | '
 export function parseNumber(text: string): number | undefined {
   const folded = fold(text.trim())
   const [first] = scan(folded).candidates
-  const whole = first && first.start === 0 && first.end === folded.length && first.unit !== '分之' ? first : undefined
-  if (first?.form === 'fraction' && first.start === 0 && first.end === folded.length) return first.value
-  return whole && whole.unit === '' ? whole.value : undefined
+  if (!first || first.start !== 0 || first.end !== folded.length) return undefined
+  // a fraction is a number (its unit 分之 only marks the form); any other unit makes a quantity
+  return first.unit === '' || first.form === 'fraction' ? first.value : undefined
 }
 
 /**
