@@ -145,7 +145,7 @@ export const tables = {
   unitSurfaces: units.map((unit) => unit.surface).sort((a, b) => b.length - a.length),
   numerals: loadNumerals(),
   /** Parts of a money unit that follow it in a compound sum (三元五角, 一美元二十美分), as a share of it. */
-  subUnits: readTable('sub-units.csv', ['unit', 'part', 'factor'] as const).map((row) => ({ unit: row.unit, part: row.part, factor: Number(row.factor) })),
+  subUnits: readTable('sub-units.csv', ['part', 'unit', 'factor'] as const).map((row) => ({ unit: row.unit, part: row.part, factor: Number(row.factor) })),
   /** Grammar words of numerals, longest first: 百分之 before 分之. */
   numeralWords: loadNumeralWords(),
   /** Traditional characters and their simplified forms, one for one (萬 → 万, 個 → 个), so that offsets hold. */
