@@ -1,8 +1,9 @@
 // Finding quantity spans (the "extract" half): one left-to-right pass over a
 // folded sentence. Each matcher consumes what it reads, so the pass is linear
-// in the input; values are worked out by numerals.ts.
+// in the input. It records the parts it found; resolve.ts works out the values.
 import { tables, type Kind, type Unit } from '../resources/tables.ts'
-import { isMultiplierChar, isNumeralChar, isPoint, magnitudeValue, roundFloat, valueOfNumeral } from './numerals.ts'
+import { isMultiplierChar, isNumeralChar, isPoint, magnitudeValue, valueOfNumeral } from './numerals.ts'
+import { resolve, type Parts } from './resolve.ts'
 
 export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'rank'
 
@@ -25,6 +26,8 @@ export interface Candidate {
   approxInside: boolean
   /** A multiplier (万, 亿) was applied: such a number means something even without a unit. */
   multiplied: boolean
+  /** What the span is made of, from which resolve.ts gave value and valueMax. */
+  parts: Parts
 }
 
 /** Longest numerals worth reading; longer runs are noise, not quantities. */
@@ -54,9 +57,10 @@ function unitAt(text: string, at: number): Unit | undefined {
 interface NumberToken {
   start: number
   end: number
+  /** The numeral's value, for the checks of finding (a range rises, a denominator is not 0). */
   value: number
-  /** The upper bound when the numeral itself is a range: 三四十 (30–40), 四、五十 (40–50). */
-  valueMax?: number
+  /** The numeral, and the upper end when the numeral itself is a range: 三四十 (30–40), 四、五十 (40–50). */
+  parts: Parts
   /** The numeral as written, without gaps or inner markers: 两亿三千五百万 for 两亿三千五百多万. */
   text: string
   magnitudeOnly: boolean
@@ -173,7 +177,7 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
     const pair = digitPairRange(text, at, numeralEnd(text, end + 1), end + 1)
     if (pair) return pair
   }
-  return { start: at, end, value, text: parts, magnitudeOnly: shape.magnitudeOnly, multiplied: shape.multiplied, approxInside: [...written()].some((c) => INSIDE_APPROX.has(c)) }
+  return { start: at, end, value, parts: { numeral: parts }, text: parts, magnitudeOnly: shape.magnitudeOnly, multiplied: shape.multiplied, approxInside: [...written()].some((c) => INSIDE_APPROX.has(c)) }
 }
 
 /** The enumeration comma, which old reports set inside a range: 四、五十亿元. */
@@ -185,10 +189,11 @@ function digitPairRange(text: string, at: number, end: number, second: number): 
   const high = tables.numerals.get(text[second] ?? '')
   if (low?.role !== 'digit' || high?.role !== 'digit' || high.value !== low.value + 1 || end - second < 2) return undefined
   const rest = numeralParts(text.slice(second + 1, end))
-  const upper = valueOfNumeral(text[second] + rest)
-  const lower = valueOfNumeral(text[at] + rest)
-  if (upper === undefined || lower === undefined || !isMultiplierChar(rest[0] ?? '')) return undefined
-  return { start: at, end, value: lower, valueMax: upper, text: text.slice(at, end), magnitudeOnly: false, multiplied: describeParts(rest).multiplied, approxInside: false }
+  const lower = text[at] + rest
+  const upper = text[second] + rest
+  const value = valueOfNumeral(lower)
+  if (value === undefined || valueOfNumeral(upper) === undefined || !isMultiplierChar(rest[0] ?? '')) return undefined
+  return { start: at, end, value, parts: { numeral: lower, upper: { numeral: upper } }, text: text.slice(at, end), magnitudeOnly: false, multiplied: describeParts(rest).multiplied, approxInside: false }
 }
 
 /** Multiplier characters after a number (万, 亿, 万亿, 千), stopping before a unit such as 千瓦. */
@@ -277,8 +282,7 @@ export function resolveUnit(unit: string): Unit | undefined {
 
 interface Quantity {
   end: number
-  value: number
-  valueMax?: number
+  parts: Parts
   multiplied: boolean
   unit?: { unit: string; entry: Unit }
   approxInside: boolean
@@ -294,18 +298,20 @@ function readQuantity(text: string, number: NumberToken): Quantity {
     at = marker + 1
   }
   const unit = readUnit(text, skipSpaces(text, at))
-  const quantity = { end: at, value: number.value, ...(number.valueMax !== undefined ? { valueMax: number.valueMax } : {}), multiplied: number.multiplied, approxInside }
+  const quantity = { end: at, parts: number.parts, multiplied: number.multiplied, approxInside }
   if (!unit) return quantity
-  const value = unit.half ? number.value + 0.5 : number.value
-  return { ...quantity, end: unit.end, value, unit, approxInside: approxInside || unit.approxInside }
+  return { ...quantity, end: unit.end, parts: unit.half ? { ...number.parts, half: true } : number.parts, unit, approxInside: approxInside || unit.approxInside }
 }
 
-function candidate(start: number, end: number, value: number, unit: Quantity['unit'], form: Form, number: NumberToken, approxInside = false, multiplied = false): Candidate {
+function candidate(start: number, end: number, parts: Parts, unit: Quantity['unit'], form: Form, number: NumberToken, approxInside = false, multiplied = false): Candidate {
+  const { value, valueMax } = resolve(parts)
   return {
     multiplied,
     start,
     end,
     value,
+    ...(valueMax !== undefined ? { valueMax } : {}),
+    parts,
     unit: unit?.unit ?? '',
     kind: form === 'rank' ? 'rank' : (unit?.entry.kind ?? 'other'),
     ...(unit ? { unitEntry: unit.entry } : {}),
@@ -346,13 +352,13 @@ function matchPercentWords(text: string, at: number): Match {
     if (end < 0) continue
     const number = readNumber(text, skipSpaces(text, end))
     if (!number || 'skipTo' in number) return number
-    const found = candidate(at, number.end, number.value, unitOf(fraction.unit), 'percent-words', { ...number, magnitudeOnly: false })
+    const percent = (end: number, parts: Parts) => candidate(at, end, parts, unitOf(fraction.unit), 'percent-words', { ...number, magnitudeOnly: false })
     const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, number.end))
-    if (!dash) return found
+    if (!dash) return percent(number.end, number.parts)
     const again = wordEnd(text, number.end + dash.length, fraction.word)
     const upper = readNumber(text, again < 0 ? number.end + dash.length : again)
-    if (!upper || 'skipTo' in upper || upper.value <= number.value) return found
-    return { ...found, end: upper.end, valueMax: upper.value }
+    if (!upper || 'skipTo' in upper || upper.value <= number.value) return percent(number.end, number.parts)
+    return percent(upper.end, { ...number.parts, upper: upper.parts })
   }
   return undefined
 }
@@ -362,15 +368,16 @@ function matchDoubling(text: string, at: number): Match {
   if (text[at] !== '翻') return undefined
   const times = readNumber(text, text[at + 1] === '了' ? at + 2 : at + 1)
   if (!times || 'skipTo' in times || text[times.end] !== '番' || times.value > 10) return undefined
-  return candidate(at, times.end + 1, 2 ** times.value, { unit: '倍', entry: tables.unitBySurface.get('倍')! }, 'doubling', times)
+  return candidate(at, times.end + 1, { ...times.parts, doubling: true }, { unit: '倍', entry: tables.unitBySurface.get('倍')! }, 'doubling', times)
 }
 
 function matchWordQuantity(text: string, at: number): Match {
   const entry = tables.wordQuantities.find((wordQuantity) => text.startsWith(wordQuantity.word, at))
   if (!entry) return undefined
   const unit = entry.unit ? { unit: entry.unit, entry: tables.unitBySurface.get(entry.unit)! } : undefined
-  const number = { start: at, end: at + entry.word.length, value: entry.value, text: entry.word, magnitudeOnly: false, multiplied: false, approxInside: false }
-  return candidate(at, number.end, entry.value, unit, entry.form, number)
+  const parts = { numeral: entry.word, listed: entry.value }
+  const number = { start: at, end: at + entry.word.length, value: entry.value, parts, text: entry.word, magnitudeOnly: false, multiplied: false, approxInside: false }
+  return candidate(at, number.end, parts, unit, entry.form, number)
 }
 
 /** 第一, 第3位: a rank or an ordinal, as the context will tell; 进入全省前三: a rank of at most 3. */
@@ -381,13 +388,13 @@ function matchRank(text: string, at: number): Match {
     if (!top || 'skipTo' in top || isNumeralChar(text[top.end] ?? '')) return undefined
     const place = /[名位]/.test(text[top.end] ?? '') ? 1 : 0 // 前三名
     if (!place && unitAt(text, top.end)) return undefined // 前三季度, 前10个月
-    return candidate(top.start, top.end + place, top.value, rankUnit, 'rank', top)
+    return candidate(top.start, top.end + place, top.parts, rankUnit, 'rank', top)
   }
   if (text[at] !== '第') return undefined
   const number = readNumber(text, at + 1)
   if (!number || 'skipTo' in number) return number
   const end = text[number.end] === '位' || text[number.end] === '名' ? number.end + 1 : number.end
-  return candidate(at, end, number.value, rankUnit, 'rank', number)
+  return candidate(at, end, number.parts, rankUnit, 'rank', number)
 }
 
 function matchNumber(text: string, at: number): Match {
@@ -403,7 +410,7 @@ function matchNumber(text: string, at: number): Match {
   const signed =
     (previous === '-' && !/[0-9%‰.A-Za-z]/.test(beforeSign) && !isNumeralChar(beforeSign)) ||
     (NEGATIVE.includes(previous) && (beforeSign === '' || /[为是达至到,;:(\s]/.test(beforeSign)))
-  const number = signed ? { ...read, start: at - 1, value: -read.value, ...(read.valueMax !== undefined ? { valueMax: -read.valueMax } : {}) } : read
+  const number = signed ? { ...read, start: at - 1, value: -read.value, parts: { ...read.parts, negative: true } } : read
   if (signed) at--
   const fraction = matchFraction(text, at, number)
   if (fraction) return fraction
@@ -411,19 +418,11 @@ function matchNumber(text: string, at: number): Match {
   if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end, rule: 'code' } // 5G
   const range = matchRangeEnd(text, quantity, number)
   if (range) {
-    const lower = range.quantity.multiplied && ![...number.text].some(isMultiplierChar) ? roundFloat(quantity.value * trailingMultiplier(range.upper.text)) : quantity.value
     const approxInside = quantity.approxInside || range.quantity.approxInside
-    return { ...candidate(at, range.quantity.end, lower, range.quantity.unit, 'number', number, approxInside, range.quantity.multiplied), valueMax: range.quantity.value }
+    const parts = { ...quantity.parts, upper: range.quantity.parts, sharesMultiplier: range.quantity.multiplied }
+    return candidate(at, range.quantity.end, parts, range.quantity.unit, 'number', number, approxInside, range.quantity.multiplied)
   }
-  const found = candidate(at, quantity.end, quantity.value, quantity.unit, 'number', number, quantity.approxInside, quantity.multiplied)
-  return quantity.valueMax === undefined ? found : { ...found, valueMax: quantity.valueMax }
-}
-
-/** The multiplier that ends a numeral: 万 of 5万, 千 of 2千; 1 when there is none. */
-function trailingMultiplier(numeral: string): number {
-  let at = numeral.length
-  while (at > 0 && isMultiplierChar(numeral[at - 1]!)) at--
-  return magnitudeValue(numeral.slice(at)) ?? 1
+  return candidate(at, quantity.end, quantity.parts, quantity.unit, 'number', number, quantity.approxInside, quantity.multiplied)
 }
 
 /** 三分之一, 2又三分之一 (a mixed fraction), 3/4: a fraction after its denominator. */
@@ -432,39 +431,41 @@ function matchFraction(text: string, at: number, number: NumberToken): Match {
   if (and !== undefined) {
     const denominator = readNumber(text, skipSpaces(text, and))
     const part = denominator && !('skipTo' in denominator) ? matchFraction(text, denominator.start, denominator) : undefined
-    if (part && !('skipTo' in part) && part.form === 'fraction') return { ...part, start: at, value: number.value + part.value, numeral: number.text }
+    if (part && !('skipTo' in part) && part.form === 'fraction' && part.parts.fraction) {
+      return candidate(at, part.end, { ...part.parts, fraction: { ...part.parts.fraction, whole: number.parts.numeral } }, unitOf(part.unit), 'fraction', number)
+    }
   }
   for (const fraction of FRACTION_WORDS) {
     const end = wordEnd(text, skipSpaces(text, number.end), fraction.word)
     if (end < 0) continue
     const numerator = readNumber(text, skipSpaces(text, end))
     if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: end, rule: 'not-a-number' }
-    return candidate(at, numerator.end, numerator.value / number.value, unitOf(fraction.unit), 'fraction', numerator)
+    return candidate(at, numerator.end, { ...numerator.parts, fraction: { denominator: number.parts.numeral } }, unitOf(fraction.unit), 'fraction', numerator)
   }
   if (text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
     const denominator = readNumber(text, number.end + 1)
     // 2024/12/31 is a date: a fraction has a small numerator and no second slash
     const fraction = denominator && !('skipTo' in denominator) && denominator.value !== 0 && number.value < 1000 && text[denominator.end] !== '/'
-    if (fraction && !unitAt(text, denominator.end)) return candidate(at, denominator.end, number.value / denominator.value, unitOf('分之'), 'fraction', number)
+    if (fraction && !unitAt(text, denominator.end)) return candidate(at, denominator.end, { ...number.parts, fraction: { denominator: denominator.parts.numeral } }, unitOf('分之'), 'fraction', number)
   }
   return undefined
 }
 
-/** 三角五分 after 两元: the parts of a money unit, each smaller than the one before, in that unit. */
-function subUnitParts(text: string, at: number, unit: string): { end: number; value: number } {
+/** 三角五分 after 两元: the parts of a money unit, each smaller than the one before, with their share of it. */
+function subUnitParts(text: string, at: number, unit: string): { end: number; addends: NonNullable<Parts['addends']> } {
   let end = at
-  let value = 0
   let smallest = 1
+  const addends: NonNullable<Parts['addends']> = []
   for (;;) {
     const next = readNumber(text, end)
     if (!next || 'skipTo' in next || next.multiplied) break
     const part = tables.subUnits.find((entry) => entry.unit === unit && entry.factor < smallest && text.startsWith(entry.part, next.end))
     if (!part) break
-    value += next.value * part.factor
+    addends.push({ numeral: next.parts.numeral, share: part.factor })
     smallest = part.factor
     end = next.end + part.part.length
   }
-  return { end, value }
+  return { end, addends }
 }
 
 /**
@@ -473,27 +474,27 @@ function subUnitParts(text: string, at: number, unit: string): { end: number; va
  */
 function compound(text: string, quantity: Quantity): Quantity {
   const unit = quantity.unit?.entry
-  if (!unit || quantity.valueMax !== undefined) return quantity
+  if (!unit || quantity.parts.upper) return quantity
   const parts = subUnitParts(text, quantity.end, unit.unit)
-  if (parts.end > quantity.end) return { ...quantity, end: parts.end, value: roundFloat(quantity.value + parts.value) }
+  if (parts.end > quantity.end) return { ...quantity, end: parts.end, parts: { ...quantity.parts, addends: parts.addends } }
   const next = readNumber(text, quantity.end)
   if (!next || 'skipTo' in next || next.multiplied) return quantity
   const smaller = readQuantity(text, next)
   const entry = smaller.unit?.entry
   if (!entry || entry.baseUnit !== unit.baseUnit || entry.factor >= unit.factor || entry.kind !== unit.kind) return quantity
-  return { ...quantity, end: smaller.end, value: roundFloat(quantity.value + (smaller.value * entry.factor) / unit.factor) }
+  return { ...quantity, end: smaller.end, parts: { ...quantity.parts, addends: [{ numeral: smaller.parts.numeral, share: entry.factor / unit.factor }] } }
 }
 
 /** The upper end of a range (5%—6%, 3至5年, 1万到2万元), when one follows. */
 function matchRangeEnd(text: string, lower: Quantity, lowerNumber: NumberToken): { quantity: Quantity; upper: NumberToken } | undefined {
-  if (lowerNumber.valueMax !== undefined) return undefined
+  if (lowerNumber.parts.upper) return undefined
   const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, lower.end))
   if (!dash) return undefined
   const upper = readNumber(text, lower.end + dash.length)
   if (!upper || 'skipTo' in upper || upper.magnitudeOnly || upper.value === 0) return undefined
   const quantity = readQuantity(text, upper)
   if (lower.unit && lower.unit.unit !== quantity.unit?.unit) return undefined
-  if (quantity.value < lower.value && !(quantity.multiplied && !lower.multiplied)) return undefined
+  if (resolve(quantity.parts).value < resolve(lower.parts).value && !(quantity.multiplied && !lower.multiplied)) return undefined
   return { quantity, upper }
 }
 
@@ -506,9 +507,9 @@ function matchVagueNumber(text: string, at: number): Match {
   const number = { ...scale, start: at, text: text.slice(at, scale.end), magnitudeOnly: false }
   const quantity = readQuantity(text, number)
   // without a unit only a large magnitude stands for an amount (数百万群众); 数十 alone is no figure
-  const large = quantity.value >= 1e4
+  const large = resolve(quantity.parts).value >= 1e4
   if (!quantity.unit && !large) return undefined
-  return candidate(at, quantity.end, quantity.value, quantity.unit, 'number', number, true, quantity.multiplied || large)
+  return candidate(at, quantity.end, quantity.parts, quantity.unit, 'number', number, true, quantity.multiplied || large)
 }
 
 const MATCHERS = [matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchVagueNumber, matchNumber]

@@ -1,0 +1,51 @@
+// Resolving (not finding): the value of a span from the parts the scanner found
+// in it. scan.ts says what is written (a numeral, a sign, 半, a denominator, the
+// parts of a compound sum, a range's upper end); this module says what it is worth.
+import { isMultiplierChar, magnitudeValue, roundFloat, valueOfNumeral } from './numerals.ts'
+
+/** What a span is made of, as written; numerals without gaps or inner markers. */
+export interface Parts {
+  /** The numeral (三百零七, 5亿1万4千6百); a word quantity has its listed value instead. */
+  numeral: string
+  listed?: number
+  /** 负, or a minus before the number. */
+  negative?: boolean
+  /** 两吨半, 一个半小时: and a half of the unit. */
+  half?: boolean
+  /** 翻两番: the numeral counts doublings. */
+  doubling?: boolean
+  /** 三分之一 (the numeral is the numerator), 2又三分之一 (with a whole part). */
+  fraction?: { denominator: string; whole?: string }
+  /** 三元五角, 1公里200米: smaller parts after the first, each with its share of the first unit. */
+  addends?: { numeral: string; share: number }[]
+  /** The upper end of a range: 3至5万元, 百分之八至九, 三四十. */
+  upper?: Parts
+  /** The upper end's multiplier applies to a lower end written without one (3至5万元 is 30000–50000). */
+  sharesMultiplier?: boolean
+}
+
+const numeral = (written: string) => valueOfNumeral(written) ?? NaN
+
+/** The multiplier that ends a numeral: 万 of 5万, 千 of 2千; 1 when there is none. */
+function trailingMultiplier(written: string): number {
+  let at = written.length
+  while (at > 0 && isMultiplierChar(written[at - 1]!)) at--
+  return magnitudeValue(written.slice(at)) ?? 1
+}
+
+function valueOf(parts: Parts): number {
+  let value = parts.listed ?? numeral(parts.numeral)
+  if (parts.doubling) value = 2 ** value
+  if (parts.fraction) value = value / numeral(parts.fraction.denominator) + (parts.fraction.whole ? numeral(parts.fraction.whole) : 0)
+  if (parts.half) value += 0.5
+  for (const addend of parts.addends ?? []) value += numeral(addend.numeral) * addend.share
+  return roundFloat(parts.negative ? -value : value)
+}
+
+/** Value and, for a range, upper bound of a span. */
+export function resolve(parts: Parts): { value: number; valueMax?: number } {
+  const value = valueOf(parts)
+  if (!parts.upper) return { value }
+  const lower = parts.sharesMultiplier && ![...parts.numeral].some(isMultiplierChar) ? roundFloat(value * trailingMultiplier(parts.upper.numeral)) : value
+  return { value: lower, valueMax: valueOf(parts.upper) }
+}
