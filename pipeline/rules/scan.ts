@@ -1,7 +1,7 @@
 // Finding quantity spans (the "extract" half): one left-to-right pass over a
 // folded sentence. Each matcher consumes what it reads, so the pass is linear
 // in the input. It records the parts it found; resolve.ts works out the values.
-import { tables, type Kind, type Unit } from '../resources/tables.ts'
+import { tables, type Kind, type NumeralWordRole, type Unit } from '../resources/tables.ts'
 import { isMultiplierChar, isNumeralChar, isPoint, magnitudeValue, valueOfNumeral } from './numerals.ts'
 import { resolve, type Parts } from './resolve.ts'
 
@@ -37,9 +37,10 @@ const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y
 const LATIN = /[A-Za-z]/
 /** Longer than any unit surface. */
 const MAX_UNIT = 8
-const RANGE_DASHES = ['——', '—', '–', '-', '~', '至', '到']
+const wordsOf = (role: NumeralWordRole) => tables.numeralWords.get(role)!.map((entry) => entry.word)
+const RANGE_DASHES = wordsOf('range')
 const INSIDE_APPROX = new Set(tables.approxInside.map((entry) => entry.marker))
-const NEGATIVE = tables.numeralWords.get('negative')!.map((entry) => entry.word)
+const NEGATIVE = wordsOf('negative')
 
 function unitAt(text: string, at: number): Unit | undefined {
   if (tables.notUnits.some((word) => text.startsWith(word, at))) return undefined
@@ -209,7 +210,7 @@ function readMultiplier(text: string, at: number): { end: number; factor: number
   return { end, factor: magnitudeValue(text.slice(at, end)) ?? 1 }
 }
 
-const HALF = tables.numeralWords.get('half')!.map((entry) => entry.word)
+const HALF = wordsOf('half')
 
 interface ReadUnit {
   end: number
@@ -329,8 +330,15 @@ const FRACTIONS = tables.numeralWords.get('fraction')!
 const FIXED_FRACTIONS = FRACTIONS.filter((entry) => isNumeralChar(entry.word[0]!))
 /** 分之: a fraction word after a denominator (三分之一). */
 const FRACTION_WORDS = FRACTIONS.filter((entry) => !isNumeralChar(entry.word[0]!))
-const AND = tables.numeralWords.get('and')!.map((entry) => entry.word)
-const VAGUE = tables.numeralWords.get('vague')!.map((entry) => entry.word)
+const AND = wordsOf('and')
+const VAGUE = wordsOf('vague')
+const DOUBLE = wordsOf('double')
+const DOUBLE_COUNT = wordsOf('double-count')
+const ASPECT = wordsOf('aspect')
+const ORDINAL = wordsOf('ordinal')
+const TOP = wordsOf('top')
+const PLACE = wordsOf('place')
+const isOne = (words: string[], char: string | undefined) => char !== undefined && words.includes(char)
 
 /** The end of `word` at `at`, with the gaps of PDF text allowed between its characters (百 分 之); -1 if it is not there. */
 function wordEnd(text: string, at: number, word: string): number {
@@ -365,9 +373,9 @@ function matchPercentWords(text: string, at: number): Match {
 
 /** 翻一番 = 2 倍, 翻两番 = 4 倍, 翻了一番 too. */
 function matchDoubling(text: string, at: number): Match {
-  if (text[at] !== '翻') return undefined
-  const times = readNumber(text, text[at + 1] === '了' ? at + 2 : at + 1)
-  if (!times || 'skipTo' in times || text[times.end] !== '番' || times.value > 10) return undefined
+  if (!isOne(DOUBLE, text[at])) return undefined
+  const times = readNumber(text, isOne(ASPECT, text[at + 1]) ? at + 2 : at + 1)
+  if (!times || 'skipTo' in times || !isOne(DOUBLE_COUNT, text[times.end]) || times.value > 10) return undefined
   return candidate(at, times.end + 1, { ...times.parts, doubling: true }, { unit: '倍', entry: tables.unitBySurface.get('倍')! }, 'doubling', times)
 }
 
@@ -383,17 +391,17 @@ function matchWordQuantity(text: string, at: number): Match {
 /** 第一, 第3位: a rank or an ordinal, as the context will tell; 进入全省前三: a rank of at most 3. */
 function matchRank(text: string, at: number): Match {
   const rankUnit = { unit: '位', entry: tables.unitBySurface.get('位')! }
-  if (text[at] === '前') {
+  if (isOne(TOP, text[at])) {
     const top = readNumber(text, at + 1)
     if (!top || 'skipTo' in top || isNumeralChar(text[top.end] ?? '')) return undefined
-    const place = /[名位]/.test(text[top.end] ?? '') ? 1 : 0 // 前三名
+    const place = isOne(PLACE, text[top.end]) ? 1 : 0 // 前三名
     if (!place && unitAt(text, top.end)) return undefined // 前三季度, 前10个月
     return candidate(top.start, top.end + place, top.parts, rankUnit, 'rank', top)
   }
-  if (text[at] !== '第') return undefined
+  if (!isOne(ORDINAL, text[at])) return undefined
   const number = readNumber(text, at + 1)
   if (!number || 'skipTo' in number) return number
-  const end = text[number.end] === '位' || text[number.end] === '名' ? number.end + 1 : number.end
+  const end = isOne(PLACE, text[number.end]) ? number.end + 1 : number.end
   return candidate(at, end, number.parts, rankUnit, 'rank', number)
 }
 
