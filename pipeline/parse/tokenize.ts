@@ -77,7 +77,7 @@ function whiteSpace(value: string, start: number, context: Context): WhiteSpace 
 
 function word(value: string, start: number, context: Context): Word {
   const position = context.points.span(start, start + value.length)
-  return { type: 'WordNode', children: [{ type: 'TextNode', value, position: { start: { ...position.start }, end: { ...position.end } } }], position }
+  return { type: 'WordNode', children: [{ type: 'TextNode', value, position }], position } // the text spans its word exactly
 }
 
 function mark(value: string, start: number, context: Context): Punctuation | SymbolNode {

@@ -1,14 +1,14 @@
 // parse: folded text to an NLCST tree with the Chinese parser plugin. Only
-// sentences that hold a quantity candidate are split into words: no rule reads
-// the words of any other, and segmenting is most of a parse's cost.
+// sentences that hold a quantity are split into words: no rule reads the words
+// of any other, and segmenting is most of a parse's cost.
 import type { Root } from 'nlcst'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import retextChinese from '../parse/plugin.ts'
-import { scan } from '../rules/scan.ts'
+import { holdsQuantity } from '../rules/candidates.ts'
 
 const processor = unified()
-  .use(retextChinese, { segmentWhen: (sentence: string) => scan(sentence).candidates.length > 0 })
+  .use(retextChinese, { segmentWhen: holdsQuantity })
   .freeze()
 
 export function parse(folded: string): Root {
