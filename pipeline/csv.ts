@@ -17,12 +17,19 @@ function plainNumber(value: number): string {
  */
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/
 
+const cellText = (cell: Cell) => (cell === undefined ? '' : typeof cell === 'number' ? plainNumber(cell) : String(cell))
+const stringifyRecords = (records: string[][]) => stringify(records, { record_delimiter: '\r\n', quoted_match: LINE_BREAK })
+
+/** The header line; a table is its header followed by its rows' records, in as many parts as suits. */
+export function csvHeader(columns: readonly string[]): string {
+  return stringifyRecords([[...columns]])
+}
+
+/** Rows as CSV records, each with its CRLF, quoted where they need to be. */
+export function csvRecords(columns: readonly string[], rows: Record<string, Cell>[]): string {
+  return rows.length === 0 ? '' : stringifyRecords(rows.map((row) => columns.map((column) => cellText(row[column]))))
+}
+
 export function toCsv(columns: readonly string[], rows: Record<string, Cell>[]): string {
-  return stringify(
-    rows.map((row) => columns.map((column) => {
-      const cell = row[column]
-      return cell === undefined ? '' : typeof cell === 'number' ? plainNumber(cell) : String(cell)
-    })),
-    { header: true, columns: [...columns], record_delimiter: '\r\n', quoted_match: LINE_BREAK },
-  )
+  return csvHeader(columns) + csvRecords(columns, rows)
 }
