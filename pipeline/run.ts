@@ -125,7 +125,6 @@ const releaseKey = (catalogText: string, keys: string[], gold: GoldFile[]) =>
   createHash('sha256').update(JSON.stringify([pipelineVersion(), catalogText, keys, gold, process.env.SOURCE_DATE_EPOCH ?? ''])).digest('hex')
 
 export async function runRelease(rawDir: string, out: string, options: RunOptions = {}): Promise<RunResult> {
-  const jobs = Math.max(1, options.jobs ?? defaultJobs())
   const catalogText = await readFile(options.catalog ?? join(rawDir, 'catalog.csv'), 'utf8')
   const catalog = parseCatalog(catalogText)
   const catalogProblems = catalogDiagnostics(catalog, rawDir)
@@ -133,6 +132,8 @@ export async function runRelease(rawDir: string, out: string, options: RunOption
   const created = createdAt()
   const started = performance.now()
   const entries = catalog.entries
+  // a worker costs a start-up: no more of them than documents
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), entries.length))
   const { keys, sizes } = await documentKeys(entries, rawDir)
   const progress: Progress = { documents: 0, totalDocuments: entries.length, bytes: 0, totalBytes: sizes.reduce((sum, size) => sum + size, 0), cached: 0 }
   const seconds: Record<string, number> = {}
