@@ -2,6 +2,7 @@
 // over an unchanged corpus processes nothing, a changed or added document is
 // processed alone, and a broken cache never gives a wrong release.
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,20 +16,20 @@ const raw = join(root, 'raw')
 const HEADER = 'doc_id,file,title,region,region_code,level,year,source\n'
 const ROWS = [
   'jurong,jurong.txt,句容市报告,句容市,321183,county,2024,test\n',
-  'national-2000,2000.txt,2000年政府工作报告,全国,100000,national,2000,test\n',
-  'national-2000-copy,2000.txt,2000年政府工作报告副本,全国,100000,national,2000,test\n',
+  'county-2025,county.txt,县政府工作报告,某县,321183,county,2025,test\n',
+  'county-2025-copy,county.txt,县政府工作报告副本,某县,321183,county,2025,test\n',
   'missing,missing.txt,不存在,句容市,321183,county,2024,test\n',
 ]
-const ADDED = 'national-2013,2013.txt,2013年政府工作报告,全国,100000,national,2013,test\n'
+const ADDED = 'city-2024,city.txt,市政府工作报告,某市,320100,prefecture,2024,test\n'
 
-/** Every file of a release, by path inside it. */
-function releaseFiles(out: string): Record<string, Buffer> {
+/** The SHA-256 of every file of a release, by path inside it (comparing whole buffers is slow in expect). */
+function releaseFiles(out: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(out, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => {
         const path = join(entry.parentPath, entry.name)
-        return [path.slice(out.length), readFileSync(path)]
+        return [path.slice(out.length), createHash('sha256').update(readFileSync(path)).digest('hex')]
       }),
   )
 }
@@ -39,8 +40,8 @@ const cacheOf = (out: string) => `${out}.cache`
 beforeAll(() => {
   mkdirSync(raw, { recursive: true })
   copyFileSync(join(project, 'raw/jurong-2024-review-excerpt.txt'), join(raw, 'jurong.txt'))
-  copyFileSync(join(project, 'raw/national/2000.txt'), join(raw, '2000.txt'))
-  copyFileSync(join(project, 'raw/national/2013.txt'), join(raw, '2013.txt'))
+  copyFileSync(join(project, 'tests/synthetic/raw/county-2025.txt'), join(raw, 'county.txt'))
+  copyFileSync(join(project, 'tests/synthetic/raw/city-2024.txt'), join(raw, 'city.txt'))
   writeCatalog(ROWS)
   process.env.SOURCE_DATE_EPOCH = '1767225600'
 })
@@ -72,7 +73,7 @@ describe('runs at scale', () => {
     writeCatalog([...ROWS, ADDED])
     const added = await runRelease(raw, out, { jobs: 1 })
     expect([added.processed, added.rebuilt]).toEqual([1, true])
-    expect(added.documents.map((document) => document.docId)).toContain('national-2013')
+    expect(added.documents.map((document) => document.docId)).toContain('city-2024')
 
     writeCatalog([...ROWS.slice(0, 2), ROWS[2]!.replace('副本', '复本'), ADDED])
     expect((await runRelease(raw, out, { jobs: 1 })).processed).toBe(1)
@@ -87,10 +88,10 @@ describe('runs at scale', () => {
     // a cache file cut short by a killed run, one of another key, and a partial write left behind
     const jurong = join(cache, 'jurong.json')
     writeFileSync(jurong, readFileSync(jurong).subarray(0, 100))
-    const stale = JSON.parse(readFileSync(join(cache, 'national-2000.json'), 'utf8')) as { key: string; processed: { summary: { mentions: number } } }
+    const stale = JSON.parse(readFileSync(join(cache, 'county-2025.json'), 'utf8')) as { key: string; processed: { summary: { mentions: number } } }
     stale.processed.summary.mentions = -1
-    writeFileSync(join(cache, 'national-2000.json'), JSON.stringify({ ...stale, key: 'stale' }))
-    writeFileSync(join(cache, 'national-2000-copy.json.tmp-1'), '{"key":')
+    writeFileSync(join(cache, 'county-2025.json'), JSON.stringify({ ...stale, key: 'stale' }))
+    writeFileSync(join(cache, 'county-2025-copy.json.tmp-1'), '{"key":')
     rmSync(join(cache, '.release.json')) // else the release in place, still whole, is simply kept
     const rerun = await runRelease(raw, out, { jobs: 1 })
     expect(rerun.processed).toBe(2)
@@ -118,13 +119,15 @@ describe('the zhengshu command', () => {
     expect(zhengshu('run', '--no-such-option').status).toBe(2)
   }, 60_000)
 
-  it('runs with --catalog, --jobs and --quiet: exit 1 for the missing document, nothing on stderr but the problems', () => {
+  it('runs with --catalog, --jobs and --quiet: exit 1 for the missing document, nothing on stderr but its problems', () => {
     const catalog = join(root, 'other-catalog.csv')
     writeFileSync(catalog, HEADER + ROWS[0]! + ROWS[3]!)
     const result = zhengshu('run', '--raw', raw, '--out', join(root, 'cli'), '--catalog', catalog, '--jobs', '1', '--quiet')
     expect(result.status).toBe(1)
     expect(result.stdout).toContain('1 of 2 documents written')
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('READ_MISSING')])
+    const problems = result.stderr.trim().split('\n')
+    expect(problems).toContain(problems.find((line) => line.includes('READ_MISSING')))
+    expect(problems.every((line) => line.includes('missing.txt'))).toBe(true)
     const loud = zhengshu('run', '--raw', raw, '--out', join(root, 'cli'), '--catalog', catalog, '--jobs', '1')
     expect(loud.stderr).toMatch(/1 done, 1 rejected, 0 failed; \d+ mentions; .* 0 processed, 2 from the cache; nothing changed/)
   }, 30_000)
