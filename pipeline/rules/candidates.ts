@@ -12,19 +12,22 @@ export interface SentenceCandidates {
 }
 
 /** Characters of the sentences remembered: a whole large document fits, and memory stays bounded. */
-const MEMO_CHARACTERS = 32 * 2 ** 20
+const MEMO_CHARACTERS = 16 * 2 ** 20
 const memo = new Map<string, SentenceCandidates>()
 let memoCharacters = 0
+
+/** Forgets the sentences of earlier documents: they are not seen again, and their findings hold their text. */
+export function startDocument(): void {
+  memo.clear()
+  memoCharacters = 0
+}
 
 export function candidatesOf(text: string): SentenceCandidates {
   const known = memo.get(text)
   if (known) return known
   const { candidates, skipped } = scan(text)
   const found = { candidates, skipped, names: candidates.length === 0 ? new Uint8Array(0) : nameMask(text) }
-  if (memoCharacters + text.length > MEMO_CHARACTERS) {
-    memo.clear()
-    memoCharacters = 0
-  }
+  if (memoCharacters + text.length > MEMO_CHARACTERS) startDocument()
   memo.set(text, found)
   memoCharacters += text.length
   return found

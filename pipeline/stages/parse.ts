@@ -5,12 +5,13 @@ import type { Root } from 'nlcst'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import retextChinese from '../parse/plugin.ts'
-import { holdsQuantity } from '../rules/candidates.ts'
+import { holdsQuantity, startDocument } from '../rules/candidates.ts'
 
 const processor = unified()
   .use(retextChinese, { segmentWhen: holdsQuantity })
   .freeze()
 
 export function parse(folded: string): Root {
+  startDocument()
   return processor.parse(new VFile({ value: folded })) as Root
 }
