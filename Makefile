@@ -28,5 +28,5 @@ typecheck: $(STAMP)
 	node_modules/.bin/tsc --noEmit
 
 clean:
-	rm -rf output.tmp-* output.old-*
+	rm -rf output.tmp-* output.old-* output.cache
 	find output -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -2,6 +2,7 @@
 // state invokes one stage function; bad input ends in `rejected`, anything
 // else thrown ends in `failed`, and a written document ends in `done`.
 import type { Root } from 'nlcst'
+import { performance } from 'node:perf_hooks'
 import { VFile } from 'vfile'
 import { assign, createActor, fromPromise, setup, toPromise, type ErrorActorEvent } from 'xstate'
 import { isRejection, reportEnd, reportNotes, reportProblem } from './stages/errors.ts'
@@ -41,6 +42,7 @@ interface Context {
   invalid: Invalid[]
   error?: unknown
   outcome?: Outcome
+  seconds: StageSeconds
 }
 
 function resultOf(context: Context, outcome: Outcome): DocumentResult {
@@ -65,6 +67,22 @@ const factsOf = (entry: CatalogEntry): DocumentFacts => ({ docId: entry.doc_id, 
 /** A file named .html or .htm is read as HTML; any other is when its content is markup. */
 const HTML_FILE = /\.x?html?$/i
 
+/** The states that run a stage, as the time split names them. */
+export type Stage = 'reading' | 'normalizing' | 'parsing' | 'extracting' | 'validating' | 'writing'
+export type StageSeconds = Partial<Record<Stage, number>>
+
+/** A stage as an actor that adds the time it took to the document's record of them. */
+function timed<Input, Output>(stage: Stage, run: (input: Input) => Output | Promise<Output>) {
+  return fromPromise(async ({ input }: { input: Input & { seconds: StageSeconds } }) => {
+    const started = performance.now()
+    try {
+      return await run(input)
+    } finally {
+      input.seconds[stage] = (input.seconds[stage] ?? 0) + (performance.now() - started) / 1000
+    }
+  })
+}
+
 /** Every stage ends the same way on an error: bad input is rejected, anything else failed. */
 const onError = [
   { guard: 'isRejection', target: 'rejected', actions: 'recordEnd' },
@@ -78,12 +96,12 @@ const documentMachine = setup({
     output: {} as DocumentResult,
   },
   actors: {
-    read: fromPromise(async ({ input }: { input: { path: string } }) => read(input.path)),
-    normalize: fromPromise(async ({ input }: { input: { text: string; html: boolean | undefined } }) => normalize(input.text, { html: input.html })),
-    parse: fromPromise(async ({ input }: { input: { folded: string } }) => parse(input.folded)),
-    extract: fromPromise(async ({ input }: { input: { tree: Root; normalized: Normalized; facts: DocumentFacts } }) => extract(input.tree, input.normalized, input.facts)),
-    validate: fromPromise(async ({ input }: { input: { extraction: Extraction } }) => validate(input.extraction)),
-    write: fromPromise(async ({ input }: { input: { write: Writer; result: DocumentResult } }) => input.write(input.result)),
+    read: timed('reading', ({ path }: { path: string }) => read(path)),
+    normalize: timed('normalizing', ({ text, html }: { text: string; html: boolean | undefined }) => normalize(text, { html })),
+    parse: timed('parsing', ({ folded }: { folded: string }) => parse(folded)),
+    extract: timed('extracting', ({ tree, normalized, facts }: { tree: Root; normalized: Normalized; facts: DocumentFacts }) => extract(tree, normalized, facts)),
+    validate: timed('validating', ({ extraction }: { extraction: Extraction }) => validate(extraction)),
+    write: timed('writing', ({ write, result }: { write: Writer; result: DocumentResult }) => write(result)),
   },
   guards: {
     isRejection: ({ event }) => isRejection((event as ErrorActorEvent).error),
@@ -97,13 +115,13 @@ const documentMachine = setup({
   },
 }).createMachine({
   id: 'document',
-  context: ({ input }) => ({ ...input, file: new VFile({ path: input.path }), invalid: [] }),
+  context: ({ input }) => ({ ...input, file: new VFile({ path: input.path }), invalid: [], seconds: {} }),
   initial: 'reading',
   states: {
     reading: {
       invoke: {
         src: 'read',
-        input: ({ context }) => ({ path: context.path }),
+        input: ({ context }) => ({ path: context.path, seconds: context.seconds }),
         onDone: {
           target: 'normalizing',
           actions: assign(({ context, event }) => {
@@ -117,7 +135,7 @@ const documentMachine = setup({
     normalizing: {
       invoke: {
         src: 'normalize',
-        input: ({ context }) => ({ text: context.read!.text, html: HTML_FILE.test(context.path) || undefined }),
+        input: ({ context }) => ({ text: context.read!.text, html: HTML_FILE.test(context.path) || undefined, seconds: context.seconds }),
         onDone: {
           target: 'parsing',
           actions: assign(({ context, event }) => {
@@ -131,7 +149,7 @@ const documentMachine = setup({
     parsing: {
       invoke: {
         src: 'parse',
-        input: ({ context }) => ({ folded: context.normalized!.folded }),
+        input: ({ context }) => ({ folded: context.normalized!.folded, seconds: context.seconds }),
         onDone: { target: 'extracting', actions: assign({ tree: ({ event }) => event.output }) },
         onError: [...onError],
       },
@@ -139,7 +157,7 @@ const documentMachine = setup({
     extracting: {
       invoke: {
         src: 'extract',
-        input: ({ context }) => ({ tree: context.tree!, normalized: context.normalized!, facts: factsOf(context.entry) }),
+        input: ({ context }) => ({ tree: context.tree!, normalized: context.normalized!, facts: factsOf(context.entry), seconds: context.seconds }),
         onDone: {
           target: 'validating',
           actions: assign(({ context, event }) => {
@@ -154,7 +172,7 @@ const documentMachine = setup({
     validating: {
       invoke: {
         src: 'validate',
-        input: ({ context }) => ({ extraction: context.extraction! }),
+        input: ({ context }) => ({ extraction: context.extraction!, seconds: context.seconds }),
         onDone: {
           target: 'writing',
           actions: assign(({ context, event }) => {
@@ -170,7 +188,7 @@ const documentMachine = setup({
     writing: {
       invoke: {
         src: 'write',
-        input: ({ context }) => ({ write: context.write, result: resultOf(context, 'done') }),
+        input: ({ context }) => ({ write: context.write, result: resultOf(context, 'done'), seconds: context.seconds }),
         onDone: { target: 'done' },
         onError: [...onError],
       },
@@ -182,10 +200,18 @@ const documentMachine = setup({
   output: ({ context }) => resultOf(context, context.outcome!), // every final state sets it on entry
 })
 
-/** Runs one document to a final state; never throws for a bad document. */
-export function runDocument(entry: CatalogEntry, path: string, write: Writer): Promise<DocumentResult> {
+export interface TimedResult {
+  result: DocumentResult
+  seconds: StageSeconds
+}
+
+/** Runs one document to a final state, with the time each stage took; never throws for a bad document. */
+export function runTimed(entry: CatalogEntry, path: string, write: Writer): Promise<TimedResult> {
   const actor = createActor(documentMachine, { input: { entry, path, write } })
   const done = toPromise(actor)
   actor.start()
-  return done
+  return done.then((result) => ({ result, seconds: actor.getSnapshot().context.seconds }))
 }
+
+/** Runs one document to a final state; never throws for a bad document. */
+export const runDocument = (entry: CatalogEntry, path: string, write: Writer): Promise<DocumentResult> => runTimed(entry, path, write).then(({ result }) => result)

@@ -3,9 +3,6 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { VFileMessage } from 'vfile-message'
-import type { DocumentResult } from './machine.ts'
-import { documentRow } from './package/rows.ts'
-import { problemOf, validators } from './schemas.ts'
 
 export function diagnosticRecord(docId: string, file: string, message: VFileMessage) {
   return {
@@ -23,10 +20,10 @@ export function diagnosticRecord(docId: string, file: string, message: VFileMess
 export type Diagnostic = ReturnType<typeof diagnosticRecord>
 
 /**
- * A fresh staging folder beside `out`, after clearing what killed runs left. A run killed
- * between the two renames of commitRelease left no `out` but a whole `out.old-*`: it is put back.
+ * Clears what killed runs left beside `out`. A run killed between the two renames of
+ * commitRelease left no `out` but a whole `out.old-*`: it is put back.
  */
-export async function openStaging(out: string): Promise<string> {
+export async function clearLeftovers(out: string): Promise<void> {
   const parent = dirname(out)
   const staged = `${basename(out)}.tmp-`
   const movedAside = `${basename(out)}.old-`
@@ -37,20 +34,14 @@ export async function openStaging(out: string): Promise<string> {
   for (const name of await readdir(parent)) {
     if (name.startsWith(staged) || name.startsWith(movedAside)) await rm(join(parent, name), { recursive: true, force: true })
   }
-  const staging = join(parent, `${staged}${process.pid}`)
-  await mkdir(join(staging, 'documents'), { recursive: true })
-  return staging
 }
 
-/** The writer each document machine ends with: its own JSON in documents/, checked first. */
-export function stagingWriter(staging: string) {
-  return async (result: DocumentResult) => {
-    const document = documentRow(result)
-    const problem = problemOf(validators.document, document)
-    if (problem) throw new Error(`document record ${result.entry.doc_id} is invalid: ${problem}`)
-    const body = { document, ...result.extraction }
-    await writeFile(join(staging, 'documents', `${result.entry.doc_id}.json`), `${JSON.stringify(body, null, 1)}\n`)
-  }
+/** A fresh staging folder beside `out`, after clearing what killed runs left. */
+export async function openStaging(out: string): Promise<string> {
+  await clearLeftovers(out)
+  const staging = join(dirname(out), `${basename(out)}.tmp-${process.pid}`)
+  await mkdir(join(staging, 'documents'), { recursive: true })
+  return staging
 }
 
 /**

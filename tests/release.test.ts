@@ -43,12 +43,12 @@ describe('release', () => {
   })
 
   it('keeps the good document when others are bad', () => {
-    expect(run.results.map((result) => [result.entry.doc_id, result.outcome])).toEqual([
+    expect(run.documents.map((document) => [document.docId, document.outcome])).toEqual([
       ['jurong', 'done'],
       ['broken', 'rejected'],
       ['missing', 'rejected'],
     ])
-    expect(readCsv('quantities.csv').filter((row) => row.doc_id === 'jurong')).toHaveLength(run.results[0]!.extraction.mentions.length)
+    expect(readCsv('quantities.csv').filter((row) => row.doc_id === 'jurong')).toHaveLength(run.documents[0]!.mentions)
   })
 
   it('reports every problem with file and place', () => {
@@ -120,7 +120,7 @@ describe('release', () => {
     renameSync(out, `${out}.old-99999`)
     await openStaging(out)
     expect(readFileSync(join(out, 'quantities.csv'))).toEqual(before)
-    expect(readdirSync(root).sort()).toEqual(['output', 'output.tmp-' + process.pid, 'raw'])
+    expect(readdirSync(root).sort()).toEqual(['output', 'output.cache', 'output.tmp-' + process.pid, 'raw'])
     await runRelease(raw, out)
   })
 
@@ -141,7 +141,7 @@ describe('release', () => {
     } finally {
       delete process.env.SOURCE_DATE_EPOCH
     }
-    expect(readdirSync(root).sort()).toEqual(['output', 'raw'])
+    expect(readdirSync(root).sort()).toEqual(['output', 'output.cache', 'raw'])
     expect(existsSync(join(out, 'documents', 'jurong.json'))).toBe(true)
   })
 })

@@ -1,6 +1,5 @@
 // datapackage.json (Frictionless Data Package v2), written from the table
 // definitions and checked against the official profile.
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Ajv, type ValidateFunction } from 'ajv'
@@ -46,7 +45,8 @@ function tableSchema(table: Table) {
 export interface PackageFile {
   table: Table
   path: string
-  bytes: Buffer
+  bytes: number
+  sha256: string
 }
 
 export function datapackage(files: PackageFile[], sources: { title: string; path?: string }[], created: string) {
@@ -59,7 +59,7 @@ export function datapackage(files: PackageFile[], sources: { title: string; path
     created,
     licenses: [{ name: 'ODC-PDDL-1.0', path: 'https://opendatacommons.org/licenses/pddl/', title: 'Open Data Commons Public Domain Dedication and License' }],
     sources,
-    resources: files.map(({ table, path, bytes }) => ({
+    resources: files.map(({ table, path, bytes, sha256 }) => ({
       $schema: RESOURCE_PROFILE,
       name: table.name,
       title: table.title,
@@ -69,8 +69,8 @@ export function datapackage(files: PackageFile[], sources: { title: string; path
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      bytes: bytes.length,
-      hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
+      bytes,
+      hash: `sha256:${sha256}`,
       dialect: { $schema: DIALECT_PROFILE, header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"' },
       schema: tableSchema(table),
     })),

@@ -1,13 +1,17 @@
-// Rows of every table, gathered from the documents' results and sorted by key.
+// Rows of every table, sorted by key. Document tables are cut per document
+// (a document's rows are contiguous in key order, since every key starts with
+// its doc_id and a doc_id holds no ':'); run tables are made at the end from
+// the summaries every finished document leaves.
 import type { DocumentResult } from '../machine.ts'
 import type { Diagnostic } from '../release.ts'
 import { indicators } from '../resources/vocabulary.ts'
+import type { CatalogEntry, Extraction, Mention } from '../types.ts'
 import { seriesRows } from './series.ts'
 import { unitRows } from './units.ts'
 
 export type Row = Record<string, string | number | boolean | undefined>
 
-const compare = (a: Row, b: Row, keys: string[]) => {
+export function compareRows(a: Row, b: Row, keys: readonly string[]): number {
   for (const key of keys) {
     const left = a[key] ?? ''
     const right = b[key] ?? ''
@@ -17,9 +21,24 @@ const compare = (a: Row, b: Row, keys: string[]) => {
   return 0
 }
 
-function sortBy<T extends Row>(rows: T[], keys: string[]): T[] {
-  return [...rows].sort((a, b) => compare(a, b, keys))
+export function sortBy<T extends Row>(rows: T[], keys: readonly string[]): T[] {
+  return [...rows].sort((a, b) => compareRows(a, b, keys))
 }
+
+export interface DocumentTable {
+  table: string
+  records: keyof Extraction
+  keys: readonly string[]
+}
+
+/** Tables whose rows one document's extraction gives, each with the key it is sorted by. */
+export const DOCUMENT_TABLES: readonly DocumentTable[] = [
+  { table: 'sections', records: 'sections', keys: ['doc_id', 'start'] },
+  { table: 'sentences', records: 'sentences', keys: ['sentence_id'] },
+  { table: 'quantities', records: 'mentions', keys: ['mention_id'] },
+  { table: 'exclusions', records: 'exclusions', keys: ['exclusion_id'] },
+  { table: 'terms', records: 'terms', keys: ['doc_id', 'term'] },
+]
 
 export function documentRow(result: DocumentResult): Row {
   return {
@@ -34,20 +53,29 @@ export function documentRow(result: DocumentResult): Row {
   }
 }
 
-/** Rows per table name, each sorted by its primary key (numbers compared as numbers). */
-export function tableRows(results: DocumentResult[], diagnostics: Diagnostic[]): Record<string, Row[]> {
-  const all = (key: keyof DocumentResult['extraction']) => results.flatMap((result) => result.extraction[key] as unknown as Row[])
-  const mentions = results.flatMap((result) => result.extraction.mentions)
+/** What a run keeps of each finished document for the tables made at the end. */
+export interface DocumentSummary {
+  docId: string
+  entry: CatalogEntry
+  source: string
+  outcome: DocumentResult['outcome']
+  reason: string
+  mentions: number
+  document: Row
+  diagnostics: Diagnostic[]
+  /** Units its mentions use, for the units table. */
+  units: string[]
+  /** Its mentions with an indicator code and a period, which the series table pairs across documents. */
+  coded: Mention[]
+}
+
+/** Tables made at the end of a run from every document's summary, in catalog order, and the run's diagnostics. */
+export function runTableRows(summaries: DocumentSummary[], diagnostics: Diagnostic[]): Record<string, Row[]> {
   return {
-    documents: sortBy(results.map(documentRow), ['doc_id']),
-    sections: sortBy(all('sections'), ['doc_id', 'start']),
-    sentences: sortBy(all('sentences'), ['sentence_id']),
-    units: sortBy(unitRows(mentions), ['unit']),
-    quantities: sortBy(all('mentions'), ['mention_id']),
-    exclusions: sortBy(all('exclusions'), ['exclusion_id']),
-    terms: sortBy(all('terms'), ['doc_id', 'term']),
+    documents: sortBy(summaries.map((summary) => summary.document), ['doc_id']),
+    units: sortBy(unitRows(summaries.flatMap((summary) => summary.units)), ['unit']),
     indicators: sortBy(indicators.map(({ code, nameZh, nameEn, measure, positive, units, better }) => ({ code, name_zh: nameZh, name_en: nameEn, measure, positive, units: units.join('|'), better })), ['code']),
-    series: sortBy(seriesRows(results.filter((result) => result.outcome === 'done').map((result) => ({ entry: result.entry, mentions: result.extraction.mentions }))), ['region_code', 'indicator_code', 'period_start', 'period_end', 'per_year']),
+    series: sortBy(seriesRows(summaries.filter((summary) => summary.outcome === 'done').map((summary) => ({ entry: summary.entry, mentions: summary.coded }))), ['region_code', 'indicator_code', 'period_start', 'period_end', 'per_year']),
     diagnostics: diagnostics.map((diagnostic, index) => ({ number: index + 1, ...diagnostic })),
   }
 }

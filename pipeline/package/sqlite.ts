@@ -1,7 +1,6 @@
 // output/zhengshu.sqlite: the same tables with their keys, and a full-text
 // index over sentences, ready for Datasette or direct queries.
 import Database from 'better-sqlite3'
-import type { Row } from './rows.ts'
 import type { Field, Table } from './tables.ts'
 
 const SQL_TYPES: Record<Field['type'], string> = { string: 'TEXT', integer: 'INTEGER', number: 'REAL', boolean: 'INTEGER' }
@@ -25,27 +24,43 @@ function createStatement(table: Table, all: Table[]): string {
   return `CREATE TABLE ${quote(table.name)} (\n  ${[...columns, ...keys].join(',\n  ')}\n)`
 }
 
-function sqlValue(field: Field, value: unknown): unknown {
+export function sqlValue(field: Field, value: unknown): unknown {
   if (value === undefined || value === '') return field.type === 'string' && value === '' && field.required ? '' : null
   if (field.type === 'boolean') return value === true || value === 'true' ? 1 : 0
   return value
 }
 
-/** Writes every table; referenced tables must come before the tables that reference them. */
-export function writeSqlite(path: string, tables: { table: Table; rows: Row[] }[]): void {
-  const database = new Database(path)
-  try {
-    database.pragma('foreign_keys = ON')
-    database.transaction(() => {
-      for (const { table, rows } of tables) {
-        database.exec(createStatement(table, tables.map((entry) => entry.table)))
-        const insert = database.prepare(`INSERT INTO ${quote(table.name)} VALUES (${table.fields.map(() => '?').join(', ')})`)
-        for (const row of rows) insert.run(...table.fields.map((field) => sqlValue(field, row[field.name])))
-      }
-      database.exec(`CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid', tokenize='trigram')`)
-      database.exec(`INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')`)
-    })()
-  } finally {
-    database.close()
+/**
+ * The release database, written table by table in one transaction; referenced tables must
+ * come before the tables that reference them. The full-text index is built in bulk at the end.
+ */
+export class ReleaseDatabase {
+  private readonly database: Database.Database
+
+  constructor(path: string, private readonly tables: Table[]) {
+    this.database = new Database(path)
+    // a database in the staging folder is thrown away if the run dies: no journal, no syncs (the file's bytes are the same)
+    this.database.pragma('journal_mode = OFF')
+    this.database.pragma('synchronous = OFF')
+    this.database.pragma('foreign_keys = ON')
+    this.database.exec('BEGIN')
+  }
+
+  /** Creates the table; the function it returns inserts one row of SQL values. */
+  create(table: Table): (values: unknown[]) => void {
+    this.database.exec(createStatement(table, this.tables))
+    const insert = this.database.prepare(`INSERT INTO ${quote(table.name)} VALUES (${table.fields.map(() => '?').join(', ')})`)
+    return (values) => insert.run(...values)
+  }
+
+  finish(): void {
+    this.database.exec(`CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid', tokenize='trigram')`)
+    this.database.exec(`INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')`)
+    this.database.exec('COMMIT')
+    this.database.close()
+  }
+
+  abandon(): void {
+    if (this.database.open) this.database.close()
   }
 }

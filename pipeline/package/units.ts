@@ -1,7 +1,6 @@
 // The units table: every unit of the table, plus the rates quantities built.
 import { tables } from '../resources/tables.ts'
 import { resolveUnit } from '../rules/scan.ts'
-import type { Mention } from '../types.ts'
 
 export interface UnitRow extends Record<string, string | number> {
   unit: string
@@ -11,9 +10,10 @@ export interface UnitRow extends Record<string, string | number> {
   factor: number
 }
 
-export function unitRows(mentions: Mention[]): UnitRow[] {
+/** Every unit of the table, and the units used (as written) that it lacks. */
+export function unitRows(usedUnits: string[]): UnitRow[] {
   const rows = new Map<string, UnitRow>()
-  const used = new Set(mentions.map((mention) => mention.unit).filter(Boolean))
+  const used = new Set(usedUnits.filter(Boolean))
   const listed = tables.units.map((unit) => unit.unit)
   for (const name of [...listed, ...used]) {
     const unit = resolveUnit(name)

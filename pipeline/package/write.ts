@@ -1,31 +1,48 @@
-// Writes the release into the staging folder: canonical CSVs, Excel copies,
-// quantities.json, datapackage.json, fields.csv, README.md, SQLite and the review site.
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+// Puts the release together in the staging folder. Each finished document is
+// added as it comes (its JSON written, its rows stored in the scratch file);
+// finish() then writes every table in key order (canonical CSV, Excel copy,
+// SQLite, quantities.json) without holding any table in memory, and the
+// Data Package, dictionary and README beside them.
+import { createHash, type Hash } from 'node:crypto'
+import { closeSync, openSync, writeSync } from 'node:fs'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { toCsv } from '../csv.ts'
+import { csvHeader, toCsv } from '../csv.ts'
+import type { ProcessedDocument } from '../document.ts'
 import type { GoldFile } from '../eval/evaluate.ts'
-import type { DocumentResult } from '../machine.ts'
 import type { Diagnostic } from '../release.ts'
 import { writeReview } from '../review/site.ts'
+import type { Extraction } from '../types.ts'
+import { JSON_TABLE, tableChunk, type Chunk } from './chunks.ts'
 import { datapackage, profileProblem, type PackageFile } from './datapackage.ts'
-import { tableRows, type Row } from './rows.ts'
-import { writeSqlite } from './sqlite.ts'
-import { columnsOf, TABLES, type Table } from './tables.ts'
+import { compareRows, DOCUMENT_TABLES, runTableRows, sortBy, type DocumentSummary, type Row } from './rows.ts'
+import { Scratch } from './scratch.ts'
+import { ReleaseDatabase } from './sqlite.ts'
+import { TABLES, type Table } from './tables.ts'
 
-/** Cells that a spreadsheet would run as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/
+/** A file written in order, with its size and SHA-256 kept for the Data Package. */
+class HashedFile {
+  private readonly fd: number
+  private readonly hash: Hash = createHash('sha256')
+  size = 0
 
-function excelRows(table: Table, rows: Row[]): Row[] {
-  const freeText = table.fields.filter((field) => field.freeText).map((field) => field.name)
-  return rows.map((row) => {
-    const copy = { ...row }
-    for (const name of freeText) {
-      const cell = copy[name]
-      if (typeof cell === 'string' && FORMULA_START.test(cell)) copy[name] = `'${cell}`
-    }
-    return copy
-  })
+  constructor(path: string) {
+    this.fd = openSync(path, 'w')
+  }
+
+  write(text: string): void {
+    if (text === '') return
+    const bytes = Buffer.from(text)
+    writeSync(this.fd, bytes)
+    this.hash.update(bytes)
+    this.size += bytes.length
+  }
+
+  close(): string {
+    closeSync(this.fd)
+    return this.hash.digest('hex')
+  }
 }
 
 const DICTIONARY_COLUMNS = ['table', 'column', 'name_zh', 'name_en', 'type', 'unit', 'description']
@@ -44,27 +61,106 @@ async function readme(counts: Record<string, number>): Promise<string> {
   return template.replace('{{tables}}', tableList).replace('{{joins}}', joins)
 }
 
-/** `gold`: annotations the review site compares documents with (matched by file name). */
-export async function writePackage(staging: string, results: DocumentResult[], diagnostics: Diagnostic[], created: string, gold: GoldFile[] = []): Promise<void> {
-  const rows = tableRows(results, diagnostics)
-  await mkdir(join(staging, 'excel'), { recursive: true })
-  const files: PackageFile[] = []
-  for (const table of TABLES) {
-    const tableRowsOf = rows[table.name] ?? []
-    const bytes = Buffer.from(toCsv(columnsOf(table.name), tableRowsOf))
-    await writeFile(join(staging, `${table.name}.csv`), bytes)
-    await writeFile(join(staging, 'excel', `${table.name}.csv`), `\uFEFF${toCsv(columnsOf(table.name), excelRows(table, tableRowsOf))}`)
-    files.push({ table, path: `${table.name}.csv`, bytes })
+/**
+ * Every table's rows at once, for the review site, read back from the documents' JSON in a
+ * release folder. Unlike the tables, this holds the whole release in memory.
+ */
+export async function allRows(release: string, runRows: Record<string, Row[]>, summaries: DocumentSummary[]): Promise<Record<string, Row[]>> {
+  const rows: Record<string, Row[]> = { ...runRows }
+  for (const { table } of DOCUMENT_TABLES) rows[table] = []
+  for (const summary of summaries.filter((entry) => entry.outcome === 'done')) {
+    const body = JSON.parse(await readFile(join(release, 'documents', `${summary.docId}.json`), 'utf8')) as Extraction
+    for (const { table, records } of DOCUMENT_TABLES) rows[table]!.push(...(body[records] as unknown as Row[]))
   }
-  await writeFile(join(staging, 'quantities.json'), `${JSON.stringify(rows.quantities, null, 1)}\n`)
-  await writeFile(join(staging, 'series.json'), `${JSON.stringify(rows.series, null, 1)}\n`)
-  const sources = [...new Set(results.map((result) => result.entry.source).filter(Boolean))].sort().map((title) => ({ title }))
-  const descriptor = datapackage(files, sources, created)
-  const problem = profileProblem(descriptor)
-  if (problem) throw new Error(`datapackage.json fails the Data Package v2 profile: ${problem}`)
-  await writeFile(join(staging, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`)
-  await writeFile(join(staging, 'fields.csv'), dictionary())
-  await writeFile(join(staging, 'README.md'), await readme(Object.fromEntries(Object.entries(rows).map(([name, list]) => [name, list.length]))))
-  writeSqlite(join(staging, 'zhengshu.sqlite'), TABLES.map((table) => ({ table, rows: rows[table.name] ?? [] })))
-  await writeReview(join(staging, 'review'), rows, gold)
+  for (const { table, keys } of DOCUMENT_TABLES) rows[table] = sortBy(rows[table]!, keys)
+  return rows
+}
+
+export class ReleaseWriter {
+  private readonly scratch: Scratch
+
+  /** `scratchPath` lies beside the staging folder, so it is never part of the release. */
+  constructor(
+    private readonly staging: string,
+    private readonly scratchPath: string,
+  ) {
+    this.scratch = new Scratch(scratchPath)
+  }
+
+  static async open(staging: string): Promise<ReleaseWriter> {
+    await mkdir(join(staging, 'documents'), { recursive: true })
+    await mkdir(join(staging, 'excel'), { recursive: true })
+    return new ReleaseWriter(staging, `${staging}.scratch`)
+  }
+
+  async add(processed: ProcessedDocument): Promise<void> {
+    if (processed.json !== '') await writeFile(join(this.staging, 'documents', `${processed.summary.docId}.json`), processed.json)
+    this.scratch.put(processed.summary.docId, processed.chunks)
+  }
+
+  /** A document table's chunks in key order, read one document at a time. */
+  private *documentChunks(table: string): Generator<Chunk> {
+    const keys = DOCUMENT_TABLES.find((entry) => entry.table === table)!.keys
+    const order = this.scratch.firsts(table).sort((a, b) => compareRows(a.first, b.first, keys))
+    for (const { docId } of order) yield this.scratch.get(table, docId)
+  }
+
+  /** Writes one table to its CSV, its Excel copy and the database (and quantities.json); returns its row count. */
+  private writeTable(table: Table, chunks: Iterable<Chunk>, database: ReleaseDatabase, files: PackageFile[]): number {
+    const path = `${table.name}.csv`
+    const csv = new HashedFile(join(this.staging, path))
+    const excel = new HashedFile(join(this.staging, 'excel', path))
+    const json = table.name === JSON_TABLE ? new HashedFile(join(this.staging, `${JSON_TABLE}.json`)) : undefined
+    const insert = database.create(table)
+    csv.write(csvHeader(table.fields.map((field) => field.name)))
+    excel.write(`\uFEFF${csvHeader(table.fields.map((field) => field.name))}`)
+    json?.write('[')
+    let rows = 0
+    for (const chunk of chunks) {
+      csv.write(chunk.csv)
+      excel.write(chunk.excel)
+      json?.write(`${rows > 0 ? ',' : ''}${chunk.json}`)
+      for (const values of chunk.sql) insert(values)
+      rows += chunk.rows
+    }
+    json?.write(rows > 0 ? '\n]\n' : ']\n')
+    json?.close()
+    excel.close()
+    files.push({ table, path, bytes: csv.size, sha256: csv.close() })
+    return rows
+  }
+
+  /** Writes every table and the files that describe them; `summaries` come in catalog order; `gold` is what the review site compares with. */
+  async finish(summaries: DocumentSummary[], diagnostics: Diagnostic[], created: string, gold: GoldFile[]): Promise<void> {
+    const runRows = runTableRows(summaries, diagnostics)
+    const database = new ReleaseDatabase(join(this.staging, 'zhengshu.sqlite'), TABLES)
+    const files: PackageFile[] = []
+    const counts: Record<string, number> = {}
+    try {
+      for (const table of TABLES) {
+        const rows = runRows[table.name]
+        const chunks = rows ? [tableChunk(table, rows)] : this.documentChunks(table.name)
+        counts[table.name] = this.writeTable(table, chunks, database, files)
+      }
+      database.finish()
+    } finally {
+      database.abandon()
+      await this.discard()
+    }
+    const sources = [...new Set(summaries.map((summary) => summary.source).filter(Boolean))].sort().map((title) => ({ title }))
+    const descriptor = datapackage(files, sources, created)
+    const problem = profileProblem(descriptor)
+    if (problem) throw new Error(`datapackage.json fails the Data Package v2 profile: ${problem}`)
+    await writeFile(join(this.staging, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`)
+    await writeFile(join(this.staging, 'fields.csv'), dictionary())
+    await writeFile(join(this.staging, 'README.md'), await readme(counts))
+    await writeFile(join(this.staging, 'series.json'), `${JSON.stringify(runRows.series, null, 1)}\n`)
+    await writeReview(join(this.staging, 'review'), await allRows(this.staging, runRows, summaries), gold)
+  }
+
+  /** Closes and removes the scratch file. */
+  async discard(): Promise<void> {
+    this.scratch.close()
+    await rm(this.scratchPath, { force: true })
+  }
 }

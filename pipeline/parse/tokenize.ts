@@ -1,72 +1,134 @@
 // Tokenizing Chinese text into NLCST, one pass per level (as parse-latin does):
 // paragraphs by line ends, sentences by their closing marks, words by
-// Intl.Segmenter over short runs of Han characters.
-import type { Paragraph, Punctuation, Root, Sentence, SentenceContent, Symbol as SymbolNode, WhiteSpace, Word } from 'nlcst'
+// Intl.Segmenter over short runs of Han characters. Nodes get their unist
+// positions as they are made, and characters are classed by a table, not a
+// regex per character: the tree of a long report has millions of nodes.
+import type { Paragraph, Punctuation, Root, Sentence, SentenceContent, Source, Symbol as SymbolNode, WhiteSpace, Word } from 'nlcst'
+import type { Point, Position } from 'unist'
+import { lastAtOrBefore } from '../text.ts'
+import { segmentWords } from './segment.ts'
 
+/** Which sentences to split into words; the others stay one SourceNode (lossless, positioned, not segmented). */
+export type SegmentWhen = (sentence: string) => boolean
+
+const SPACE = 1
+const HAN = 2
+/** Letters and digits other than Han: Latin words and numbers. */
+const WORD = 4
+const DIGIT = 8
+const PUNCTUATION = 16
 /** A sentence ends after one of these; closing quotes and brackets stay with it. */
-const TERMINATORS = /[。！？；!?;…]/u
-const CLOSERS = /[”’」』）)》"'】]/u
-const HAN = /[\p{Script=Han}〇]/u
-const WORD_CHAR = /[\p{L}\p{Nd}]/u
-const DIGIT = /\d/
+const TERMINATOR = 32
+const CLOSER = 64
+
+/** The class bits of every UTF-16 unit; a lone surrogate has none, as it matches no /u class. */
+const CLASSES = (() => {
+  const classes = new Uint8Array(0x10000)
+  const tests: [RegExp, number][] = [
+    [/\s/u, SPACE],
+    [/[\p{Script=Han}〇]/u, HAN],
+    [/[\p{L}\p{Nd}]/u, WORD],
+    [/\d/, DIGIT],
+    [/\p{P}/u, PUNCTUATION],
+    [/[。！？；!?;…]/u, TERMINATOR],
+    [/[”’」』）)》"'】]/u, CLOSER],
+  ]
+  for (let code = 0; code < classes.length; code++) {
+    const char = String.fromCharCode(code)
+    for (const [test, bit] of tests) if (test.test(char)) classes[code]! |= bit
+  }
+  for (let code = 0; code < classes.length; code++) if (classes[code]! & HAN) classes[code]! &= ~WORD
+  return classes
+})()
+
+const has = (text: string, index: number, bit: number) => index >= 0 && index < text.length && (CLASSES[text.charCodeAt(index)]! & bit) !== 0
 /** Intl.Segmenter is super-linear on long strings: feed it bounded runs. */
 const MAX_SEGMENT_RUN = 256
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+/** Offsets to unist points: line starts found once, then a cursor that mostly moves forward. */
+class Points {
+  private readonly starts = [0]
+  private line = 0
 
-type Offsets = { start: number; end: number }
-type Positioned<T> = T & { data: Offsets }
+  constructor(text: string) {
+    for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1)
+  }
 
-function whiteSpace(value: string, start: number): Positioned<WhiteSpace> {
-  return { type: 'WhiteSpaceNode', value, data: { start, end: start + value.length } }
+  at(offset: number): Point {
+    const { starts } = this
+    if (offset < starts[this.line]!) this.line = lastAtOrBefore(starts, offset)
+    while (this.line + 1 < starts.length && starts[this.line + 1]! <= offset) this.line++
+    return { line: this.line + 1, column: offset - starts[this.line]! + 1, offset }
+  }
+
+  span(start: number, end: number): Position {
+    return { start: this.at(start), end: this.at(end) }
+  }
 }
 
-function word(value: string, start: number): Positioned<Word> {
-  const data = { start, end: start + value.length }
-  return { type: 'WordNode', children: [{ type: 'TextNode', value, data: { ...data } }], data }
+interface Context {
+  points: Points
+  segmentWhen: SegmentWhen
 }
 
-function mark(value: string, start: number): Positioned<Punctuation | SymbolNode> {
-  const type = /\p{P}/u.test(value) ? 'PunctuationNode' : 'SymbolNode'
-  return { type, value, data: { start, end: start + value.length } }
+function whiteSpace(value: string, start: number, context: Context): WhiteSpace {
+  return { type: 'WhiteSpaceNode', value, position: context.points.span(start, start + value.length) }
 }
 
-/** Length of the run at `at` whose characters all pass `test`, up to `limit`. */
-function runLength(text: string, at: number, test: (char: string, index: number) => boolean, limit = Infinity): number {
+function word(value: string, start: number, context: Context): Word {
+  const position = context.points.span(start, start + value.length)
+  return { type: 'WordNode', children: [{ type: 'TextNode', value, position }], position } // the text spans its word exactly
+}
+
+function mark(value: string, start: number, context: Context): Punctuation | SymbolNode {
+  const punctuation = value.length === 1 ? has(value, 0, PUNCTUATION) : /\p{P}/u.test(value)
+  return { type: punctuation ? 'PunctuationNode' : 'SymbolNode', value, position: context.points.span(start, start + value.length) }
+}
+
+/** End of the run from `at` whose units all have `bit`, at most `limit` long. */
+function runEnd(text: string, at: number, bit: number, limit = Infinity): number {
   let end = at
-  while (end < text.length && end - at < limit && test(text[end]!, end)) end++
-  return end - at
+  while (end < text.length && end - at < limit && has(text, end, bit)) end++
+  return end
 }
 
 /** Latin words and numbers, keeping 303.5 and 5,960,281 whole. */
 function isWordChar(text: string, index: number): boolean {
-  const char = text[index]!
-  if (WORD_CHAR.test(char) && !HAN.test(char)) return true
-  return (char === '.' || char === ',') && DIGIT.test(text[index - 1] ?? '') && DIGIT.test(text[index + 1] ?? '')
+  if (has(text, index, WORD)) return true
+  const char = text[index]
+  return (char === '.' || char === ',') && has(text, index - 1, DIGIT) && has(text, index + 1, DIGIT)
 }
 
-function tokenizeSentence(text: string, offset: number): SentenceContent[] {
+function markLength(text: string, at: number): number {
+  const char = text[at]!
+  if (char === '—' || char === '…') {
+    let end = at
+    while (text[end] === char) end++
+    return end - at
+  }
+  return text.codePointAt(at)! > 0xffff ? 2 : 1
+}
+
+function tokenizeSentence(text: string, offset: number, context: Context): SentenceContent[] {
   const nodes: SentenceContent[] = []
   let at = 0
   while (at < text.length) {
-    const char = text[at]!
-    if (/\s/u.test(char)) {
-      const length = runLength(text, at, (c) => /\s/u.test(c))
-      nodes.push(whiteSpace(text.slice(at, at + length), offset + at))
-      at += length
-    } else if (HAN.test(char)) {
-      const length = runLength(text, at, (c) => HAN.test(c), MAX_SEGMENT_RUN)
-      for (const { segment, index } of segmenter.segment(text.slice(at, at + length))) nodes.push(word(segment, offset + at + index))
-      at += length
+    let end: number
+    if (has(text, at, SPACE)) {
+      end = runEnd(text, at, SPACE)
+      nodes.push(whiteSpace(text.slice(at, end), offset + at, context))
+    } else if (has(text, at, HAN)) {
+      end = runEnd(text, at, HAN, MAX_SEGMENT_RUN)
+      for (const { segment, index } of segmentWords(text.slice(at, end))) nodes.push(word(segment, offset + at + index, context))
     } else if (isWordChar(text, at)) {
-      const length = runLength(text, at, (_, index) => isWordChar(text, index))
-      nodes.push(word(text.slice(at, at + length), offset + at))
-      at += length
+      end = at + 1
+      while (end < text.length && isWordChar(text, end)) end++
+      nodes.push(word(text.slice(at, end), offset + at, context))
     } else {
-      const length = char === '—' || char === '…' ? runLength(text, at, (c) => c === char) : [...text.slice(at, at + 2)][0]!.length
-      nodes.push(mark(text.slice(at, at + length), offset + at))
-      at += length
+      end = at + markLength(text, at)
+      nodes.push(mark(text.slice(at, end), offset + at, context))
     }
+    at = end
   }
   return nodes
 }
@@ -75,9 +137,8 @@ function sentenceEnds(text: string): number[] {
   const ends: number[] = []
   let at = 0
   while (at < text.length) {
-    if (TERMINATORS.test(text[at]!)) {
-      let end = at + 1
-      while (end < text.length && (TERMINATORS.test(text[end]!) || CLOSERS.test(text[end]!))) end++
+    if (has(text, at, TERMINATOR)) {
+      const end = runEnd(text, at + 1, TERMINATOR | CLOSER)
       ends.push(end)
       at = end
     } else {
@@ -88,23 +149,24 @@ function sentenceEnds(text: string): number[] {
   return ends
 }
 
-function tokenizeParagraph(text: string, offset: number): Positioned<Paragraph> {
+function sentence(text: string, offset: number, context: Context): Sentence {
+  const position = context.points.span(offset, offset + text.length)
+  if (context.segmentWhen(text)) return { type: 'SentenceNode', children: tokenizeSentence(text, offset, context), position }
+  const source: Source = { type: 'SourceNode', value: text, position: context.points.span(offset, offset + text.length) }
+  return { type: 'SentenceNode', children: [source], position }
+}
+
+function tokenizeParagraph(text: string, offset: number, context: Context): Paragraph {
+  const position = context.points.span(offset, offset + text.length)
   const children: Paragraph['children'] = []
   let start = 0
   for (const end of sentenceEnds(text)) {
-    const leading = runLength(text, start, (c) => /\s/u.test(c))
-    if (leading) children.push(whiteSpace(text.slice(start, start + leading), offset + start))
-    if (start + leading < end) {
-      const sentence: Positioned<Sentence> = {
-        type: 'SentenceNode',
-        children: tokenizeSentence(text.slice(start + leading, end), offset + start + leading),
-        data: { start: offset + start + leading, end: offset + end },
-      }
-      children.push(sentence)
-    }
+    const content = Math.min(runEnd(text, start, SPACE), end)
+    if (content > start) children.push(whiteSpace(text.slice(start, content), offset + start, context))
+    if (content < end) children.push(sentence(text.slice(content, end), offset + content, context))
     start = end
   }
-  return { type: 'ParagraphNode', children, data: { start: offset, end: offset + text.length } }
+  return { type: 'ParagraphNode', children, position }
 }
 
 /**
@@ -114,11 +176,13 @@ function tokenizeParagraph(text: string, offset: number): Positioned<Paragraph> 
  */
 const PARAGRAPHS = /[^\r\n]+(?:\r?\n\u200b+\r?\n[^\r\n]+)*|\r?\n|\r/g
 
-export function tokenize(text: string): Root {
+export function tokenize(text: string, segmentWhen: SegmentWhen = () => true): Root {
+  const context: Context = { points: new Points(text), segmentWhen }
+  const position = context.points.span(0, text.length)
   const children: Root['children'] = []
   for (const match of text.matchAll(PARAGRAPHS)) {
     const value = match[0]
-    children.push(/^[\r\n]+$/.test(value) ? whiteSpace(value, match.index) : tokenizeParagraph(value, match.index))
+    children.push(/^[\r\n]+$/.test(value) ? whiteSpace(value, match.index, context) : tokenizeParagraph(value, match.index, context))
   }
-  return { type: 'RootNode', children, data: { start: 0, end: text.length } } as Root
+  return { type: 'RootNode', children, position }
 }

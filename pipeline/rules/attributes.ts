@@ -2,6 +2,7 @@
 // measures, read from the words around it in its sentence.
 import { tables, type Approx, type Change, type Status } from '../resources/tables.ts'
 import { timeWords } from '../resources/vocabulary.ts'
+import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
 
@@ -193,8 +194,6 @@ const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.leng
 const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, '、'])
 const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS])
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
-
 /** Phrases repeat (the same subject, the same verbs): remember their boundaries, a bounded number of them. */
 const boundaryMemo = new Map<string, Set<number>>()
 const MEMO_SIZE = 4096
@@ -204,7 +203,7 @@ function wordBoundaries(text: string): Set<number> {
   const known = boundaryMemo.get(text)
   if (known) return known
   const boundaries = new Set([text.length])
-  for (const { index } of segmenter.segment(text)) boundaries.add(index)
+  for (const { index } of segmentWords(text)) boundaries.add(index)
   if (boundaryMemo.size >= MEMO_SIZE) boundaryMemo.clear()
   boundaryMemo.set(text, boundaries)
   return boundaries
@@ -326,7 +325,7 @@ function lastItemStart(window: string): number {
   return (inside ? window.lastIndexOf('、', open) : mark) + 1
 }
 
-const wordsOf = (text: string) => [...segmenter.segment(text)].map((part) => part.segment)
+const wordsOf = (text: string) => [...segmentWords(text)].map((part) => part.segment)
 
 /**
  * Earlier items of a list borrow the head noun of the last one: 城镇居民和农村居民人均可支配收入

@@ -46,17 +46,20 @@ const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》
 /** Quoted text longer than this is a quotation, not a name. */
 const MAX_NAME_LENGTH = 30
 
+/** Where a quote may open: the pass jumps from one to the next. */
+const OPENERS = new RegExp(`[${Object.keys(QUOTES).join('')}]`, 'g')
+
 /** Spans [open, close] of quoted names and titles in `text`. */
 export function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = []
-  for (let at = 0; at < text.length; at++) {
-    const close = QUOTES[text[at]!]
-    if (!close) continue
+  OPENERS.lastIndex = 0
+  for (let match = OPENERS.exec(text); match; match = OPENERS.exec(text)) {
+    const at = match.index
     // look no further than a name can reach, so unbalanced quotes cost nothing
-    const end = text.slice(at + 1, at + 1 + MAX_NAME_LENGTH).indexOf(close)
+    const end = text.slice(at + 1, at + 1 + MAX_NAME_LENGTH).indexOf(QUOTES[text[at]!]!)
     if (end < 0) continue
     spans.push([at, at + 1 + end])
-    at += 1 + end
+    OPENERS.lastIndex = at + 2 + end
   }
   return spans
 }

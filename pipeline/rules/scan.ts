@@ -521,6 +521,10 @@ function matchVagueNumber(text: string, at: number): Match {
 }
 
 const MATCHERS = [matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchVagueNumber, matchNumber]
+/** The characters a matcher can start at (digits, numerals, the words of numeral grammar, word quantities): the pass steps over all others at once. */
+const STARTS = new Set(
+  ['0123456789', ...[...tables.numeralWords.values()].flat().map((entry) => entry.word[0]!), ...tables.wordQuantities.map((entry) => entry.word[0]!), ...tables.numerals.keys()].join(''),
+)
 
 
 /** 10.6万、3.8万、3.3万平方公里: numbers of a list without a unit take the unit of the last. */
@@ -541,6 +545,10 @@ export function scan(text: string): { candidates: Candidate[]; skipped: Skipped[
   let at = 0
   while (at < text.length) {
     let next = at + 1
+    if (!STARTS.has(text[at]!)) {
+      at = next
+      continue
+    }
     for (const matcher of MATCHERS) {
       const match = matcher(text, at)
       if (!match) continue

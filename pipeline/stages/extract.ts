@@ -4,10 +4,11 @@ import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import { tables, type Status } from '../resources/tables.ts'
 import { describe, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
-import { exclusionOf, nameMask, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
+import { candidatesOf } from '../rules/candidates.ts'
+import { exclusionOf, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
-import { scan, type Candidate } from '../rules/scan.ts'
+import type { Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
 import { periodOf, reportYear, timeCues, type Period, type TimeCue } from '../rules/period.ts'
 import { documentStart, enterSection, isPart, type Section } from '../rules/sections.ts'
@@ -42,8 +43,8 @@ interface Sorted {
 }
 
 /** Splits what the scanner found into quantities and numbers set aside, each with its rule. */
-function sortCandidates(text: string, names: Uint8Array): Sorted {
-  const { candidates, skipped } = scan(text)
+function sortCandidates(text: string): Sorted & { names: Uint8Array } {
+  const { candidates, skipped, names } = candidatesOf(text)
   const excluded: Sorted['excluded'] = [...skipped]
   const survivors = candidates.filter((candidate) => {
     const rule = exclusionOf(candidate, text, names)
@@ -55,7 +56,7 @@ function sortCandidates(text: string, names: Uint8Array): Sorted {
     if (bound) excluded.push({ start: candidate.start, end: candidate.end, rule: 'group-bound', value: candidate.value })
     return !bound
   })
-  return { kept, excluded: excluded.sort((a, b) => a.start - b.start) }
+  return { kept, excluded: excluded.sort((a, b) => a.start - b.start), names }
 }
 
 const INDICATOR_SEARCH = 200
@@ -198,8 +199,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         text: raw.slice(start, end),
       }
       sentences.push(record)
-      const names = nameMask(text)
-      const { kept, excluded } = sortCandidates(text, names)
+      const { kept, excluded, names } = sortCandidates(text)
       for (const { start: from, end: to, rule, value } of excluded) {
         const codePoint = offsets.toCodePoint(start + from)
         exclusions.push({
@@ -219,7 +219,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       const cues = own.some((cue) => cue.span) || !carried ? own : [{ ...carried, at: -1, end: 0 }, ...own]
       carried = cues.filter((cue) => cue.span).at(-1) ?? carried
       const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
-      const described = describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
+      // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
+      const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
       kept.forEach((candidate, index) => {
         const attributes = described[index]!
         // 551万农村贫困人口: the noun right after the number tells first, then the indicator

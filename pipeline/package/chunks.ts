@@ -1,0 +1,46 @@
+// A table's rows turned, once, into what the release stores: canonical CSV
+// records, their Excel copy, SQLite values and (for quantities) JSON items.
+// A table is its header followed by its chunks in key order.
+import { csvRecords } from '../csv.ts'
+import { sqlValue } from './sqlite.ts'
+import type { Row } from './rows.ts'
+import type { Table } from './tables.ts'
+
+export interface Chunk {
+  rows: number
+  csv: string
+  excel: string
+  /** Items of quantities.json, each ending with its separator: '' for other tables. */
+  json: string
+  sql: unknown[][]
+}
+
+/** The table that quantities.json copies. */
+export const JSON_TABLE = 'quantities'
+
+/** Cells that a spreadsheet would run as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/
+
+function excelRow(freeText: string[], row: Row): Row {
+  const copy = { ...row }
+  for (const name of freeText) {
+    const cell = copy[name]
+    if (typeof cell === 'string' && FORMULA_START.test(cell)) copy[name] = `'${cell}`
+  }
+  return copy
+}
+
+/** One item of a JSON array as JSON.stringify(array, null, 1) writes it, with the separator before it. */
+const jsonItem = (row: Row) => `\n ${JSON.stringify(row, null, 1).replaceAll('\n', '\n ')}`
+
+export function tableChunk(table: Table, rows: Row[]): Chunk {
+  const columns = table.fields.map((field) => field.name)
+  const freeText = table.fields.filter((field) => field.freeText).map((field) => field.name)
+  return {
+    rows: rows.length,
+    csv: csvRecords(columns, rows),
+    excel: csvRecords(columns, rows.map((row) => excelRow(freeText, row))),
+    json: table.name === JSON_TABLE ? rows.map(jsonItem).join(',') : '',
+    sql: rows.map((row) => table.fields.map((field) => sqlValue(field, row[field.name]))),
+  }
+}
