@@ -295,7 +295,7 @@ const LEVEL_AFTER = new RegExp(`^(?:${tables.change.map((entry) => entry.word).j
 function fromPairSubject(text: string, clause: number, candidate: Candidate): string | undefined {
   const head = text.slice(clause, candidate.start)
   const mark = FROM_MARK.exec(head)
-  if (!mark || !LEVEL_AFTER.test(text.slice(candidate.end))) return undefined
+  if (!mark || !LEVEL_AFTER.test(text.slice(candidate.end, candidate.end + 8))) return undefined
   return subjectBefore(text, clause, clause + mark.index) || undefined
 }
 

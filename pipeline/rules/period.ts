@@ -63,7 +63,7 @@ function yearCues(text: string): TimeCue[] {
     }
     const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
     const end = match.index + match[0].length
-    cues.push({ at: match.index, end, span: { start: first, end: last }, perYear: false, role, closesClause: SPAN_CLOSE.test(text.slice(end)) })
+    cues.push({ at: match.index, end, span: { start: first, end: last }, perYear: false, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + 3)) })
   }
   return joinFromTo(cues)
 }

@@ -131,8 +131,15 @@ function statusByPeriod(status: Status, period: Period | undefined, year: number
   return undefined
 }
 
-/** Where the clause holding `at` begins. */
-const clauseStart = (text: string, at: number) => Math.max(...[',', ';', ':', '。'].map((mark) => text.lastIndexOf(mark, at - 1))) + 1
+/** How far back a clause is looked for: codes read only its last words, and a mark not found must not cost the whole sentence. */
+const CLAUSE_LOOKBACK = 64
+
+/** Where the clause holding `at` begins, or CLAUSE_LOOKBACK before `at` in a clause longer than that. */
+function clauseStart(text: string, at: number): number {
+  const from = Math.max(0, at - CLAUSE_LOOKBACK)
+  const window = text.slice(from, at)
+  return from + Math.max(...[',', ';', ':', '。'].map((mark) => window.lastIndexOf(mark))) + 1
+}
 
 export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts): Extracted {
   const { raw, folded, offsets } = normalized
