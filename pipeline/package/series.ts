@@ -98,9 +98,9 @@ export function metOf(better: Better, target: { value: number; valueMax?: number
   return ''
 }
 
-function sideColumns(side: Side, figure: Figure | undefined, base: boolean) {
-  if (!figure) return {}
-  const { value, valueMax } = valueIn(figure.mention, base)
+function sideColumns(side: Side, figure: Figure | undefined, values: ReturnType<typeof valueIn> | undefined) {
+  if (!figure || !values) return {}
+  const { value, valueMax } = values
   return {
     [`${side}_value`]: value,
     ...(valueMax !== undefined ? { [`${side}_value_max`]: valueMax } : {}),
@@ -127,8 +127,8 @@ function seriesRow(entry: CatalogEntry, sides: Partial<Record<Side, Figure[]>>):
     period_end: first.period_end!,
     per_year: first.per_year!,
     unit: base ? first.base_unit : first.unit,
-    ...sideColumns('target', target?.figure, base),
-    ...sideColumns('actual', actual?.figure, base),
+    ...sideColumns('target', target?.figure, targetValues),
+    ...sideColumns('actual', actual?.figure, actualValues),
     met: metOf(better, targetValues, actualValues && { value: actualValues.value, approx: actual!.figure.mention.approx }),
     note: [...(base ? [`target in ${target!.figure.mention.unit}, actual in ${actual!.figure.mention.unit}: both in ${first.base_unit}`] : []), ...(target?.notes ?? []), ...(actual?.notes ?? [])].join('; '),
   }
