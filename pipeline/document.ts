@@ -10,13 +10,15 @@ import type { StoredChunk } from './package/scratch.ts'
 import { TABLES } from './package/tables.ts'
 import { diagnosticRecord } from './release.ts'
 import { problemOf, validators } from './schemas.ts'
-import type { CatalogEntry } from './types.ts'
+import type { CatalogEntry, Mention } from './types.ts'
 
 export interface ProcessedDocument {
   summary: DocumentSummary
   /** The text of documents/<doc_id>.json, or '' when the document was not written. */
   json: string
   chunks: Record<string, StoredChunk>
+  /** Its mentions with an indicator code and a period, which the series table pairs across documents. */
+  coded: Mention[]
   /** Seconds spent in each stage of the machine, and in turning records into rows. */
   seconds: Partial<Record<Stage | 'rows', number>>
 }
@@ -54,7 +56,6 @@ function summaryOf(result: DocumentResult): DocumentSummary {
     document: documentRow(result),
     diagnostics: messagesOf(result),
     units: [...new Set(result.extraction.mentions.map((mention) => mention.unit))],
-    coded: result.extraction.mentions.filter((mention) => mention.indicator_code !== '' && mention.period_start !== undefined),
   }
 }
 
@@ -65,5 +66,6 @@ export async function processDocument(entry: CatalogEntry, path: string): Promis
   })
   const started = performance.now()
   const chunks = chunksOf(result)
-  return { summary: summaryOf(result), json, chunks, seconds: { ...seconds, rows: (performance.now() - started) / 1000 } }
+  const coded = result.extraction.mentions.filter((mention) => mention.indicator_code !== '' && mention.period_start !== undefined)
+  return { summary: summaryOf(result), json, chunks, coded, seconds: { ...seconds, rows: (performance.now() - started) / 1000 } }
 }

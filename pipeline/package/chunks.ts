@@ -1,5 +1,5 @@
 // A table's rows turned, once, into what the release stores: canonical CSV
-// records, their Excel copy, SQLite values and (for quantities) JSON items.
+// records, their Excel copy, SQLite values and (for quantities and series) JSON items.
 // A table is its header followed by its chunks in key order.
 import { csvRecords } from '../csv.ts'
 import { sqlValue } from './sqlite.ts'
@@ -10,13 +10,13 @@ export interface Chunk {
   rows: number
   csv: string
   excel: string
-  /** Items of quantities.json, each ending with its separator: '' for other tables. */
+  /** Items of the table's JSON copy, each with the separator before it: '' for tables without one. */
   json: string
   sql: unknown[][]
 }
 
-/** The table that quantities.json copies. */
-export const JSON_TABLE = 'quantities'
+/** The tables with a JSON copy beside their CSV (quantities.json, series.json). */
+export const JSON_TABLES = ['quantities', 'series']
 
 /** Cells that a spreadsheet would run as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/
@@ -40,7 +40,7 @@ export function tableChunk(table: Table, rows: Row[]): Chunk {
     rows: rows.length,
     csv: csvRecords(columns, rows),
     excel: csvRecords(columns, rows.map((row) => excelRow(freeText, row))),
-    json: table.name === JSON_TABLE ? rows.map(jsonItem).join(',') : '',
+    json: JSON_TABLES.includes(table.name) ? rows.map(jsonItem).join(',') : '',
     sql: rows.map((row) => table.fields.map((field) => sqlValue(field, row[field.name]))),
   }
 }

@@ -1,12 +1,12 @@
 // Rows of every table, sorted by key. Document tables are cut per document
 // (a document's rows are contiguous in key order, since every key starts with
 // its doc_id and a doc_id holds no ':'); run tables are made at the end from
-// the summaries every finished document leaves.
+// the summaries every finished document leaves (all but series, which are
+// made region by region from the scratch file).
 import type { DocumentResult } from '../machine.ts'
 import type { Diagnostic } from '../release.ts'
 import { indicators } from '../resources/vocabulary.ts'
-import type { CatalogEntry, Extraction, Mention } from '../types.ts'
-import { seriesRows } from './series.ts'
+import type { CatalogEntry, Extraction } from '../types.ts'
 import { unitRows } from './units.ts'
 
 export type Row = Record<string, string | number | boolean | undefined>
@@ -65,8 +65,6 @@ export interface DocumentSummary {
   diagnostics: Diagnostic[]
   /** Units its mentions use, for the units table. */
   units: string[]
-  /** Its mentions with an indicator code and a period, which the series table pairs across documents. */
-  coded: Mention[]
 }
 
 /** Tables made at the end of a run from every document's summary, in catalog order, and the run's diagnostics. */
@@ -75,7 +73,6 @@ export function runTableRows(summaries: DocumentSummary[], diagnostics: Diagnost
     documents: sortBy(summaries.map((summary) => summary.document), ['doc_id']),
     units: sortBy(unitRows(summaries.flatMap((summary) => summary.units)), ['unit']),
     indicators: sortBy(indicators.map(({ code, nameZh, nameEn, measure, positive, units, better }) => ({ code, name_zh: nameZh, name_en: nameEn, measure, positive, units: units.join('|'), better })), ['code']),
-    series: sortBy(seriesRows(summaries.filter((summary) => summary.outcome === 'done').map((summary) => ({ entry: summary.entry, mentions: summary.coded }))), ['region_code', 'indicator_code', 'period_start', 'period_end', 'per_year']),
     diagnostics: diagnostics.map((diagnostic, index) => ({ number: index + 1, ...diagnostic })),
   }
 }

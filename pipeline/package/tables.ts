@@ -5,6 +5,9 @@ import { ENCODINGS } from '../stages/read.ts'
 import { indicators } from '../resources/vocabulary.ts'
 import { EXCLUSION_RULES } from '../rules/exclusions.ts'
 
+/** The key series rows are sorted by: a region without a code is told apart by its name. */
+export const SERIES_KEYS = ['region_code', 'region', 'indicator_code', 'period_start', 'period_end', 'per_year']
+
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean'
 
 export interface Field {
@@ -208,7 +211,7 @@ export const TABLES: Table[] = [
     name: 'series',
     title: '目标与实绩序列',
     description: 'One row per region, indicator code and period: the target the region set and the result it later reported, each traceable to its mention.',
-    primaryKey: ['region_code', 'indicator_code', 'period_start', 'period_end', 'per_year'],
+    primaryKey: [...SERIES_KEYS],
     foreignKeys: [
       toIndicators,
       { fields: ['target_doc_id'], resource: 'documents', reference: ['doc_id'] },

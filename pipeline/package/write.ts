@@ -1,7 +1,8 @@
 // Puts the release together in the staging folder. Each finished document is
-// added as it comes (its JSON written, its rows stored in the scratch file);
+// added as it comes (its JSON and review page written, its rows stored in the
+// scratch file);
 // finish() then writes every table in key order (canonical CSV, Excel copy,
-// SQLite, quantities.json) without holding any table in memory, and the
+// SQLite, quantities.json and series.json) without holding any table in memory, and the
 // Data Package, dictionary and README beside them.
 import { createHash, type Hash } from 'node:crypto'
 import { closeSync, openSync, writeSync } from 'node:fs'
@@ -12,14 +13,15 @@ import { csvHeader, toCsv } from '../csv.ts'
 import type { ProcessedDocument } from '../document.ts'
 import type { GoldFile } from '../eval/evaluate.ts'
 import type { Diagnostic } from '../release.ts'
-import { writeReview } from '../review/site.ts'
+import { ReviewSite } from '../review/site.ts'
 import type { Extraction } from '../types.ts'
-import { JSON_TABLE, tableChunk, type Chunk } from './chunks.ts'
+import { JSON_TABLES, tableChunk, type Chunk } from './chunks.ts'
 import { datapackage, profileProblem, type PackageFile } from './datapackage.ts'
 import { compareRows, DOCUMENT_TABLES, runTableRows, sortBy, type DocumentSummary, type Row } from './rows.ts'
+import { seriesRows } from './series.ts'
 import { Scratch } from './scratch.ts'
 import { ReleaseDatabase } from './sqlite.ts'
-import { TABLES, type Table } from './tables.ts'
+import { SERIES_KEYS, TABLES, type Table } from './tables.ts'
 
 /** A file written in order, with its size and SHA-256 kept for the Data Package. */
 class HashedFile {
@@ -61,21 +63,6 @@ async function readme(counts: Record<string, number>): Promise<string> {
   return template.replace('{{tables}}', tableList).replace('{{joins}}', joins)
 }
 
-/**
- * Every table's rows at once, for the review site, read back from the documents' JSON in a
- * release folder. Unlike the tables, this holds the whole release in memory.
- */
-export async function allRows(release: string, runRows: Record<string, Row[]>, summaries: DocumentSummary[]): Promise<Record<string, Row[]>> {
-  const rows: Record<string, Row[]> = { ...runRows }
-  for (const { table } of DOCUMENT_TABLES) rows[table] = []
-  for (const summary of summaries.filter((entry) => entry.outcome === 'done')) {
-    const body = JSON.parse(await readFile(join(release, 'documents', `${summary.docId}.json`), 'utf8')) as Extraction
-    for (const { table, records } of DOCUMENT_TABLES) rows[table]!.push(...(body[records] as unknown as Row[]))
-  }
-  for (const { table, keys } of DOCUMENT_TABLES) rows[table] = sortBy(rows[table]!, keys)
-  return rows
-}
-
 export class ReleaseWriter {
   private readonly scratch: Scratch
 
@@ -83,19 +70,25 @@ export class ReleaseWriter {
   constructor(
     private readonly staging: string,
     private readonly scratchPath: string,
+    private readonly review: ReviewSite,
   ) {
     this.scratch = new Scratch(scratchPath)
   }
 
-  static async open(staging: string): Promise<ReleaseWriter> {
+  /** `gold` is what the review site compares with. */
+  static async open(staging: string, gold: GoldFile[]): Promise<ReleaseWriter> {
     await mkdir(join(staging, 'documents'), { recursive: true })
     await mkdir(join(staging, 'excel'), { recursive: true })
-    return new ReleaseWriter(staging, `${staging}.scratch`)
+    return new ReleaseWriter(staging, `${staging}.scratch`, await ReviewSite.open(join(staging, 'review'), gold))
   }
 
+  /** Writes a document's JSON and review page, and keeps its rows in the scratch file. */
   async add(processed: ProcessedDocument): Promise<void> {
-    if (processed.json !== '') await writeFile(join(this.staging, 'documents', `${processed.summary.docId}.json`), processed.json)
-    this.scratch.put(processed.summary.docId, processed.chunks)
+    const { summary, json } = processed
+    const body = json === '' ? undefined : (JSON.parse(json) as Extraction)
+    if (body) await writeFile(join(this.staging, 'documents', `${summary.docId}.json`), json)
+    await this.review.addDocument(summary.document, Object.fromEntries(DOCUMENT_TABLES.map(({ table, records }) => [table, body ? (body[records] as unknown as Row[]) : []])))
+    this.scratch.put(summary.docId, processed.chunks, { entry: summary.entry, mentions: summary.outcome === 'done' ? processed.coded : [] })
   }
 
   /** A document table's chunks in key order, read one document at a time. */
@@ -105,12 +98,27 @@ export class ReleaseWriter {
     for (const { docId } of order) yield this.scratch.get(table, docId)
   }
 
-  /** Writes one table to its CSV, its Excel copy and the database (and quantities.json); returns its row count. */
+  /** The series table's chunks, a region at a time (its rows sorted, kept for the review site). */
+  private *seriesChunks(table: Table): Generator<Chunk> {
+    for (const documents of this.scratch.codedByRegion()) {
+      const rows = sortBy(seriesRows(documents), SERIES_KEYS)
+      this.scratch.putSeries(rows)
+      yield tableChunk(table, rows)
+    }
+  }
+
+  private chunksOf(table: Table, runRows: Record<string, Row[]>): Iterable<Chunk> {
+    const rows = runRows[table.name]
+    if (rows) return [tableChunk(table, rows)]
+    return table.name === 'series' ? this.seriesChunks(table) : this.documentChunks(table.name)
+  }
+
+  /** Writes one table to its CSV, its Excel copy, the database and its JSON copy if it has one; returns its row count. */
   private writeTable(table: Table, chunks: Iterable<Chunk>, database: ReleaseDatabase, files: PackageFile[]): number {
     const path = `${table.name}.csv`
     const csv = new HashedFile(join(this.staging, path))
     const excel = new HashedFile(join(this.staging, 'excel', path))
-    const json = table.name === JSON_TABLE ? new HashedFile(join(this.staging, `${JSON_TABLE}.json`)) : undefined
+    const json = JSON_TABLES.includes(table.name) ? new HashedFile(join(this.staging, `${table.name}.json`)) : undefined
     const insert = database.create(table)
     csv.write(csvHeader(table.fields.map((field) => field.name)))
     excel.write(`\uFEFF${csvHeader(table.fields.map((field) => field.name))}`)
@@ -130,19 +138,16 @@ export class ReleaseWriter {
     return rows
   }
 
-  /** Writes every table and the files that describe them; `summaries` come in catalog order; `gold` is what the review site compares with. */
-  async finish(summaries: DocumentSummary[], diagnostics: Diagnostic[], created: string, gold: GoldFile[]): Promise<void> {
+  /** Writes every table and the files that describe them; `summaries` come in catalog order. */
+  async finish(summaries: DocumentSummary[], diagnostics: Diagnostic[], created: string): Promise<void> {
     const runRows = runTableRows(summaries, diagnostics)
     const database = new ReleaseDatabase(join(this.staging, 'zhengshu.sqlite'), TABLES)
     const files: PackageFile[] = []
     const counts: Record<string, number> = {}
     try {
-      for (const table of TABLES) {
-        const rows = runRows[table.name]
-        const chunks = rows ? [tableChunk(table, rows)] : this.documentChunks(table.name)
-        counts[table.name] = this.writeTable(table, chunks, database, files)
-      }
+      for (const table of TABLES) counts[table.name] = this.writeTable(table, this.chunksOf(table, runRows), database, files)
       database.finish()
+      await this.review.finish(runRows.documents!.map((row) => String(row.doc_id)), this.scratch.seriesByCode())
     } finally {
       database.abandon()
       await this.discard()
@@ -154,8 +159,6 @@ export class ReleaseWriter {
     await writeFile(join(this.staging, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`)
     await writeFile(join(this.staging, 'fields.csv'), dictionary())
     await writeFile(join(this.staging, 'README.md'), await readme(counts))
-    await writeFile(join(this.staging, 'series.json'), `${JSON.stringify(runRows.series, null, 1)}\n`)
-    await writeReview(join(this.staging, 'review'), await allRows(this.staging, runRows, summaries), gold)
   }
 
   /** Closes and removes the scratch file. */
