@@ -54,18 +54,24 @@ export interface TimeWord {
   /** Years relative to the report's year, for words that name a period (去年: -1, -1). */
   from?: number
   to?: number
-  /** An average over the period (年均), not one year's figure. */
-  perYear: boolean
+  /**
+   * An average over the period: `always` (平均每年), or `rate` (年均), which is one only
+   * before a change (年均增长) or right before the figure (年均1270万人), not before a
+   * level of one year (年均浓度).
+   */
+  perYear?: PerYear
 }
 
-export const timeWords: TimeWord[] = readTable('time-words.csv', ['word'] as const, { optional: ['from', 'to', 'per_year'], allowed: { per_year: ['true'] } })
+export type PerYear = 'always' | 'rate'
+
+export const timeWords: TimeWord[] = readTable('time-words.csv', ['word'] as const, { optional: ['from', 'to', 'per_year'], allowed: { per_year: ['always', 'rate'] } })
   .map((row) => ({
     word: row.word,
     ...(row.from ? { from: Number(row.from), to: Number(row.to) } : {}),
-    perYear: row.per_year === 'true',
+    ...(row.per_year ? { perYear: row.per_year as PerYear } : {}),
   }))
   // longest first; of two that overlap as long, the average wins (基础上年均增长 is 年均, not 上年)
-  .sort((a, b) => b.word.length - a.word.length || Number(b.perYear) - Number(a.perYear))
+  .sort((a, b) => b.word.length - a.word.length || Number(b.perYear !== undefined) - Number(a.perYear !== undefined))
 
 /** Words that tell what a heading opens; longest first, so 工作报告 (a title) wins over 工作 (a plan). */
 export const headingWords = readTable('heading-words.csv', ['word', 'part'] as const, { allowed: { part: PARTS } })

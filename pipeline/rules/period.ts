@@ -3,7 +3,7 @@
 // else from the part of the report it stands in, else from its status and the
 // report's year. Finding the cues is kept apart from choosing among them.
 import { tables, type Change, type Status } from '../resources/tables.ts'
-import { plans, timeWords } from '../resources/vocabulary.ts'
+import { plans, timeWords, type PerYear } from '../resources/vocabulary.ts'
 import { valueOfNumeral } from './numerals.ts'
 
 export interface Span {
@@ -20,9 +20,13 @@ export interface TimeCue {
   at: number
   end: number
   span?: Span
-  perYear: boolean
-  /** 由2020年的: the year of the figure right after it, not of one past 提高到. */
+  perYear?: PerYear
+  /** 由2020年的, 从去年的: the year of the figure right after it, not of one past 提高到. */
   from?: boolean
+  /** 比2002年增长: the years since a base, which hold for that one comparison only. */
+  compared?: boolean
+  /** 从1978年到1982年: a span whose two ends the text names, so the A of a 由A增加到B in it is of the first year (of 过去五年, the year before). */
+  fromTo?: boolean
 }
 
 /** What a part heading says of the figures under it: the period of its results and of its targets. */
@@ -58,14 +62,14 @@ function yearCues(text: string): TimeCue[] {
     // 2007年……比2002年增长65.5%: growth over the years after the base, up to the year named before it
     if (endsWithAny(before, BASE)) {
       const named = cues.at(-1)?.span?.end
-      if (named !== undefined && named > last) cues.push({ at: match.index, end: match.index + match[0].length, span: { start: last + 1, end: named }, perYear: false, role: 'plain' })
+      if (named !== undefined && named > last) cues.push({ at: match.index, end: match.index + match[0].length, span: { start: last + 1, end: named }, compared: true, role: 'plain' })
       continue
     }
     const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
     const end = match.index + match[0].length
-    cues.push({ at: match.index, end, span: { start: first, end: last }, perYear: false, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + 3)) })
+    cues.push({ at: match.index, end, span: { start: first, end: last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + 3)) })
   }
-  return joinFromTo(cues)
+  return joinFromTo(cues, text)
 }
 
 /** Reach of 从2018年……到2022年: the two years make one span. */
@@ -73,12 +77,14 @@ const FROM_TO_REACH = 40
 /** ……到2022年， and ……到2022年间 close a span; 到2022年的 names the year of the figure after it. */
 const SPAN_CLOSE = /^(?:[,:]|间|期间|以来)/
 
-function joinFromTo(cues: YearCue[]): TimeCue[] {
+function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
   const joined: YearCue[] = []
   for (const cue of cues) {
     const previous = joined.at(-1)
-    if (previous?.role === 'from' && cue.role === 'until' && cue.closesClause && cue.at - previous.end < FROM_TO_REACH) {
-      joined[joined.length - 1] = { ...previous, end: cue.end, span: { start: previous.span!.start, end: cue.span!.end }, role: 'plain' }
+    // 一九七八年到一九八二年: the first year needs no 从 when only the 到 stands between them
+    const adjacent = previous?.role === 'plain' && cue.role === 'until' && UNTIL.includes(text.slice(previous.end, cue.at))
+    if (previous && cue.role === 'until' && cue.closesClause && ((previous.role === 'from' && cue.at - previous.end < FROM_TO_REACH) || adjacent)) {
+      joined[joined.length - 1] = { ...previous, end: cue.end, span: { start: previous.span!.start, end: cue.span!.end }, role: 'plain', fromTo: true }
     } else {
       joined.push(cue)
     }
@@ -97,7 +103,7 @@ function planCues(text: string): TimeCue[] {
       if (!PLAN_AFTER.some((word) => after.startsWith(word))) continue
       // 十四五末: the plan's last year
       const last = after.startsWith('末')
-      cues.push({ at, end, span: last ? { start: plan.end, end: plan.end } : { start: plan.start, end: plan.end }, perYear: false })
+      cues.push({ at, end, span: last ? { start: plan.end, end: plan.end } : { start: plan.start, end: plan.end } })
     }
   }
   return cues
@@ -109,9 +115,10 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
     for (let at = text.indexOf(word.word); at >= 0; at = text.indexOf(word.word, at + 1)) {
       const end = at + word.word.length
       if (cues.some((cue) => at < cue.end && end > cue.at)) continue
-      if (endsWithAny(text.slice(Math.max(0, at - 2), at), BASE)) continue // 比上年增加: a base, not the period
+      const before = text.slice(Math.max(0, at - 2), at)
+      if (endsWithAny(before, BASE)) continue // 比上年增加: a base, not the period
       const span = word.from !== undefined && year !== undefined ? { start: year + word.from, end: year + word.to! } : undefined
-      cues.push({ at, end, ...(span ? { span } : {}), perYear: word.perYear })
+      cues.push({ at, end, ...(span ? { span } : {}), ...(word.perYear ? { perYear: word.perYear } : {}), ...(span && endsWithAny(before, FROM) ? { from: true } : {}) })
     }
   }
   return cues
@@ -132,26 +139,66 @@ export function partPeriods(heading: string, year: number | undefined): PartPeri
 const CLAUSE_BREAK = /[;。]/
 const UNTIL_IN_BETWEEN = /[到至]/
 
+/** What stands around a sentence: the report's year, its part's periods, and the last span of several years its section named. */
+export interface PeriodContext {
+  year: number | undefined
+  part: PartPeriods
+  recent?: Span
+}
+
+const severalYears = (span: Span | undefined) => (span && span.end > span.start ? span : undefined)
+
+const CLAUSE_MARKS = [',', ';', ':', '。']
+
+/** 由A增加到B: whether the figure at `at` is the A (from) or the B (to) of a change. */
+function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
+  const clause = text.slice(Math.max(...CLAUSE_MARKS.map((mark) => text.lastIndexOf(mark, at - 1))) + 1, at).trimEnd()
+  if (endsWithAny(clause, FROM)) return 'from'
+  const from = Math.max(...FROM.map((word) => clause.lastIndexOf(word)))
+  return from >= 0 && endsWithAny(clause, UNTIL) ? 'to' : undefined
+}
+
+/** Whether a per-year word makes the figure at `at` an average over a span (see TimeWord.perYear). */
+function averages(cue: TimeCue, text: string, at: number, change: Change): boolean {
+  const between = text.slice(cue.end, at)
+  if (!cue.perYear || CLAUSE_BREAK.test(between)) return false
+  return cue.perYear === 'always' || change !== 'none' || between.trim() === ''
+}
+
 /**
  * The period of a figure at `at` in a sentence: the nearest cue before it (within its
  * sentence, a clause break back at most for per-year words), else the part's period for
  * its status, else the year before the report for a result, the report's year for a target.
  */
-export function periodOf(cues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change }, year: number | undefined, part: PartPeriods): Period | undefined {
+export function periodOf(cues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change }, context: PeriodContext): Period | undefined {
   const { status } = figure
+  const { year, part } = context
   // 从2018年的X提高到2022年的Y: X stands inside the span and is of its first year
   const inside = cues.find((cue) => cue.span && cue.at < at && at < cue.end)
   if (inside) return { start: inside.span!.start, end: inside.span!.start, perYear: false }
   const before = cues.filter((cue) => cue.end <= at)
-  // 年均增长 is an average rate; 年均浓度 a level, the average of one year
-  const perYear = figure.change !== 'none' && before.some((cue) => cue.perYear && !CLAUSE_BREAK.test(text.slice(cue.end, at)))
+  const perYear = before.some((cue) => averages(cue, text, at, figure.change))
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.test(text.slice(cue.end, at)))).at(-1)
+  // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
+  const end = severalYears(spanned?.span) && !spanned!.compared ? endOfChange(text, at) : undefined
+  if (end) {
+    const endYear = end === 'to' ? spanned!.span!.end : spanned!.fromTo ? spanned!.span!.start : spanned!.span!.start - 1
+    return { start: endYear, end: endYear, perYear: false }
+  }
   const fromPart = status === 'target' ? part.target : part.actual
-  // 2000年达89404亿元，平均每年增长8.3%: an average runs over the part's years, not the one year named
-  const averaged = perYear && spanned?.span && spanned.span.start === spanned.span.end && fromPart && fromPart.end > fromPart.start ? fromPart : undefined
+  // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
+  const averaged = perYear && !severalYears(spanned?.span) ? (severalYears(fromPart) ?? severalYears(context.recent)) : undefined
   const span = averaged ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   return span && { ...span, perYear }
 }
+
+/** The last span of several years a sentence names (not a comparison's), else `recent`: what a later 年均 in the part runs over. */
+export const recentSpan = (cues: readonly TimeCue[], recent: Span | undefined) =>
+  cues
+    .filter((cue) => !cue.compared)
+    .map((cue) => severalYears(cue.span))
+    .filter((span) => span !== undefined)
+    .at(-1) ?? recent
 
 /** Where a report says its own year: its title, its dateline, its targets or its review heading (a year on). */
 const YEAR_SOURCES: { pattern: RegExp; offset: number }[] = [

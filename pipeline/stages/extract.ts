@@ -10,7 +10,7 @@ import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import type { Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
-import { periodOf, reportYear, timeCues, type Period, type TimeCue } from '../rules/period.ts'
+import { periodOf, recentSpan, reportYear, timeCues, type Period, type Span, type TimeCue } from '../rules/period.ts'
 import { documentStart, enterSection, isPart, type Section } from '../rules/sections.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
@@ -152,6 +152,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
   const sections: SectionRecord[] = []
   const terms = new Map<string, TermRecord>()
   let section: Section = documentStart()
+  // the last span of several years named in this part, for a 年均 that names none
+  let recent: Span | undefined
   let paragraphIndex = 0
   for (const paragraph of tree.children.filter((node): node is Paragraph => node.type === 'ParagraphNode')) {
     const paragraphSentences = paragraph.children.filter((node): node is Sentence => node.type === 'SentenceNode')
@@ -170,6 +172,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         status: entered.status === 'target' ? 'target' : 'actual',
       })
     }
+    // a part (回顾, 安排) or a turn from results to targets opens new years; a numbered section under a part does not
+    if (entered !== section && (isPart(entered) || entered.status !== section.status)) recent = undefined
     section = entered
     for (const span of findTerms(rawParagraph)) {
       const known = terms.get(span.term)
@@ -224,7 +228,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 过去一年，我们……。国内生产总值达到39.8万亿元: a time frame holds for the sentences after it in its paragraph
       const own = timeCues(text, year)
       const cues = own.some((cue) => cue.span) || !carried ? own : [{ ...carried, at: -1, end: 0 }, ...own]
-      carried = cues.filter((cue) => cue.span).at(-1) ?? carried
+      carried = cues.filter((cue) => cue.span && !cue.compared).at(-1) ?? carried
       const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
       const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
@@ -234,7 +238,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         const implied = () => impliedUnit(nounAfter(text, candidate.end)) ?? impliedUnit(attributes.indicator)
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
-        const period = periodOf(cues, text, candidate.start, attributes, year, section.periods)
+        const period = periodOf(cues, text, candidate.start, attributes, { year, part: section.periods, recent })
         const unitName = unit?.unit ?? candidate.unit
         const code = indicatorCode({ indicator: attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
         mentions.push({
@@ -261,6 +265,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
           sentence: record.text,
         })
       })
+      recent = recentSpan(cues, recent)
       if (listStart >= 0) listStatus = 'target'
     }
   }
