@@ -163,14 +163,16 @@ export const tables = {
   approxAfter: approx.filter((entry) => entry.position === 'after'),
   /**
    * takes_object: the verb may stand before what it changes (增加粮食种植面积4000亩);
-   * unless_preceded_by: the compounds where it means something else (改造提升: upgrade).
+   * unless_preceded_by: the compounds where it means something else (改造提升: upgrade);
+   * noun: the word names the change, so a figure after 为 is its size (涨幅为3%), not a level reached (提高为).
    */
-  change: readTable('change.csv', ['word', 'change', 'takes_object'] as const, { optional: ['unless_preceded_by'], allowed: { change: CHANGES, takes_object: ['yes', 'no'] } })
+  change: readTable('change.csv', ['word', 'change', 'takes_object'] as const, { optional: ['unless_preceded_by', 'noun'], allowed: { change: CHANGES, takes_object: ['yes', 'no'], noun: ['yes'] } })
     .map((row) => ({
       word: row.word,
       change: row.change as Change,
       takesObject: row.takes_object === 'yes',
       unlessBefore: pattern(row.unless_preceded_by),
+      noun: row.noun === 'yes',
     }))
     .sort((a, b) => b.word.length - a.word.length),
   levelWords: words('levels.csv', 'word'),

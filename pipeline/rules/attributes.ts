@@ -122,7 +122,7 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
   if (best.unlessBefore?.test(window.slice(0, best.at))) return 'none'
   const rest = window.slice(best.at + best.word.length)
   // 提高到94%, 增至5个: the level reached, not the size of the change
-  if (tables.levelWords.some((word) => rest.startsWith(word))) return 'none'
+  if (!best.noun && tables.levelWords.some((word) => rest.startsWith(word))) return 'none'
   if (CHANGE_GAP.test(rest)) return best.change
   if (rest.includes('、')) return 'none' // the verb's object ended at the list mark
   // the verb must open its clause or its item of a 、 list, outside any quoted name

@@ -3,7 +3,7 @@
 // size of a change, a level code a level) and so does the unit. A figure about another
 // region (全国 in a city's report, 全球) names none of the report's own indicators.
 import { tables, type Change } from '../resources/tables.ts'
-import { indicators, type Indicator } from '../resources/vocabulary.ts'
+import { indicators, timeWords, type Indicator } from '../resources/vocabulary.ts'
 
 export interface CodedFigure {
   /** The indicator phrase as built for the mention. */
@@ -19,6 +19,9 @@ export interface CodedFigure {
 const OTHER_REGIONS = tables.contextWords.get('other-region')!
 /** How far before the number the clause is read for a surface form. */
 const CLAUSE_REACH = 30
+
+/** 经济年均增长 is 经济增长 over some years: time words are no part of an indicator's name. */
+const withoutTimeWords = (phrase: string) => timeWords.reduce((text, { word }) => text.replaceAll(word, ''), phrase)
 
 const measureAgrees = (indicator: Indicator, change: Change) => (indicator.measure === 'change' ? change !== 'none' : change === 'none')
 
@@ -41,7 +44,7 @@ export function indicatorCode(figure: CodedFigure): string {
   // the phrase first, then its item of the clause (新增城镇就业 for 城镇就业; 调查失业率稳定在 for 较低水平),
   // never words of an earlier item of a 、 list (单位国内生产总值能耗降低20%、主要污染物排放总量减少10%)
   const item = figure.clauseBefore.slice(figure.clauseBefore.lastIndexOf('、') + 1).slice(-CLAUSE_REACH)
-  for (const phrase of [figure.indicator, item]) {
+  for (const phrase of [figure.indicator, item].map(withoutTimeWords)) {
     let best: { code: string; length: number } | undefined
     for (const indicator of fits) {
       const surface = surfaceIn(indicator, phrase)
