@@ -184,16 +184,20 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
 /** The enumeration comma, which old reports set inside a range: 四、五十亿元. */
 const PAUSE = '、'
 
-/** 三四十 (30–40), 七八十万 (700000–800000): two neighbouring digits before a scale make a range; the second digit is at `second`. */
+/**
+ * 三四十 (30–40), 七八十万 (700000–800000): two neighbouring digits before a scale make a range;
+ * so do two alone before a unit (七八个, 三四年), but not in a word (乱七八糟). The second digit is at `second`.
+ */
 function digitPairRange(text: string, at: number, end: number, second: number): NumberToken | undefined {
   const low = tables.numerals.get(text[at]!)
   const high = tables.numerals.get(text[second] ?? '')
-  if (low?.role !== 'digit' || high?.role !== 'digit' || high.value !== low.value + 1 || end - second < 2) return undefined
+  if (low?.role !== 'digit' || high?.role !== 'digit' || high.value !== low.value + 1 || end <= second) return undefined
   const rest = numeralParts(text.slice(second + 1, end))
   const lower = text[at] + rest
   const upper = text[second] + rest
   const value = valueOfNumeral(lower)
-  if (value === undefined || valueOfNumeral(upper) === undefined || !isMultiplierChar(rest[0] ?? '')) return undefined
+  const scaled = isMultiplierChar(rest[0] ?? '') || (rest === '' && unitAt(text, skipSpaces(text, end)) !== undefined)
+  if (value === undefined || valueOfNumeral(upper) === undefined || !scaled) return undefined
   return { start: at, end, value, parts: { numeral: lower, upper: { numeral: upper } }, text: text.slice(at, end), magnitudeOnly: false, multiplied: describeParts(rest).multiplied, approxInside: false }
 }
 
