@@ -4,6 +4,7 @@
 // report's year. Finding the cues is kept apart from choosing among them.
 import { tables, type Change, type Status } from '../resources/tables.ts'
 import { plans, timeWords, type PerYear } from '../resources/vocabulary.ts'
+import { clauseStart } from './clause.ts'
 import { valueOfNumeral } from './numerals.ts'
 
 export interface Span {
@@ -148,11 +149,9 @@ export interface PeriodContext {
 
 const severalYears = (span: Span | undefined) => (span && span.end > span.start ? span : undefined)
 
-const CLAUSE_MARKS = [',', ';', ':', '。']
-
 /** 由A增加到B: whether the figure at `at` is the A (from) or the B (to) of a change. */
 function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
-  const clause = text.slice(Math.max(...CLAUSE_MARKS.map((mark) => text.lastIndexOf(mark, at - 1))) + 1, at).trimEnd()
+  const clause = text.slice(clauseStart(text, at), at).trimEnd()
   if (endsWithAny(clause, FROM)) return 'from'
   const from = Math.max(...FROM.map((word) => clause.lastIndexOf(word)))
   return from >= 0 && endsWithAny(clause, UNTIL) ? 'to' : undefined

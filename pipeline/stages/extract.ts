@@ -10,6 +10,7 @@ import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import type { Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
+import { clauseStart } from '../rules/clause.ts'
 import { periodOf, recentSpan, reportYear, timeCues, type Period, type Span, type TimeCue } from '../rules/period.ts'
 import { documentStart, enterSection, isPart, type Section } from '../rules/sections.ts'
 import { findTerms } from '../rules/terms.ts'
@@ -129,16 +130,6 @@ function statusByPeriod(status: Status, period: Period | undefined, year: number
   if (status === 'target' && period.end < year) return { status: 'actual' }
   if (status === 'actual' && period.start > year) return { status: 'target' }
   return undefined
-}
-
-/** How far back a clause is looked for: codes read only its last words, and a mark not found must not cost the whole sentence. */
-const CLAUSE_LOOKBACK = 64
-
-/** Where the clause holding `at` begins, or CLAUSE_LOOKBACK before `at` in a clause longer than that. */
-function clauseStart(text: string, at: number): number {
-  const from = Math.max(0, at - CLAUSE_LOOKBACK)
-  const window = text.slice(from, at)
-  return from + Math.max(...[',', ';', ':', '。'].map((mark) => window.lastIndexOf(mark))) + 1
 }
 
 export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts): Extracted {
