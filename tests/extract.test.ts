@@ -12,6 +12,7 @@ interface SpecMention {
   approx: string
   change?: string
   status?: string
+  indicator?: string
 }
 interface SpecCase {
   id: string
@@ -43,10 +44,11 @@ function checkCase(spec: SpecCase) {
     expect({ unit: mention.unit, kind: mention.kind, approx: mention.approx }).toEqual({ unit: expected.unit, kind: expected.kind, approx: expected.approx })
     if (expected.change) expect(mention.change).toBe(expected.change)
     if (expected.status) expect(mention.status).toBe(expected.status)
+    if (expected.indicator) expect(mention.indicator).toBe(expected.indicator)
   })
 }
 
-describe.each(['quantities.json', 'quantities-regional.json', 'grammar.json'])('spec table %s', (name) => {
+describe.each(['quantities.json', 'quantities-regional.json', 'grammar.json', 'indicators.json'])('spec table %s', (name) => {
   const cases = readCases(name)
   it.each(cases.filter((spec) => !KNOWN_GAPS[spec.id]).map((spec) => [spec.id, spec] as const))('%s', (_, spec) => checkCase(spec))
   const gaps = cases.filter((spec) => KNOWN_GAPS[spec.id])

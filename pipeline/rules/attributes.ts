@@ -48,6 +48,7 @@ const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|�
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
+const AFTER_CLAUSE = /[,。;:!?]/
 const AFTER_NOUN_STOPS = /[,。;:、()《》!?]|的|\d/
 
 /** The entry whose word ends last in `text`, the longer of two ending together (压降 over 降, 跃居 over 居). */
@@ -79,8 +80,20 @@ const START_OF_CHANGE = tables.contextWords.get('change-start')!
 /** Start of every clause of the sentence, in order. */
 function clauseStarts(text: string): number[] {
   const starts = [0]
-  for (let index = 0; index < text.length; index++) if (CLAUSE_BREAKS.test(text[index]!)) starts.push(index + 1)
+  for (let index = 0; index < text.length; index++) {
+    const aside = text[index] === '(' ? nameAside(text, index) : 0
+    if (aside > 0) index += aside
+    else if (CLAUSE_BREAKS.test(text[index]!)) starts.push(index + 1)
+  }
   return starts
+}
+
+/** 化肥（折纯）分别达到: a short aside inside a name, with a word right after it, breaks no clause. Its length, or 0. */
+const ASIDE_REACH = 8
+function nameAside(text: string, open: number): number {
+  const close = text.indexOf(')', open)
+  if (close < 0 || close - open > ASIDE_REACH) return 0
+  return /^[^\d,:;(]*$/.test(text.slice(open + 1, close)) && /^\p{Script=Han}/u.test(text.slice(close + 1, close + 2)) ? close - open : 0
 }
 
 /** The few characters before a span that markers are read from. */
@@ -191,7 +204,9 @@ const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:底|末)?)+`, 'u')
 
 /** Words trimmed off the ends of an indicator phrase. */
 const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.length)
-const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, '、'])
+/** 增加到, 调整到: the segmenter keeps a change verb and its 到 or 至 as one word. */
+const REACHING = tables.change.flatMap((entry) => [`${entry.word}到`, `${entry.word}至`])
+const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, ...REACHING, '、'])
 const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS])
 
 /** Phrases repeat (the same subject, the same verbs): remember their boundaries, a bounded number of them. */
@@ -261,13 +276,19 @@ export function nounAfter(text: string, end: number, nounFirst = false): string 
 function subjectBefore(text: string, clause: number, start: number): string {
   const own = trim(clip(text, Math.max(clause, start - MAX_INDICATOR), start))
   if (!namesNothing(own)) return own
-  const previousClause = text.slice(0, Math.max(0, clause - 1)).split(CLAUSE_BREAKS).at(-1) ?? ''
+  const previousClauses = text.slice(0, Math.max(0, clause - 1)).split(CLAUSE_BREAKS)
+  // 农村居民人均纯收入，考虑价格下降因素，比上年实际增长4.3%: step over the clause that says how it was counted
+  let previousClause = previousClauses.pop() ?? ''
+  while (previousClauses.length > 0 && startsWithWord(trim(previousClause), CONDITIONS)) previousClause = previousClauses.pop()!
   return trim(clip(previousClause, Math.max(0, previousClause.length - MAX_INDICATOR), previousClause.length)) || own
 }
 
 /** Phrases that say when or how often, not what: 平均每年, 五年, 比上年. */
 const TIME_PHRASE = /^(?:平均)?(?:每年|每天|年均|比?前?[\d一二三四五六七八九十两]+年(?:底|末|来|前|间)?|比上年(?:预算)?|比去年|同比)$/
 const RANK_SCOPES = longestFirst([...tables.contextWords.get('rank-scope')!])
+
+/** 从世界, 由上年居: the 从 or 由 that opens a change from one rank to another. */
+const withoutStart = (phrase: string) => START_OF_CHANGE.find((word) => phrase.startsWith(word)) ? phrase.slice(1) : phrase
 
 /** 自然指数-科研城市全球 less its scope: 自然指数-科研城市; 全省 alone leaves nothing. */
 function withoutScope(phrase: string): string {
@@ -279,14 +300,74 @@ function withoutScope(phrase: string): string {
 
 /** Words that name no measure of their own: 人均, 总数, 长; 突破4000亿元大关. */
 const FRAMES = tables.contextWords.get('frame')!
-const namesNothing = (phrase: string) => phrase === '' || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase)
+const TIME_WORDS = timeWords.map((word) => word.word)
+const namesNothing = (phrase: string) => phrase === '' || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase)
+const startsWithWord = (phrase: string, words: readonly string[]) => words.some((word) => phrase.startsWith(word) && wordBoundaries(phrase).has(word.length))
+
+/** 比"文化大革命"前十七年的总和还多: the base of a comparison, whose figure is the subject's before it. */
+const COMPARISON_STARTS = tables.contextWords.get('comparison-start')!
+const opensComparison = (phrase: string) => startsWithWord(phrase, COMPARISON_STARTS)
+
+/** 扣除物价上涨因素, 按可比价格计算: a clause that says how a figure was counted names nothing it measures. */
+const CONDITIONS = tables.contextWords.get('condition')!
+
+/**
+ * 果断地把军队裁减了100万人: what 把 or 将 takes is what is measured, when a noun follows it;
+ * 中央财政将投入, 将由上年: a verb, a time or a 由 after 将 makes it "will".
+ */
+const DISPOSALS = tables.contextWords.get('disposal')!
+const NOT_OBJECTS = [...VERBS, ...LEAD_WORDS, ...TRAIL_WORDS, ...CHANGE_WORDS, ...START_OF_CHANGE, ...TIME_WORDS]
+function disposedObject(phrase: string): string {
+  const boundaries = wordBoundaries(phrase)
+  for (const word of DISPOSALS) {
+    const at = phrase.lastIndexOf(word)
+    if (at <= 0 || !boundaries.has(at) || !boundaries.has(at + word.length)) continue
+    const rest = phrase.slice(at + word.length)
+    const object = trim(rest)
+    if (object !== '' && !startsWithWord(rest, NOT_OBJECTS)) return object
+  }
+  return phrase
+}
+
+/** 以每年平均递增百分之七点五的速度: after 的 stands the rate's frame, not what the share is of. */
+const RATE_FRAMES = tables.contextWords.get('rate-frame')!
+
+/** ，占国内生产总值的比重: a share without its subject borrows the one before it. */
+const SHARE_OF = tables.contextWords.get('share-of')!
+const lacksShareSubject = (phrase: string) => SHARE_OF.some((word) => phrase.startsWith(word) && phrase.length > word.length + 1)
+
+/**
+ * 长达11年的办证问题, 连续6年入选…百强县: how long something lasted measures what follows, when
+ * 的 joins it or nothing, no earlier figure either, stands before; 细颗粒物年均浓度连续五年稳定达标
+ * keeps its subject.
+ */
+const LASTING = tables.contextWords.get('lasting-before')!
+function lastedWhat(text: string, candidate: Candidate, subject: string): string | undefined {
+  if (candidate.kind !== 'duration' || !LASTING.some((word) => text.endsWith(word, candidate.start))) return undefined
+  const rest = clip(text, candidate.end, candidate.end + MAX_INDICATOR).split(AFTER_CLAUSE)[0]!
+  const joined = rest.indexOf('的')
+  if (subject !== '' && joined < 0) return undefined
+  const what = trim(rest.slice(joined + 1))
+  return namesNothing(what) ? undefined : what
+}
+
+/** 我国有13亿人口: a unit that is a noun names what it counts when nothing else does. */
+const NOUNS = new Set(tables.impliedUnits.map((entry) => entry.noun))
+const nounUnit = (candidate: Candidate) => (candidate.unitEntry && NOUNS.has(candidate.unitEntry.surface) ? candidate.unitEntry.surface : '')
+
+/** The subject a share borrows: the previous number's, else the clause before. */
+function shareSubject(text: string, clause: number, previous: Previous | undefined): string {
+  const subject = previous ? previous.attributes.indicator : subjectBefore(text, clause, clause)
+  return lacksShareSubject(subject) ? '' : subject
+}
+
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
 const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:(?:${YEAR}|${timeWords.map((word) => word.word).join('|')})(?:底|末)?的)?$`, 'u')
 
-/** 由一九七八年的 (or 从) right before a number opens a from–to pair ... */
-const FROM_MARK = new RegExp(`(?:由|从)(?:${YEAR}(?:底|末)?的?)?$`, 'u')
+/** 由一九七八年的, 由去年的 (or 从) right before a number opens a from–to pair ... */
+const FROM_MARK = new RegExp(`(?:由|从)(?:(?:${YEAR}|${timeWords.map((word) => word.word).join('|')})(?:底|末)?的?)?$`, 'u')
 /** ... when a change verb and 到 or 至 follow it: 由355亿元增加到772亿元. */
-const LEVEL_AFTER = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')})(?:到|至)`, 'u')
+const LEVEL_AFTER = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至)`, 'u')
 
 /**
  * The first number of a from–to pair measures what stands before 由 or 从: 进出口贸易总额，由
@@ -325,6 +406,7 @@ function lastItemStart(window: string): number {
   return (inside ? window.lastIndexOf('、', open) : mark) + 1
 }
 
+const TRAILING_ASIDE = /\([^()]*\)$/
 const wordsOf = (text: string) => [...segmentWords(text)].map((part) => part.segment)
 
 /**
@@ -333,7 +415,8 @@ const wordsOf = (text: string) => [...segmentWords(text)].map((part) => part.seg
  */
 function withSharedHead(item: string, last: string): string {
   if (item === last) return item
-  const lastWords = wordsOf(last)
+  // 水泥和化肥(折纯): an aside after the last item is its own, not the shared head
+  const lastWords = wordsOf(last.replace(TRAILING_ASIDE, ''))
   const itemWords = wordsOf(item)
   if (lastWords.length < 2 || item.endsWith(lastWords.at(-1)!)) return item
   const shared = lastWords.lastIndexOf(itemWords.at(-1)!)
@@ -384,15 +467,17 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const beforeVerb = window.slice(lastItemStart(window), rankVerb >= 0 ? rankVerb : undefined)
     // 在西部省份中位居第一: a phrase ending in 中 is where the ranking holds, not what is ranked
     const phrase = ranking || (rankVerb >= 0 && beforeVerb.endsWith('中') ? '' : beforeVerb)
-    const trimmed = trim(phrase)
+    // 从世界第六位上升到第四位: a rank's scope alone names nothing
+    const trimmed = candidate.form === 'rank' ? trim(withoutScope(trim(withoutStart(phrase)))) : disposedObject(trim(phrase))
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
-    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
+    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || opensComparison(trimmed) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = window.endsWith('等') || sameSubject || namesNothing(trimmed) ? '' : trimmed
     // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
-    const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && /^(?:以上|以下|左右)?的/.test(text.slice(candidate.end, candidate.end + 3))
-    const after = shareOf
-      ? nounAfter(text, text.indexOf('的', candidate.end) + 1, true)
-      : nounAfter(text, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
+    const ofAt = text.indexOf('的', candidate.end) + 1
+    const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && /^(?:以上|以下|左右)?的/.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
+    // what follows a number ends where the next number begins
+    const untilNext = text.slice(0, candidates[index + 1]?.start ?? text.length)
+    const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
     const simple = after && (before === '' || counted || shareOf || endsInVerb(phrase)) ? after : before
@@ -401,11 +486,12 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     let subjects: string[] | undefined
     if (joined) subjects = previous?.subjects
     else subjects = listSubjects(window) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : undefined)
-    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? simple)
+    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
-    const indicator = own || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start))
+    const found = own || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
+    const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : found
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, previous, joined),
