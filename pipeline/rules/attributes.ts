@@ -312,11 +312,13 @@ const opensComparison = (phrase: string) => startsWithWord(phrase, COMPARISON_ST
 const CONDITIONS = tables.contextWords.get('condition')!
 
 /**
- * 果断地把军队裁减了100万人: what 把 or 将 takes is what is measured, when a noun follows it;
- * 中央财政将投入, 将由上年: a verb, a time or a 由 after 将 makes it "will".
+ * 果断地把军队裁减了100万人, 按财政性教育经费支出占国内生产总值的4%: what 把, 将 or 按 takes is
+ * what is measured, when a noun follows it; 中央财政将投入, 将由上年: a verb, a time or a 由 after
+ * 将 makes it "will".
  */
-const DISPOSALS = tables.contextWords.get('disposal')!
-const NOT_OBJECTS = [...VERBS, ...LEAD_WORDS, ...TRAIL_WORDS, ...CHANGE_WORDS, ...START_OF_CHANGE, ...TIME_WORDS]
+const DISPOSALS = tables.contextWords.get('object-before')!
+const SCOPES = tables.contextWords.get('rank-scope')!
+const NOT_OBJECTS = [...VERBS, ...LEAD_WORDS, ...TRAIL_WORDS, ...CHANGE_WORDS, ...START_OF_CHANGE, ...TIME_WORDS].filter((word) => !SCOPES.includes(word))
 function disposedObject(phrase: string): string {
   const boundaries = wordBoundaries(phrase)
   for (const word of DISPOSALS) {
@@ -343,10 +345,13 @@ const lacksShareSubject = (phrase: string) => SHARE_OF.some((word) => phrase.sta
  */
 const LASTING = tables.contextWords.get('lasting-before')!
 function lastedWhat(text: string, candidate: Candidate, subject: string): string | undefined {
-  if (candidate.kind !== 'duration' || !LASTING.some((word) => text.endsWith(word, candidate.start))) return undefined
+  const cue = candidate.kind === 'duration' ? LASTING.find((word) => text.endsWith(word, candidate.start)) : undefined
+  if (cue === undefined) return undefined
+  // 经过30多年改革开放: the cue alone stands before, which is no subject
+  const standsBefore = subject !== '' && subject !== cue
   const rest = clip(text, candidate.end, candidate.end + MAX_INDICATOR).split(AFTER_CLAUSE)[0]!
   const joined = rest.indexOf('的')
-  if (subject !== '' && joined < 0) return undefined
+  if (standsBefore && joined < 0) return undefined
   const what = trim(rest.slice(joined + 1))
   return namesNothing(what) ? undefined : what
 }
@@ -385,6 +390,8 @@ function endsInVerb(phrase: string): boolean {
   // 使上亿群众, 惠及近千万家庭: look past the marker that belongs to the number
   const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
   const words = marker ? phrase.slice(0, -marker.length) : phrase
+  // 按财政性教育经费支出占国内生产总值的4%: the 的 closes a share, which names the measure itself
+  if (words.endsWith('的') && SHARE_OF.some((word) => words.includes(word))) return false
   return /[的了]$/.test(words) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
 
