@@ -44,7 +44,7 @@ interface Sentence extends SentenceContext {
 const CLAUSE_BREAKS = /[,:;()]/
 const LIST_JOINERS = tables.listJoiners
 /** Between a change verb and its number only these may stand (增长超20%, 减少约1500亿元, 增长预期目标为5%) ... */
-const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|均|都|再|要|将|定在|定为|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
+const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|在|均|都|再|要|将|定在|定为|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
@@ -118,12 +118,26 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
 /** 比上年多、较去年预算高 0.2个百分点: a difference against an earlier time is a change. */
 const AGAINST_EARLIER = /(?:比|较)(?:上年|去年|上年度|同期|前一年)[^,;]{0,6}?([高多低少])$/
 
+/** Words that name a change (涨幅, 增速), and what may stand between one and the rate it is: 在, 回落到, 控制在. */
+const RATE_NOUNS = tables.change.filter((entry) => entry.noun)
+const LEVEL_REACHED_AT_START = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)?(?:${tables.levelWords.join('|')})`, 'u')
+
+/** 涨幅在3%以内, 涨幅回落到2.6%: the level a rate is at or comes to is the size of a change. */
+function rateNamed(window: string): Change | undefined {
+  const noun = lastMatch(window, RATE_NOUNS, (entry) => entry.word)
+  if (!noun) return undefined
+  const rest = window.slice(noun.at + noun.entry.word.length).trim()
+  return CHANGE_GAP.test(rest.replace(LEVEL_REACHED_AT_START, '')) ? noun.entry.change : undefined
+}
+
 function changeOf(candidate: Candidate, window: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
   if (candidate.form === 'rank') return 'none' // 上升5位、居第86位: a rank is a level
   const against = AGAINST_EARLIER.exec(window)
   if (against) return '高多'.includes(against[1]!) ? 'up' : 'down'
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
+  const rate = rateNamed(window)
+  if (rate) return rate
   const match = lastMatch(window, tables.change, (entry) => entry.word)
   const best = match && { ...match.entry, at: match.at }
   // 分别下降3.6%和1.3%, 压减时间58%、材料52%: a list item without its own verb shares the change;
