@@ -127,7 +127,7 @@ const approxBefore = approx.filter((entry) => entry.position === 'before')
 const CONTEXT_GROUPS = [
   'duration-cue', 'time-frame-after', 'programme-after', 'time-frame-before', 'session-after',
   'priority-before', 'phase-after', 'comparison', 'change-start', 'list-joiner', 'noun-end', 'frame', 'rank-scope', 'bound-before', 'other-region', 'year-until', 'year-from', 'year-base', 'plan-after',
-  'comparison-start', 'rate-frame', 'object-before', 'condition', 'share-of', 'lasting-before',
+  'comparison-start', 'rate-frame', 'object-before', 'condition', 'share-of', 'lasting-before', 'owned-head',
 ] as const
 export type ContextGroup = (typeof CONTEXT_GROUPS)[number]
 

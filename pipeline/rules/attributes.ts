@@ -374,6 +374,15 @@ function lastedWhat(text: string, candidate: Candidate, subject: string): string
 const NOUNS = new Set(tables.impliedUnits.map((entry) => entry.noun))
 const nounUnit = (candidate: Candidate) => (candidate.unitEntry && NOUNS.has(candidate.unitEntry.surface) ? candidate.unitEntry.surface : '')
 
+/** 粮食连续四年增产，2007年产量达到5016亿公斤: a head noun alone (产量) is of the short subject before it. */
+const OWNED_HEADS = tables.contextWords.get('owned-head')!
+const OWNER_REACH = 4
+function withOwner(indicator: string, previous: Previous | undefined): string {
+  const owner = previous?.attributes.indicator ?? ''
+  if (!OWNED_HEADS.includes(indicator) || owner === '' || owner.length > OWNER_REACH || owner.endsWith(indicator)) return indicator
+  return owner + indicator
+}
+
 /** The subject a share borrows: the previous number's, else the clause before. */
 function shareSubject(text: string, clause: number, previous: Previous | undefined): string {
   const subject = previous ? previous.attributes.indicator : subjectBefore(text, clause, clause)
@@ -512,7 +521,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
     const found = own || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
-    const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : found
+    const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withOwner(found, previous)
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, previous, joined),
