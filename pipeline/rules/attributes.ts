@@ -108,7 +108,9 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   if (marker) return marker.approx
   const after = afterMarker(text, candidate.end)
   if (after) return after.approx
-  if (candidate.approxInside || (candidate.magnitudeOnly && before.endsWith('上'))) return 'over' // 上亿群众: upwards of
+  // 三千多人 and 数十家 are over, 十来个 about: a marker inside the span says which
+  if (candidate.approxInside) return tables.approxInside.find((entry) => text.slice(candidate.start, candidate.end).includes(entry.marker))?.approx ?? 'over'
+  if (candidate.magnitudeOnly && before.endsWith('上')) return 'over' // 上亿群众: upwards of
   if (candidate.form === 'rank' && before.endsWith('前')) return 'under' // 前三: third or better
   // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
   if (joined && previous?.approxBefore && LIST_JOINERS.includes(text.slice(previous.candidate.end, candidate.start))) return previous.attributes.approx
