@@ -5,9 +5,9 @@
 const escape = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
 const escapeInClass = (char: string) => char.replace(/[\\\]^-]/g, '\\$&')
 
-/** The words as one alternation, longest first, so that 截止到 is tried before 截止. */
+/** The words as one alternation, longest first, so that 截止到 is tried before 截止; no words match nothing. */
 export const alternation = (words: readonly string[]): string =>
-  `(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})`
+  words.length === 0 ? '(?:(?!))' : `(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})`
 
 /** Single characters as one character class. */
 export const charClass = (chars: Iterable<string>): string => `[${[...chars].map(escapeInClass).join('')}]`
