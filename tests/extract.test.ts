@@ -12,11 +12,19 @@ interface SpecMention {
   approx: string
   change?: string
   status?: string
+  /** indicators.json and context.json: the fields the words around a figure decide. */
   indicator?: string
+  indicator_code?: string
+  period_start?: number
+  period_end?: number
+  per_year?: boolean
 }
 interface SpecCase {
   id: string
   input: string
+  /** The report's year and whether it is the national one (context.json). */
+  year?: number
+  national?: boolean
   mentions: SpecMention[]
   /** The numbers set aside, each with its rule and value (none where the text reads as no number); when given, the whole list. */
   excluded?: { text: string; rule: string; value?: number }[]
@@ -34,7 +42,7 @@ const KNOWN_GAPS: Record<string, string> = {
 }
 
 function checkCase(spec: SpecCase) {
-  const { mentions, exclusions } = extractRecords(spec.input)
+  const { mentions, exclusions } = extractRecords(spec.input, 'text', { ...(spec.year !== undefined ? { year: spec.year } : {}), national: spec.national ?? true })
   if (spec.excluded) expect(exclusions.map(({ text, rule, value }) => ({ text, rule, ...(value === undefined ? {} : { value }) }))).toEqual(spec.excluded)
   expect(mentions.map((mention) => mention.text)).toEqual(spec.mentions.map((mention) => mention.text))
   spec.mentions.forEach((expected, index) => {
@@ -44,11 +52,11 @@ function checkCase(spec: SpecCase) {
     expect({ unit: mention.unit, kind: mention.kind, approx: mention.approx }).toEqual({ unit: expected.unit, kind: expected.kind, approx: expected.approx })
     if (expected.change) expect(mention.change).toBe(expected.change)
     if (expected.status) expect(mention.status).toBe(expected.status)
-    if (expected.indicator) expect(mention.indicator).toBe(expected.indicator)
+    for (const key of ['indicator', 'indicator_code', 'period_start', 'period_end', 'per_year'] as const) if (key in expected) expect(mention[key], key).toBe(expected[key])
   })
 }
 
-describe.each(['quantities.json', 'quantities-regional.json', 'grammar.json', 'indicators.json'])('spec table %s', (name) => {
+describe.each(['quantities.json', 'quantities-regional.json', 'grammar.json', 'indicators.json', 'context.json'])('spec table %s', (name) => {
   const cases = readCases(name)
   it.each(cases.filter((spec) => !KNOWN_GAPS[spec.id]).map((spec) => [spec.id, spec] as const))('%s', (_, spec) => checkCase(spec))
   const gaps = cases.filter((spec) => KNOWN_GAPS[spec.id])

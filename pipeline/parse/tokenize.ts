@@ -26,7 +26,8 @@ const CLASSES = (() => {
   const classes = new Uint8Array(0x10000)
   const tests: [RegExp, number][] = [
     [/\s/u, SPACE],
-    [/[\p{Script=Han}〇]/u, HAN],
+    // the Han script holds the zero 〇 too
+    [/\p{Script=Han}/u, HAN],
     [/[\p{L}\p{Nd}]/u, WORD],
     [/\d/, DIGIT],
     [/\p{P}/u, PUNCTUATION],

@@ -73,13 +73,15 @@ export interface Numeral {
   role: NumeralRole
   /** 两 counts (两千, 两个) but is no written digit: never read digit by digit (二〇二五), never last after a scale (十二, not 十两). */
   countsOnly: boolean
+  /** 壹 and 拾 guard sums against forgery; headings and dates use the everyday forms. */
+  financial: boolean
 }
 
 function loadNumerals(): Map<string, Numeral> {
   return new Map(
-    readTable('numerals.csv', ['char', 'value', 'role'] as const, { optional: ['counts_only'], allowed: { role: ROLES, counts_only: ['yes'] } }).map((row) => [
+    readTable('numerals.csv', ['char', 'value', 'role'] as const, { optional: ['counts_only', 'financial'], allowed: { role: ROLES, counts_only: ['yes'], financial: ['yes'] } }).map((row) => [
       row.char,
-      { value: Number(row.value), role: row.role as NumeralRole, countsOnly: row.counts_only === 'yes' },
+      { value: Number(row.value), role: row.role as NumeralRole, countsOnly: row.counts_only === 'yes', financial: row.financial === 'yes' },
     ]),
   )
 }
@@ -128,6 +130,9 @@ const CONTEXT_GROUPS = [
   'duration-cue', 'time-frame-after', 'programme-after', 'time-frame-before', 'session-after',
   'priority-before', 'phase-after', 'comparison', 'change-start', 'list-joiner', 'noun-end', 'frame', 'rank-scope', 'bound-before', 'other-region', 'year-until', 'year-from', 'year-base', 'plan-after',
   'comparison-start', 'rate-frame', 'object-before', 'condition', 'share-of', 'lasting-before', 'owned-head',
+  'magnitude-before', 'index-name', 'index-verb', 'ratio-name', 'ratio-verb', 'year-unit', 'month-unit', 'per-before', 'voltage-unit', 'session-unit',
+  'so-far-before', 'adjective-after', 'nickname-unit', 'nickname-before', 'phase-unit', 'threshold-after', 'negative-after', 'year-part', 'span-close',
+  'until-between', 'plan-end', 'report-title', 'target-heading', 'target-of', 'review-heading', 'attributive', 'section-part', 'national-scope', 'bound-after',
 ] as const
 export type ContextGroup = (typeof CONTEXT_GROUPS)[number]
 
@@ -182,7 +187,7 @@ export const tables = {
   /** Small word lists the rules read around a number, by group (see context-words.csv). */
   contextWords,
   /** Words that let a bare magnitude stand for an amount: 超万亿元, 近万人, 上亿群众. */
-  magnitudeLeaders: ['上', ...approxBefore.map((entry) => entry.marker)],
+  magnitudeLeaders: [...contextWords.get('magnitude-before')!, ...approxBefore.map((entry) => entry.marker)],
   /**
    * Patterns around a cue that undo it: after it, the rest of the clause (预期寿命; 将税率从17%降至13%
    * is 把, not future); before it, the text up to it (向上争取资金 is funds obtained, not sought).

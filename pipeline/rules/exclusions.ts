@@ -1,6 +1,7 @@
 // Deciding which found spans are not quantities (guideline: "Not a mention"):
 // dates and time frames, names, codes, ordinals, sessions and indefinite 一.
 import { tables, type ContextGroup } from '../resources/tables.ts'
+import { alternation } from './patterns.ts'
 import type { Candidate } from './scan.ts'
 
 /** Every rule that sets a number aside, with what it means; the rule ids are the values of exclusions.rule. */
@@ -34,6 +35,7 @@ export type ExclusionRule = keyof typeof EXCLUSION_RULES
 export const VALUELESS_RULES: ReadonlySet<ExclusionRule> = new Set(['in-word'])
 
 const HAN = /\p{Script=Han}/u
+const STARTS_HAN = /^\p{Script=Han}/u
 /** 一切, 统一, 百姓: one numeral character, or multipliers alone, against other characters of a word. */
 function isInWord(candidate: Candidate, before: string, after: string): boolean {
   const single = [...candidate.numeral].length === 1 && !/\d/.test(candidate.numeral)
@@ -86,15 +88,18 @@ const SESSION_FOLLOWERS = words('session-after')
 /** How far back a rank verb may stand: 居全国各城市首位. */
 const RANK_REACH = 16
 /** A plain number is a figure after an index or a ratio: 居民消费价格指数102.1, 基尼系数为0.46, 城乡居民收入比缩小到1.93. */
-const INDEX_VALUE = /(?:指数|系数|之比|收入比|比值)(?:为|达|是|达到|缩小到|缩小至|扩大到|降至|降到|提高到|提高至)?$/
+const INDEX_VALUE = new RegExp(`${alternation(words('index-name'))}${alternation(words('index-verb'))}?$`)
 const COUNT_UNITS = tables.units.filter((unit) => unit.kind === 'count').map((unit) => unit.surface)
 
+/** Whether the unit is one of a group (年 of year-unit): the rules that read a unit's meaning in a phrase. */
+const unitIn = (candidate: Candidate, group: ContextGroup) => words(group).includes(candidate.unit)
+
 function isYear(candidate: Candidate): boolean {
-  return candidate.unit === '年' && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
+  return unitIn(candidate, 'year-unit') && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
 }
 
 function excludedYear(candidate: Candidate, before: string, after: string): ExclusionRule | undefined {
-  if (candidate.unit !== '年') return undefined
+  if (!unitIn(candidate, 'year-unit')) return undefined
   if (isYear(candidate)) return 'date'
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
   if (startsWithAny(after, TIME_FRAME_AFTER)) return 'time-frame'
@@ -106,14 +111,19 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
 
 /** 放在第一位, 摆在首位: first in priority, not a rank that was measured. */
 const PRIORITY_LEADERS = words('priority-before')
+const ordinalWords = (role: 'ordinal' | 'place') => tables.numeralWords.get(role)!.map((entry) => entry.word)
+const ORDINAL = ordinalWords('ordinal')
+/** 第3位, 第二名: the words that end a place in a ranking. */
+const PLACE = ordinalWords('place')
 
 /** 第一, 首位 and 榜首 are ranks after 排名, 居, 位列 ...; 第3位 and 第二名 are too, unless they state a priority. */
 function excludedRank(written: string, before: string, after: string): ExclusionRule | undefined {
   if (endsWithAny(before, PRIORITY_LEADERS)) return 'priority'
-  if (!/[位名]$/.test(written) && COUNT_UNITS.some((unit) => after.startsWith(unit))) return 'ordinal' // 第一批, 第二轮
+  const place = endsWithAny(written, PLACE)
+  if (!place && COUNT_UNITS.some((unit) => after.startsWith(unit))) return 'ordinal' // 第一批, 第二轮
   const near = before.slice(-RANK_REACH).split(/[,;:]/).at(-1)!
   if (tables.rankVerbs.some((verb) => near.includes(verb))) return undefined
-  return /^第.*[位名]$/.test(written) ? undefined : 'ordinal'
+  return place && startsWithAny(written, ORDINAL) ? undefined : 'ordinal'
 }
 
 /** How much text around a candidate the rules read: enough for any cue, and bounded so long sentences stay linear. */
@@ -129,7 +139,7 @@ export function nameMask(text: string): Uint8Array {
 
 /** 三次产业结构为9.2:38.5:52.3: each part of a ratio of three or more parts, or of a named structure or ratio. */
 const RATIO = /[\d.]+(?::[\d.]+)+/g
-const RATIO_NAME = /(?:结构|比例|之比|比)(?:为|是|调整为|优化为)?$/
+const RATIO_NAME = new RegExp(`${alternation(words('ratio-name'))}${alternation(words('ratio-verb'))}?$`)
 const RATIO_REACH = 40
 
 function isRatioPart(text: string, start: number, end: number): boolean {
@@ -148,6 +158,18 @@ function endsAmount(after: string): boolean {
   return marker !== undefined && !HAN.test(after[marker.marker.length] ?? '')
 }
 
+/** 一 and 壹 alone are the indefinite article (新一轮, 一批); 二 and 贰 alone an ordinal (二次, 二级), since counting uses 两. */
+function loneDigit(numeral: string): number | undefined {
+  const entry = tables.numerals.get(numeral)
+  return entry?.role === 'digit' && !entry.countsOnly ? entry.value : undefined
+}
+
+/** 50米内换乘比例: a threshold in an indicator's name; 3个月内完成 is a deadline. */
+function isThresholdInName(after: string): boolean {
+  const word = words('threshold-after').find((candidate) => after.startsWith(candidate))
+  return word !== undefined && STARTS_HAN.test(after.slice(word.length)) && !tables.verbs.some((verb) => after.startsWith(verb, word.length))
+}
+
 /** Why the candidate is not a quantity, or undefined when it is one. */
 export function exclusionOf(candidate: Candidate, text: string, names: Uint8Array): ExclusionRule | undefined {
   const { start, end } = candidate
@@ -155,24 +177,24 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   const after = text.slice(end, end + CONTEXT)
   if (names.subarray(start, end).some((marked) => marked === 1)) return 'name'
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
-  if (before.endsWith('每')) return 'per-denominator' // 每万人口: a denominator in an indicator's name
+  if (endsWithAny(before, words('per-before'))) return 'per-denominator' // 每万人口: a denominator in an indicator's name
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
   if (candidate.unit === '' && candidate.form === 'number' && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
   if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders) && !endsAmount(after)) return 'magnitude-in-name'
   if (candidate.unit === '' && candidate.form === 'number') {
     return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'no-unit'
   }
-  if (candidate.unit === '千伏' && /^\p{Script=Han}/u.test(after)) return 'voltage-class' // 500千伏输变电工程: a voltage class in a name
+  if (unitIn(candidate, 'voltage-unit') && STARTS_HAN.test(after)) return 'voltage-class' // 500千伏输变电工程: a voltage class in a name
   const year = excludedYear(candidate, before, after)
   if (year) return year
-  if (candidate.unit === '次' && startsWithAny(after, SESSION_FOLLOWERS)) return 'session'
-  if (candidate.unit === '月' && before.endsWith('前')) return 'date' // 前10个月: the months so far this year
-  if (after.startsWith('性')) return 'adjective' // 一次性
-  if (candidate.unit === '条' && before.endsWith('新')) return 'nickname' // 新36条: a policy's nickname
-  if (candidate.unit === '期' && startsWithAny(after, words('phase-after'))) return 'phase' // 三峡三期工程: a phase
-  // 50米内换乘比例: a threshold in an indicator's name; 3个月内完成 is a deadline
-  if (/^内\p{Script=Han}/u.test(after) && !tables.verbs.some((verb) => after.startsWith(verb, 1))) return 'threshold-in-name'
-  if (candidate.form === 'number' && /^[一壹]$/.test(candidate.numeral) && candidate.kind === 'count') return 'indefinite' // 新一轮, 一批: the indefinite article
-  if (candidate.form === 'number' && /^[二贰]$/.test(candidate.numeral) && candidate.kind === 'count') return 'ordinal' // 二次, 二级; counting uses 两
+  if (unitIn(candidate, 'session-unit') && startsWithAny(after, SESSION_FOLLOWERS)) return 'session'
+  if (unitIn(candidate, 'month-unit') && endsWithAny(before, words('so-far-before'))) return 'date' // 前10个月: the months so far this year
+  if (startsWithAny(after, words('adjective-after'))) return 'adjective' // 一次性
+  if (unitIn(candidate, 'nickname-unit') && endsWithAny(before, words('nickname-before'))) return 'nickname' // 新36条: a policy's nickname
+  if (unitIn(candidate, 'phase-unit') && startsWithAny(after, words('phase-after'))) return 'phase' // 三峡三期工程: a phase
+  if (isThresholdInName(after)) return 'threshold-in-name'
+  const digit = candidate.form === 'number' && candidate.kind === 'count' ? loneDigit(candidate.numeral) : undefined
+  if (digit === 1) return 'indefinite'
+  if (digit === 2) return 'ordinal'
   return undefined
 }

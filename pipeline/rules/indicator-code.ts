@@ -17,6 +17,8 @@ export interface CodedFigure {
 }
 
 const OTHER_REGIONS = tables.contextWords.get('other-region')!
+/** 全国: another region in a provincial or city report, the report's own in the national one. */
+const NATIONAL_SCOPE = tables.contextWords.get('national-scope')!
 /** How far before the number the clause is read for a surface form. */
 const CLAUSE_REACH = 30
 
@@ -34,7 +36,7 @@ function surfaceIn(indicator: Indicator, phrase: string): string | undefined {
 
 function aboutOtherRegion(figure: CodedFigure): boolean {
   const scope = `${figure.clauseBefore.slice(-CLAUSE_REACH)}${figure.indicator}`
-  return OTHER_REGIONS.some((word) => scope.includes(word) && !(figure.national && word === '全国'))
+  return OTHER_REGIONS.some((word) => scope.includes(word) && !(figure.national && NATIONAL_SCOPE.includes(word)))
 }
 
 /** The code of what the figure measures, or '' when it is none of the known indicators. */

@@ -13,6 +13,14 @@ const numeral = (char: string): Numeral | undefined => tables.numerals.get(char)
 
 export const isPoint = (char: string): boolean => POINT.includes(char)
 
+/** The everyday numeral characters, neither financial (壹, 拾) nor 两, which only counts: how years, dates and headings are written. */
+const everyday = (keep: (entry: Numeral) => boolean) =>
+  [...tables.numerals].filter(([, entry]) => !entry.financial && !entry.countsOnly && keep(entry)).map(([char]) => char)
+/** 〇 to 九: years written digit by digit (一九八二年). */
+export const WRITTEN_DIGITS = everyday((entry) => entry.role === 'digit')
+/** 一 to 十: what numbers headings and months (一、, （三）, 十二月). */
+export const SMALL_NUMERALS = everyday((entry) => entry.value >= 1 && entry.value <= 10)
+
 /** True for every character that may appear inside a Chinese numeral. */
 export function isNumeralChar(char: string): boolean {
   return isPoint(char) || tables.numerals.has(char)

@@ -5,7 +5,8 @@
 import { tables, type Change, type Status } from '../resources/tables.ts'
 import { plans, timeWords, type PerYear } from '../resources/vocabulary.ts'
 import { clauseStart } from './clause.ts'
-import { valueOfNumeral } from './numerals.ts'
+import { SMALL_NUMERALS, valueOfNumeral, WRITTEN_DIGITS } from './numerals.ts'
+import { alternation, charClass } from './patterns.ts'
 
 export interface Span {
   start: number
@@ -41,8 +42,12 @@ const UNTIL = words('year-until')
 const FROM = words('year-from')
 const BASE = words('year-base')
 const PLAN_AFTER = words('plan-after')
-/** A year written in digits or numerals: 2023年, 一九八二年; 2021—2025年 and 2021-2025年 as a span. */
-const YEAR = /(\d{4}|[〇零○一二三四五六七八九]{4})(?:(?:—|–|-|~|至|到)(\d{4}|[〇零○一二三四五六七八九]{4}))?年(?:底|末|初)?/gu
+const YEAR_UNIT = alternation(words('year-unit'))
+const DIGITS = charClass(WRITTEN_DIGITS)
+/** One mark or word between two years makes a span (2021—2025年, 2021至2025年); the long dash —— opens a dateline instead. */
+const SPAN_JOINER = alternation(tables.numeralWords.get('range')!.map((entry) => entry.word).filter((word) => word.length === 1))
+/** A year written in digits or numerals: 2023年, 一九八二年, 2024年底; 2021—2025年 and 2021-2025年 as a span. */
+const YEAR = new RegExp(`(\\d{4}|${DIGITS}{4})(?:${SPAN_JOINER}(\\d{4}|${DIGITS}{4}))?${YEAR_UNIT}${alternation(words('year-part'))}?`, 'gu')
 const QUOTES_AFTER = /^[”"]/
 
 const FIRST_YEAR = 1949
@@ -76,7 +81,7 @@ function yearCues(text: string): TimeCue[] {
 /** Reach of 从2018年……到2022年: the two years make one span. */
 const FROM_TO_REACH = 40
 /** ……到2022年， and ……到2022年间 close a span; 到2022年的 names the year of the figure after it. */
-const SPAN_CLOSE = /^(?:[,:]|间|期间|以来)/
+const SPAN_CLOSE = new RegExp(`^(?:[,:]|${alternation(words('span-close'))})`)
 
 function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
   const joined: YearCue[] = []
@@ -103,7 +108,7 @@ function planCues(text: string): TimeCue[] {
       const after = text.slice(end).replace(QUOTES_AFTER, '')
       if (!PLAN_AFTER.some((word) => after.startsWith(word))) continue
       // 十四五末: the plan's last year
-      const last = after.startsWith('末')
+      const last = words('plan-end').some((word) => after.startsWith(word))
       cues.push({ at, end, span: last ? { start: plan.end, end: plan.end } : { start: plan.start, end: plan.end } })
     }
   }
@@ -138,7 +143,8 @@ export function partPeriods(heading: string, year: number | undefined): PartPeri
 }
 
 const CLAUSE_BREAK = /[;。]/
-const UNTIL_IN_BETWEEN = /[到至]/
+/** 从2018年的X提高到Y: a word of these between a from-year and the figure makes the figure the change's end. */
+const UNTIL_IN_BETWEEN = words('until-between')
 
 /** What stands around a sentence: the report's year, its part's periods, and the last span of several years its section named. */
 export interface PeriodContext {
@@ -177,7 +183,7 @@ export function periodOf(cues: readonly TimeCue[], text: string, at: number, fig
   if (inside) return { start: inside.span!.start, end: inside.span!.start, perYear: false }
   const before = cues.filter((cue) => cue.end <= at)
   const perYear = before.some((cue) => averages(cue, text, at, figure.change))
-  const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.test(text.slice(cue.end, at)))).at(-1)
+  const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
   const end = severalYears(spanned?.span) && !spanned!.compared ? endOfChange(text, at) : undefined
   if (end) {
@@ -200,11 +206,16 @@ export const recentSpan = (cues: readonly TimeCue[], recent: Span | undefined) =
     .at(-1) ?? recent
 
 /** Where a report says its own year: its title, its dateline, its targets or its review heading (a year on). */
+const WRITTEN_YEAR = `((?:\\d|${DIGITS}){4})${YEAR_UNIT}`
+const MONTH = `(?:\\d|${charClass(SMALL_NUMERALS)}){1,3}${alternation(words('month-unit'))}`
 const YEAR_SOURCES: { pattern: RegExp; offset: number }[] = [
-  { pattern: /([\d〇零○一二三四五六七八九]{4})年[^。\n]{0,16}政府工作报告/u, offset: 0 },
-  { pattern: /——\s*([\d〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月/u, offset: 0 },
-  { pattern: /([\d]{4})年(?:经济社会发展|国民经济和社会发展|发展)?的?主要预期目标/u, offset: 0 },
-  { pattern: /([\d]{4})年(?:政府)?工作回顾/u, offset: 1 },
+  { pattern: new RegExp(`${WRITTEN_YEAR}[^。\\n]{0,16}${alternation(words('report-title'))}`, 'u'), offset: 0 },
+  { pattern: new RegExp(`——\\s*${WRITTEN_YEAR}${MONTH}`, 'u'), offset: 0 },
+  {
+    pattern: new RegExp(`(\\d{4})${YEAR_UNIT}${alternation(words('target-of'))}?${alternation(words('attributive'))}?${alternation(words('target-heading'))}`, 'u'),
+    offset: 0,
+  },
+  { pattern: new RegExp(`(\\d{4})${YEAR_UNIT}${alternation(words('review-heading'))}`, 'u'), offset: 1 },
 ]
 /** Titles and datelines stand at the top; targets and review headings anywhere. */
 const TOP = 600

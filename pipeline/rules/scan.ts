@@ -41,6 +41,8 @@ const wordsOf = (role: NumeralWordRole) => tables.numeralWords.get(role)!.map((e
 const RANGE_DASHES = wordsOf('range')
 const INSIDE_APPROX = new Set(tables.approxInside.map((entry) => entry.marker))
 const NEGATIVE = wordsOf('negative')
+/** 增速为负1.5%: the words after which 负 is a sign. */
+const NEGATIVE_AFTER = tables.contextWords.get('negative-after')!
 
 function unitAt(text: string, at: number): Unit | undefined {
   if (tables.notUnits.some((word) => text.startsWith(word, at))) return undefined
@@ -334,15 +336,20 @@ const FRACTIONS = tables.numeralWords.get('fraction')!
 const FIXED_FRACTIONS = FRACTIONS.filter((entry) => isNumeralChar(entry.word[0]!))
 /** 分之: a fraction word after a denominator (三分之一). */
 const FRACTION_WORDS = FRACTIONS.filter((entry) => !isNumeralChar(entry.word[0]!))
+/** 3/4 reads as 四分之三: it takes the unit of 分之 (and without 分之 there is none). */
+const SLASH_FRACTION_UNIT = FRACTION_WORDS[0]?.unit
 const AND = wordsOf('and')
 const VAGUE = wordsOf('vague')
 const DOUBLE = wordsOf('double')
-const DOUBLE_COUNT = wordsOf('double-count')
+/** 番, with the unit a doubling is counted in (翻两番 = 4 倍). */
+const DOUBLE_COUNT = tables.numeralWords.get('double-count')!
 const ASPECT = wordsOf('aspect')
-const ORDINAL = wordsOf('ordinal')
-const TOP = wordsOf('top')
+/** 第 and 前, with the unit a rank is counted in (第一, 前三: 位). */
+const ORDINAL = tables.numeralWords.get('ordinal')!
+const TOP = tables.numeralWords.get('top')!
 const PLACE = wordsOf('place')
 const isOne = (words: string[], char: string | undefined) => char !== undefined && words.includes(char)
+const entryOf = (entries: { word: string; unit: string }[], char: string | undefined) => entries.find((entry) => entry.word === char)
 
 /** The end of `word` at `at`, with the gaps of PDF text allowed between its characters (百 分 之); -1 if it is not there. */
 function wordEnd(text: string, at: number, word: string): number {
@@ -379,8 +386,10 @@ function matchPercentWords(text: string, at: number): Match {
 function matchDoubling(text: string, at: number): Match {
   if (!isOne(DOUBLE, text[at])) return undefined
   const times = readNumber(text, isOne(ASPECT, text[at + 1]) ? at + 2 : at + 1)
-  if (!times || 'skipTo' in times || !isOne(DOUBLE_COUNT, text[times.end]) || times.value > 10) return undefined
-  return candidate(at, times.end + 1, { ...times.parts, doubling: true }, { unit: '倍', entry: tables.unitBySurface.get('倍')! }, 'doubling', times)
+  if (!times || 'skipTo' in times || times.value > 10) return undefined
+  const count = entryOf(DOUBLE_COUNT, text[times.end])
+  if (!count) return undefined
+  return candidate(at, times.end + 1, { ...times.parts, doubling: true }, unitOf(count.unit), 'doubling', times)
 }
 
 function matchWordQuantity(text: string, at: number): Match {
@@ -394,19 +403,20 @@ function matchWordQuantity(text: string, at: number): Match {
 
 /** 第一, 第3位: a rank or an ordinal, as the context will tell; 进入全省前三: a rank of at most 3. */
 function matchRank(text: string, at: number): Match {
-  const rankUnit = { unit: '位', entry: tables.unitBySurface.get('位')! }
-  if (isOne(TOP, text[at])) {
-    const top = readNumber(text, at + 1)
-    if (!top || 'skipTo' in top || isNumeralChar(text[top.end] ?? '')) return undefined
-    const place = isOne(PLACE, text[top.end]) ? 1 : 0 // 前三名
-    if (!place && unitAt(text, top.end)) return undefined // 前三季度, 前10个月
-    return candidate(top.start, top.end + place, top.parts, rankUnit, 'rank', top)
+  const top = entryOf(TOP, text[at])
+  if (top) {
+    const number = readNumber(text, at + 1)
+    if (!number || 'skipTo' in number || isNumeralChar(text[number.end] ?? '')) return undefined
+    const place = isOne(PLACE, text[number.end]) ? 1 : 0 // 前三名
+    if (!place && unitAt(text, number.end)) return undefined // 前三季度, 前10个月
+    return candidate(number.start, number.end + place, number.parts, unitOf(top.unit), 'rank', number)
   }
-  if (!isOne(ORDINAL, text[at])) return undefined
+  const ordinal = entryOf(ORDINAL, text[at])
+  if (!ordinal) return undefined
   const number = readNumber(text, at + 1)
   if (!number || 'skipTo' in number) return number
   const end = isOne(PLACE, text[number.end]) ? number.end + 1 : number.end
-  return candidate(at, end, number.parts, rankUnit, 'rank', number)
+  return candidate(at, end, number.parts, unitOf(ordinal.unit), 'rank', number)
 }
 
 function matchNumber(text: string, at: number): Match {
@@ -421,7 +431,7 @@ function matchNumber(text: string, at: number): Match {
   const beforeSign = text[at - 2] ?? ''
   const signed =
     (previous === '-' && !/[0-9%‰.A-Za-z]/.test(beforeSign) && !isNumeralChar(beforeSign)) ||
-    (NEGATIVE.includes(previous) && (beforeSign === '' || /[为是达至到,;:(\s]/.test(beforeSign)))
+    (NEGATIVE.includes(previous) && (beforeSign === '' || NEGATIVE_AFTER.includes(beforeSign) || /[,;:(\s]/.test(beforeSign)))
   const number = signed ? { ...read, start: at - 1, value: -read.value, parts: { ...read.parts, negative: true } } : read
   if (signed) at--
   const fraction = matchFraction(text, at, number)
@@ -454,11 +464,11 @@ function matchFraction(text: string, at: number, number: NumberToken): Match {
     if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: end, rule: 'not-a-number' }
     return candidate(at, numerator.end, { ...numerator.parts, fraction: { denominator: number.parts.numeral } }, unitOf(fraction.unit), 'fraction', numerator)
   }
-  if (text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
+  if (SLASH_FRACTION_UNIT && text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
     const denominator = readNumber(text, number.end + 1)
     // 2024/12/31 is a date: a fraction has a small numerator and no second slash
     const fraction = denominator && !('skipTo' in denominator) && denominator.value !== 0 && number.value < 1000 && text[denominator.end] !== '/'
-    if (fraction && !unitAt(text, denominator.end)) return candidate(at, denominator.end, { ...number.parts, fraction: { denominator: denominator.parts.numeral } }, unitOf('分之'), 'fraction', number)
+    if (fraction && !unitAt(text, denominator.end)) return candidate(at, denominator.end, { ...number.parts, fraction: { denominator: denominator.parts.numeral } }, unitOf(SLASH_FRACTION_UNIT), 'fraction', number)
   }
   return undefined
 }

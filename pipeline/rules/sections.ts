@@ -3,17 +3,22 @@
 // by unnumbered headings (2024年工作回顾, 今后五年主要目标, 名词解释), sections by 一、,
 // 第一部分 and （一）. A heading sets status and periods until the next heading of its
 // rank; a numbered heading without cues of its own keeps those of its part.
-import type { Status } from '../resources/tables.ts'
+import { tables, type Status } from '../resources/tables.ts'
 import { headingWords, type PartKind } from '../resources/vocabulary.ts'
+import { SMALL_NUMERALS } from './numerals.ts'
+import { alternation, charClass } from './patterns.ts'
 import { partPeriods, type PartPeriods } from './period.ts'
 
+const NUMBER = `${charClass(SMALL_NUMERALS)}+`
+const ORDINAL = alternation(tables.numeralWords.get('ordinal')!.map((entry) => entry.word))
+const PART = alternation(tables.contextWords.get('section-part')!)
 /** 一、 and （一） open sections; 第一部分 too. */
-const SECTION_MARKER = /^\s*(?:([一二三四五六七八九十]+)、|(\([一二三四五六七八九十]+\))|(第[一二三四五六七八九十]+部分))/
+const SECTION_MARKER = new RegExp(`^\\s*(?:(${NUMBER})、|(\\(${NUMBER}\\))|(${ORDINAL}${NUMBER}${PART}))`)
 /** A heading is a short line without a full stop. */
 const MAX_HEADING = 40
 /** An unnumbered part heading is shorter still, without marks or figures but its years, and ends in a heading word. */
 const MAX_PART_HEADING = 24
-const NOT_IN_PART_HEADING = /[,;:、。!?%]|\d(?!\d*年)/
+const NOT_IN_PART_HEADING = new RegExp(`[,;:、。!?%]|\\d(?!\\d*${alternation(tables.contextWords.get('year-unit')!)})`)
 
 function isPartHeading(trimmed: string): boolean {
   if (trimmed.length > MAX_PART_HEADING || NOT_IN_PART_HEADING.test(trimmed)) return false

@@ -13,6 +13,7 @@ import { indicatorCode } from '../rules/indicator-code.ts'
 import { clauseStart } from '../rules/clause.ts'
 import { periodOf, recentSpan, reportYear, timeCues, type Period, type Span, type TimeCue } from '../rules/period.ts'
 import { documentStart, enterSection, isPart, type Section } from '../rules/sections.ts'
+import { alternation } from '../rules/patterns.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
 import { clip } from '../text.ts'
@@ -25,10 +26,11 @@ const MAX_TITLE = 40
 const offsetOf = (node: { position?: { start: { offset?: number } } }) => node.position!.start.offset!
 const endOf = (node: { position?: { end: { offset?: number } } }) => node.position!.end.offset!
 
+const ATTRIBUTIVE = alternation(tables.contextWords.get('attributive')!)
 /** 60岁以上人口已达2.5亿: a bound before a noun that the clause then measures names the group, it is not measured itself. */
-const BOUND_BEFORE_NOUN = /^(?:以上|以下|及以上)的?\p{Script=Han}[^,;:、。]*$/u
+const BOUND_BEFORE_NOUN = new RegExp(`^${alternation(tables.contextWords.get('bound-after')!)}${ATTRIBUTIVE}?\\p{Script=Han}[^,;:、。]*$`, 'u')
 /** 生产总值超过500亿元的县达到11个: a bound set before the number, then 的 and the group it names. */
-const MARKED_BOUND_BEFORE_NOUN = /^的\p{Script=Han}[^,;:、。]*$/u
+const MARKED_BOUND_BEFORE_NOUN = new RegExp(`^${ATTRIBUTIVE}\\p{Script=Han}[^,;:、。]*$`, 'u')
 const BOUND_MARKERS = tables.contextWords.get('bound-before')!
 
 function isGroupBound(text: string, candidate: Candidate, next: Candidate | undefined): boolean {
