@@ -12,7 +12,8 @@ export interface Chunk {
   excel: string
   /** Items of the table's JSON copy, each with the separator before it: '' for tables without one. */
   json: string
-  sql: unknown[][]
+  /** SQLite values, a row an array, as JSON text: made once in the worker, parsed only when the database is written. */
+  sql: string
 }
 
 /** The tables with a JSON copy beside their CSV (quantities.json, series.json). */
@@ -41,6 +42,6 @@ export function tableChunk(table: Table, rows: Row[]): Chunk {
     csv: csvRecords(columns, rows),
     excel: csvRecords(columns, rows.map((row) => excelRow(freeText, row))),
     json: JSON_TABLES.includes(table.name) ? rows.map(jsonItem).join(',') : '',
-    sql: rows.map((row) => table.fields.map((field) => sqlValue(field, row[field.name]))),
+    sql: JSON.stringify(rows.map((row) => table.fields.map((field) => sqlValue(field, row[field.name])))),
   }
 }

@@ -128,7 +128,7 @@ export class ReleaseWriter {
       csv.write(chunk.csv)
       excel.write(chunk.excel)
       json?.write(`${rows > 0 ? ',' : ''}${chunk.json}`)
-      for (const values of chunk.sql) insert(values)
+      for (const values of JSON.parse(chunk.sql) as unknown[][]) insert(values)
       rows += chunk.rows
     }
     json?.write(rows > 0 ? '\n]\n' : ']\n')
