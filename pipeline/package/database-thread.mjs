@@ -14,11 +14,13 @@ const database = new ReleaseDatabase(workerData.path, TABLES)
 let insert
 let failed = false
 
-/** @param {{ create?: string, sql?: string, finish?: true }} message */
+const utf8 = new TextDecoder()
+
+/** @param {{ create?: string, sql?: Uint8Array, finish?: true }} message */
 function handle(message) {
   if (message.create !== undefined) insert = database.create(TABLES.find((table) => table.name === message.create))
   if (message.sql !== undefined) {
-    for (const values of JSON.parse(message.sql)) insert(values)
+    for (const values of JSON.parse(utf8.decode(message.sql))) insert(values)
     parentPort.postMessage({ inserted: message.sql.length })
   }
   if (message.finish) {

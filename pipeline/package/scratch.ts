@@ -21,7 +21,7 @@ export interface CodedDocument {
 }
 
 const SCHEMA = `
-  CREATE TABLE chunks (table_name TEXT, doc_id TEXT, first TEXT, rows INTEGER, csv TEXT, excel TEXT, json TEXT, sql TEXT, PRIMARY KEY (table_name, doc_id)) WITHOUT ROWID;
+  CREATE TABLE chunks (table_name TEXT, doc_id TEXT, first TEXT, rows INTEGER, csv BLOB, excel BLOB, json BLOB, sql BLOB, PRIMARY KEY (table_name, doc_id)) WITHOUT ROWID;
   CREATE TABLE coded (region_code TEXT, region TEXT, doc_id TEXT, body TEXT, PRIMARY KEY (region_code, region, doc_id)) WITHOUT ROWID;
   CREATE TABLE series (code TEXT, body TEXT);
 `

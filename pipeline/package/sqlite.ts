@@ -66,8 +66,8 @@ export class ReleaseDatabase {
   }
 }
 
-/** Most SQL text sent and not yet inserted; the writer waits beyond it, so memory stays bounded. */
-const MAX_PENDING = 8 * 2 ** 20
+/** Most bytes of SQL values sent and not yet inserted; the writer waits beyond them, so memory stays bounded. */
+const MAX_PENDING = 16 * 2 ** 20
 
 type Reply = { inserted: number } | { finished: true } | { error: string }
 
@@ -118,8 +118,8 @@ export class DatabaseThread {
     this.worker.postMessage({ create: table.name })
   }
 
-  /** Sends rows of the table created last, as a chunk's JSON text of SQL values. */
-  async insert(sql: string): Promise<void> {
+  /** Sends rows of the table created last, as a chunk's JSON of SQL values. */
+  async insert(sql: Uint8Array): Promise<void> {
     this.pending += sql.length
     this.worker.postMessage({ sql })
     await this.until(() => this.pending <= MAX_PENDING)

@@ -33,9 +33,9 @@ class HashedFile {
     this.fd = openSync(path, 'w')
   }
 
-  write(text: string): void {
-    if (text === '') return
-    const bytes = Buffer.from(text)
+  write(text: string | Uint8Array): void {
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text
+    if (bytes.length === 0) return
     writeSync(this.fd, bytes)
     this.hash.update(bytes)
     this.size += bytes.length
@@ -127,7 +127,8 @@ export class ReleaseWriter {
     for (const chunk of chunks) {
       csv.write(chunk.csv)
       excel.write(chunk.excel)
-      json?.write(`${rows > 0 ? ',' : ''}${chunk.json}`)
+      if (rows > 0) json?.write(',')
+      json?.write(chunk.json)
       await database.insert(chunk.sql)
       rows += chunk.rows
     }
