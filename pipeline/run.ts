@@ -9,10 +9,10 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Piscina } from 'piscina'
-import { DocumentCache, documentKey } from './cache.ts'
+import { DocumentCache, documentKey, processAndKeep, type KeptTask } from './cache.ts'
 import { parseCatalog, type Catalog } from './catalog.ts'
 import { readGold, type GoldFile } from './eval/evaluate.ts'
-import { processDocument, type ProcessedDocument } from './document.ts'
+import type { ProcessedDocument } from './document.ts'
 import type { DocumentSummary } from './package/rows.ts'
 import { ReleaseWriter } from './package/write.ts'
 import { clearLeftovers, commitRelease, createdAt, openStaging, type Diagnostic } from './release.ts'
@@ -75,7 +75,7 @@ function catalogDiagnostics(catalog: Catalog, rawDir: string): Diagnostic[] {
   }))
 }
 
-type Process = (entry: CatalogEntry, path: string) => Promise<ProcessedDocument>
+type Process = (task: KeptTask) => Promise<ProcessedDocument>
 
 async function goldFor(goldDir: string | undefined): Promise<GoldFile[]> {
   if (goldDir === undefined) return []
@@ -93,9 +93,9 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 }
 
 /** Runs documents on a pool of `jobs` worker threads, or in this thread. */
 function processor(jobs: number): { process: Process; close: () => Promise<void> } {
-  if (jobs <= 1) return { process: processDocument, close: async () => {} }
+  if (jobs <= 1) return { process: processAndKeep, close: async () => {} }
   const pool = new Piscina({ filename: new URL('./worker.mjs', import.meta.url).href, minThreads: jobs, maxThreads: jobs, execArgv: [], resourceLimits: WORKER_LIMITS })
-  return { process: (entry, path) => pool.run({ entry, path }), close: () => pool.destroy() }
+  return { process: (task) => pool.run(task), close: () => pool.destroy() }
 }
 
 /** Every document's cache key and size, reading one file at a time. */
@@ -164,10 +164,9 @@ export async function runRelease(rawDir: string, out: string, options: RunOption
         let result = await cache.get(entry.doc_id, keys[index]!)
         if (result) progress.cached++
         else {
-          result = await pool.process(entry, join(rawDir, entry.file))
+          result = await pool.process({ entry, path: join(rawDir, entry.file), key: keys[index]!, cache: cache.folder })
           processed++
           addSeconds(seconds, result.seconds)
-          await cache.put(keys[index]!, result)
         }
         const adding = performance.now()
         await writer.add(result)

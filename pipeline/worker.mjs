@@ -4,9 +4,9 @@
 import { register } from 'tsx/esm/api'
 
 register()
-const { processDocument } = await import('./document.ts')
+const { processAndKeep } = await import('./cache.ts')
 
-/** @param {{ entry: import('./types.ts').CatalogEntry, path: string }} task */
-export default function processTask({ entry, path }) {
-  return processDocument(entry, path)
+/** @param {import('./cache.ts').KeptTask} task */
+export default function processTask(task) {
+  return processAndKeep(task)
 }

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { deserialize, serialize } from 'node:v8'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -86,19 +87,19 @@ describe('runs at scale', () => {
     const fresh = releaseFiles(out)
     const cache = cacheOf(out)
     // a cache file cut short by a killed run, one of another key, and a partial write left behind
-    const jurong = join(cache, 'jurong.json')
+    const jurong = join(cache, 'jurong.v8')
     writeFileSync(jurong, readFileSync(jurong).subarray(0, 100))
-    const stale = JSON.parse(readFileSync(join(cache, 'county-2025.json'), 'utf8')) as { key: string; processed: { summary: { mentions: number } } }
+    const stale = deserialize(readFileSync(join(cache, 'county-2025.v8'))) as { key: string; processed: { summary: { mentions: number } } }
     stale.processed.summary.mentions = -1
-    writeFileSync(join(cache, 'county-2025.json'), JSON.stringify({ ...stale, key: 'stale' }))
-    writeFileSync(join(cache, 'county-2025-copy.json.tmp-1'), '{"key":')
-    rmSync(join(cache, '.release.json')) // else the release in place, still whole, is simply kept
+    writeFileSync(join(cache, 'county-2025.v8'), serialize({ ...stale, key: 'stale' }))
+    writeFileSync(join(cache, 'county-2025-copy.v8.tmp-1'), '{"key":')
+    rmSync(join(cache, '.release.v8')) // else the release in place, still whole, is simply kept
     const rerun = await runRelease(raw, out, { jobs: 1 })
     expect(rerun.processed).toBe(2)
     expect(releaseFiles(out)).toEqual(fresh)
     expect(readdirSync(cache).some((name) => name.includes('.tmp-'))).toBe(false)
 
-    rmSync(join(cache, '.release.json'))
+    rmSync(join(cache, '.release.v8'))
     expect((await runRelease(raw, out, { jobs: 1 })).processed).toBe(0)
     expect(releaseFiles(out)).toEqual(fresh)
   }, 60_000)

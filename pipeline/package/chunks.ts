@@ -1,6 +1,8 @@
 // A table's rows turned, once, into what the release stores: canonical CSV
 // records, their Excel copy, SQLite values and (for quantities and series) JSON items.
-// A table is its header followed by its chunks in key order.
+// A table is its header followed by its chunks in key order. Each part is UTF-8
+// bytes, encoded once where the rows are made (in a worker): the main thread
+// stores them in the scratch file, reads them back and writes them as they are.
 import { csvRecords } from '../csv.ts'
 import { sqlValue } from './sqlite.ts'
 import type { Row } from './rows.ts'
@@ -8,11 +10,12 @@ import type { Table } from './tables.ts'
 
 export interface Chunk {
   rows: number
-  csv: string
-  excel: string
-  /** Items of the table's JSON copy, each with the separator before it: '' for tables without one. */
-  json: string
-  sql: unknown[][]
+  csv: Uint8Array
+  excel: Uint8Array
+  /** Items of the table's JSON copy, each with the separator before it: empty for tables without one. */
+  json: Uint8Array
+  /** SQLite values, a row an array, as JSON text: parsed only on the database's thread. */
+  sql: Uint8Array
 }
 
 /** The tables with a JSON copy beside their CSV (quantities.json, series.json). */
@@ -38,9 +41,9 @@ export function tableChunk(table: Table, rows: Row[]): Chunk {
   const freeText = table.fields.filter((field) => field.freeText).map((field) => field.name)
   return {
     rows: rows.length,
-    csv: csvRecords(columns, rows),
-    excel: csvRecords(columns, rows.map((row) => excelRow(freeText, row))),
-    json: JSON_TABLES.includes(table.name) ? rows.map(jsonItem).join(',') : '',
-    sql: rows.map((row) => table.fields.map((field) => sqlValue(field, row[field.name]))),
+    csv: Buffer.from(csvRecords(columns, rows)),
+    excel: Buffer.from(csvRecords(columns, rows.map((row) => excelRow(freeText, row)))),
+    json: Buffer.from(JSON_TABLES.includes(table.name) ? rows.map(jsonItem).join(',') : ''),
+    sql: Buffer.from(JSON.stringify(rows.map((row) => table.fields.map((field) => sqlValue(field, row[field.name]))))),
   }
 }

@@ -1,7 +1,8 @@
 // Where the rows of finished documents wait, on disk, until the release is
 // put together: documents finish in any order, and memory must not grow with
-// their number. One record per table and document, with the first row's key,
-// which says where the document's rows go in the table; each document's coded
+// their number. One record per table and document, its parts in columns as the
+// worker made them (stored and read back as they are, not as one JSON), with the
+// first row's key, which says where the document's rows go in the table; each document's coded
 // mentions, which the series pairs region by region; and the series rows, which
 // the review site reads back code by code.
 import Database from 'better-sqlite3'
@@ -20,7 +21,7 @@ export interface CodedDocument {
 }
 
 const SCHEMA = `
-  CREATE TABLE chunks (table_name TEXT, doc_id TEXT, first TEXT, body TEXT, PRIMARY KEY (table_name, doc_id)) WITHOUT ROWID;
+  CREATE TABLE chunks (table_name TEXT, doc_id TEXT, first TEXT, rows INTEGER, csv BLOB, excel BLOB, json BLOB, sql BLOB, PRIMARY KEY (table_name, doc_id)) WITHOUT ROWID;
   CREATE TABLE coded (region_code TEXT, region TEXT, doc_id TEXT, body TEXT, PRIMARY KEY (region_code, region, doc_id)) WITHOUT ROWID;
   CREATE TABLE series (code TEXT, body TEXT);
 `
@@ -39,8 +40,8 @@ export class Scratch {
     this.database.pragma('journal_mode = OFF')
     this.database.pragma('synchronous = OFF')
     this.database.exec(SCHEMA)
-    this.insertChunk = this.database.prepare('INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?)')
-    this.selectChunk = this.database.prepare('SELECT body FROM chunks WHERE table_name = ? AND doc_id = ?')
+    this.insertChunk = this.database.prepare('INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.selectChunk = this.database.prepare('SELECT rows, csv, excel, json, sql FROM chunks WHERE table_name = ? AND doc_id = ?')
     this.insertCoded = this.database.prepare('INSERT OR REPLACE INTO coded VALUES (?, ?, ?, ?)')
     this.selectCoded = this.database.prepare('SELECT body FROM coded WHERE region_code = ? AND (region_code <> \'\' OR region = ?) ORDER BY doc_id')
     this.insertSeries = this.database.prepare('INSERT INTO series VALUES (?, ?)')
@@ -50,7 +51,7 @@ export class Scratch {
   put(docId: string, chunks: Record<string, StoredChunk>, coded: CodedDocument): void {
     this.database.transaction(() => {
       for (const [table, { first, ...chunk }] of Object.entries(chunks)) {
-        if (chunk.rows > 0) this.insertChunk.run(table, docId, JSON.stringify(first), JSON.stringify(chunk))
+        if (chunk.rows > 0) this.insertChunk.run(table, docId, JSON.stringify(first), chunk.rows, chunk.csv, chunk.excel, chunk.json, chunk.sql)
       }
       if (coded.mentions.length > 0) this.insertCoded.run(coded.entry.region_code, coded.entry.region, docId, JSON.stringify(coded))
     })()
@@ -63,8 +64,7 @@ export class Scratch {
   }
 
   get(table: string, docId: string): Chunk {
-    const row = this.selectChunk.get(table, docId) as { body: string }
-    return JSON.parse(row.body) as Chunk
+    return this.selectChunk.get(table, docId) as Chunk
   }
 
   /** Each region's coded documents, a region at a time, ordered by code and then name (a region is its code, or its name where it has none). */

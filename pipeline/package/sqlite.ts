@@ -1,5 +1,6 @@
 // output/zhengshu.sqlite: the same tables with their keys, and a full-text
 // index over sentences, ready for Datasette or direct queries.
+import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import type { Field, Table } from './tables.ts'
 
@@ -62,5 +63,76 @@ export class ReleaseDatabase {
 
   abandon(): void {
     if (this.database.open) this.database.close()
+  }
+}
+
+/** Most bytes of SQL values sent and not yet inserted; the writer waits beyond them, so memory stays bounded. */
+const MAX_PENDING = 16 * 2 ** 20
+
+type Reply = { inserted: number } | { finished: true } | { error: string }
+
+/**
+ * The release database written on a thread of its own (package/database-thread.mjs): its
+ * inserts and full-text index are the longest part of writing a release, and they run beside
+ * the CSVs, the review site and the Data Package on the other core. The thread takes the tables
+ * in the order they are created, so the file's bytes are those of one thread writing them.
+ */
+export class DatabaseThread {
+  private readonly worker: Worker
+  private pending = 0
+  private finished = false
+  private failure: Error | undefined
+  private wake: (() => void) | undefined
+
+  constructor(path: string) {
+    this.worker = new Worker(new URL('./database-thread.mjs', import.meta.url), { workerData: { path }, execArgv: [] })
+    this.worker.on('message', (reply: Reply) => {
+      if ('inserted' in reply) this.pending -= reply.inserted
+      if ('finished' in reply) this.finished = true
+      if ('error' in reply) this.failure = new Error(`writing the release database: ${reply.error}`)
+      this.signal()
+    })
+    this.worker.on('error', (error) => {
+      this.failure = error
+      this.signal()
+    })
+    this.worker.on('exit', () => {
+      if (!this.finished) this.failure ??= new Error('the release database thread stopped')
+      this.signal()
+    })
+  }
+
+  private signal(): void {
+    const wake = this.wake
+    this.wake = undefined
+    wake?.()
+  }
+
+  /** Waits until `ready` holds; fails with the thread's error. */
+  private async until(ready: () => boolean): Promise<void> {
+    while (this.failure === undefined && !ready()) await new Promise<void>((resolve) => (this.wake = resolve))
+    if (this.failure) throw this.failure
+  }
+
+  create(table: Table): void {
+    this.worker.postMessage({ create: table.name })
+  }
+
+  /** Sends rows of the table created last, as a chunk's JSON of SQL values. */
+  async insert(sql: Uint8Array): Promise<void> {
+    this.pending += sql.length
+    this.worker.postMessage({ sql })
+    await this.until(() => this.pending <= MAX_PENDING)
+  }
+
+  /** Builds the full-text index and closes the file. */
+  async finish(): Promise<void> {
+    this.worker.postMessage({ finish: true })
+    await this.until(() => this.finished)
+  }
+
+  /** Ends the thread, whether or not it finished (the staging folder is then thrown away). */
+  async close(): Promise<void> {
+    await this.worker.terminate()
   }
 }

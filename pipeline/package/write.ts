@@ -2,8 +2,8 @@
 // added as it comes (its JSON and review page written, its rows stored in the
 // scratch file);
 // finish() then writes every table in key order (canonical CSV, Excel copy,
-// SQLite, quantities.json and series.json) without holding any table in memory, and the
-// Data Package, dictionary and README beside them.
+// SQLite on a thread of its own, quantities.json and series.json) without holding
+// any table in memory, and the Data Package, dictionary and README beside them.
 import { createHash, type Hash } from 'node:crypto'
 import { closeSync, openSync, writeSync } from 'node:fs'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -20,7 +20,7 @@ import { datapackage, profileProblem, type PackageFile } from './datapackage.ts'
 import { compareRows, DOCUMENT_TABLES, runTableRows, sortBy, type DocumentSummary, type Row } from './rows.ts'
 import { seriesRows } from './series.ts'
 import { Scratch } from './scratch.ts'
-import { ReleaseDatabase } from './sqlite.ts'
+import { DatabaseThread } from './sqlite.ts'
 import { SERIES_KEYS, TABLES, type Table } from './tables.ts'
 
 /** A file written in order, with its size and SHA-256 kept for the Data Package. */
@@ -33,9 +33,9 @@ class HashedFile {
     this.fd = openSync(path, 'w')
   }
 
-  write(text: string): void {
-    if (text === '') return
-    const bytes = Buffer.from(text)
+  write(text: string | Uint8Array): void {
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text
+    if (bytes.length === 0) return
     writeSync(this.fd, bytes)
     this.hash.update(bytes)
     this.size += bytes.length
@@ -114,12 +114,12 @@ export class ReleaseWriter {
   }
 
   /** Writes one table to its CSV, its Excel copy, the database and its JSON copy if it has one; returns its row count. */
-  private writeTable(table: Table, chunks: Iterable<Chunk>, database: ReleaseDatabase, files: PackageFile[]): number {
+  private async writeTable(table: Table, chunks: Iterable<Chunk>, database: DatabaseThread, files: PackageFile[]): Promise<number> {
     const path = `${table.name}.csv`
     const csv = new HashedFile(join(this.staging, path))
     const excel = new HashedFile(join(this.staging, 'excel', path))
     const json = JSON_TABLES.includes(table.name) ? new HashedFile(join(this.staging, `${table.name}.json`)) : undefined
-    const insert = database.create(table)
+    database.create(table)
     csv.write(csvHeader(table.fields.map((field) => field.name)))
     excel.write(`\uFEFF${csvHeader(table.fields.map((field) => field.name))}`)
     json?.write('[')
@@ -127,8 +127,9 @@ export class ReleaseWriter {
     for (const chunk of chunks) {
       csv.write(chunk.csv)
       excel.write(chunk.excel)
-      json?.write(`${rows > 0 ? ',' : ''}${chunk.json}`)
-      for (const values of chunk.sql) insert(values)
+      if (rows > 0) json?.write(',')
+      json?.write(chunk.json)
+      await database.insert(chunk.sql)
       rows += chunk.rows
     }
     json?.write(rows > 0 ? '\n]\n' : ']\n')
@@ -138,20 +139,9 @@ export class ReleaseWriter {
     return rows
   }
 
-  /** Writes every table and the files that describe them; `summaries` come in catalog order. */
-  async finish(summaries: DocumentSummary[], diagnostics: Diagnostic[], created: string): Promise<void> {
-    const runRows = runTableRows(summaries, diagnostics)
-    const database = new ReleaseDatabase(join(this.staging, 'zhengshu.sqlite'), TABLES)
-    const files: PackageFile[] = []
-    const counts: Record<string, number> = {}
-    try {
-      for (const table of TABLES) counts[table.name] = this.writeTable(table, this.chunksOf(table, runRows), database, files)
-      database.finish()
-      await this.review.finish(runRows.documents!.map((row) => String(row.doc_id)), this.scratch.seriesByCode())
-    } finally {
-      database.abandon()
-      await this.discard()
-    }
+  /** The review site's index and series pages, the Data Package, the dictionary and the README. */
+  private async describe(summaries: DocumentSummary[], runRows: Record<string, Row[]>, files: PackageFile[], counts: Record<string, number>, created: string): Promise<void> {
+    await this.review.finish(runRows.documents!.map((row) => String(row.doc_id)), this.scratch.seriesByCode())
     const sources = [...new Set(summaries.map((summary) => summary.source).filter(Boolean))].sort().map((title) => ({ title }))
     const descriptor = datapackage(files, sources, created)
     const problem = profileProblem(descriptor)
@@ -159,6 +149,22 @@ export class ReleaseWriter {
     await writeFile(join(this.staging, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`)
     await writeFile(join(this.staging, 'fields.csv'), dictionary())
     await writeFile(join(this.staging, 'README.md'), await readme(counts))
+  }
+
+  /** Writes every table and the files that describe them; `summaries` come in catalog order. */
+  async finish(summaries: DocumentSummary[], diagnostics: Diagnostic[], created: string): Promise<void> {
+    const runRows = runTableRows(summaries, diagnostics)
+    const database = new DatabaseThread(join(this.staging, 'zhengshu.sqlite'))
+    const files: PackageFile[] = []
+    const counts: Record<string, number> = {}
+    try {
+      for (const table of TABLES) counts[table.name] = await this.writeTable(table, this.chunksOf(table, runRows), database, files)
+      // the full-text index takes longest: the rest of the release is written meanwhile
+      await Promise.all([database.finish(), this.describe(summaries, runRows, files, counts, created)])
+    } finally {
+      await database.close()
+      await this.discard()
+    }
   }
 
   /** Closes and removes the scratch file. */
