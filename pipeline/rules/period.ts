@@ -73,7 +73,7 @@ function yearCues(text: string): TimeCue[] {
     }
     const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
     const end = match.index + match[0].length
-    cues.push({ at: match.index, end, span: { start: first, end: last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + 3)) })
+    cues.push({ at: match.index, end, span: { start: first, end: last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)) })
   }
   return joinFromTo(cues, text)
 }
@@ -81,7 +81,10 @@ function yearCues(text: string): TimeCue[] {
 /** Reach of 从2018年……到2022年: the two years make one span. */
 const FROM_TO_REACH = 40
 /** ……到2022年， and ……到2022年间 close a span; 到2022年的 names the year of the figure after it. */
-const SPAN_CLOSE = new RegExp(`^(?:[,:]|${alternation(words('span-close'))})`)
+const SPAN_CLOSE_REACH = 6
+/** …到一九八二年的四年内: the number of years the span holds closes it too. */
+const YEARS_HELD = `${alternation(words('attributive'))}(?:\\d|${charClass(SMALL_NUMERALS)}){1,3}${YEAR_UNIT}`
+const SPAN_CLOSE = new RegExp(`^(?:[,:]|${alternation(words('span-close'))}|${YEARS_HELD})`, 'u')
 
 function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
   const joined: YearCue[] = []
