@@ -106,6 +106,8 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   // 连续五年, 提前一年: a length of time, whatever else the words around it could be
   if (endsWithAny(before, DURATION_CUES)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
+  // 三四年, 二三十年: no year is written as a range, so this is a length of time
+  if (candidate.valueMax !== undefined) return undefined
   return /[0-9]/.test(candidate.numeral) ? undefined : 'date'
 }
 
