@@ -197,8 +197,14 @@ export function periodOf(cues: readonly TimeCue[], text: string, at: number, fig
   // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
   const averaged = perYear && !severalYears(spanned?.span) ? (severalYears(fromPart) ?? severalYears(context.recent)) : undefined
   const span = averaged ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
-  return span && { ...span, perYear }
+  // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
+  const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
+  return span && { ...span, perYear: perYear || heldRate }
 }
+
+/** Words that name a rate of change (涨幅, 增速): a figure after one in its clause is a yearly rate. */
+const RATE_NOUNS = tables.change.filter((entry) => entry.noun).map((entry) => entry.word)
+const namesRate = (text: string, at: number) => RATE_NOUNS.some((word) => text.slice(clauseStart(text, at), at).includes(word))
 
 /** The last span of several years a sentence names (not a comparison's), else `recent`: what a later 年均 in the part runs over. */
 export const recentSpan = (cues: readonly TimeCue[], recent: Span | undefined) =>
