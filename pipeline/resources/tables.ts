@@ -146,6 +146,16 @@ function loadContextWords(): Map<ContextGroup, string[]> {
 
 const contextWords = loadContextWords()
 
+const change = readTable('change.csv', ['word', 'change', 'takes_object'] as const, { optional: ['unless_preceded_by', 'noun'], allowed: { change: CHANGES, takes_object: ['yes', 'no'], noun: ['yes'] } })
+  .map((row) => ({
+    word: row.word,
+    change: row.change as Change,
+    takesObject: row.takes_object === 'yes',
+    unlessBefore: pattern(row.unless_preceded_by),
+    noun: row.noun === 'yes',
+  }))
+  .sort((a, b) => b.word.length - a.word.length)
+
 export const tables = {
   units,
   unitBySurface: new Map(units.map((unit) => [unit.surface, unit])),
@@ -172,15 +182,9 @@ export const tables = {
    * unless_preceded_by: the compounds where it means something else (改造提升: upgrade);
    * noun: the word names the change, so a figure after 为 is its size (涨幅为3%), not a level reached (提高为).
    */
-  change: readTable('change.csv', ['word', 'change', 'takes_object'] as const, { optional: ['unless_preceded_by', 'noun'], allowed: { change: CHANGES, takes_object: ['yes', 'no'], noun: ['yes'] } })
-    .map((row) => ({
-      word: row.word,
-      change: row.change as Change,
-      takesObject: row.takes_object === 'yes',
-      unlessBefore: pattern(row.unless_preceded_by),
-      noun: row.noun === 'yes',
-    }))
-    .sort((a, b) => b.word.length - a.word.length),
+  change,
+  /** The change words that name a change (涨幅, 增速) rather than make one. */
+  rateNouns: change.filter((entry) => entry.noun),
   levelWords: words('levels.csv', 'word'),
   /** Words that join the items of a list: 8.9%、7.7%; 96%和94%. */
   listJoiners: contextWords.get('list-joiner')!,

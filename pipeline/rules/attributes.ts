@@ -120,13 +120,14 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
 /** 比上年多、较去年预算高 0.2个百分点: a difference against an earlier time is a change. */
 const AGAINST_EARLIER = /(?:比|较)(?:上年|去年|上年度|同期|前一年)[^,;]{0,6}?([高多低少])$/
 
-/** Words that name a change (涨幅, 增速), and what may stand between one and the rate it is: 在, 回落到, 控制在. */
-const RATE_NOUNS = tables.change.filter((entry) => entry.noun)
-const LEVEL_REACHED_AT_START = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)?(?:${tables.levelWords.join('|')})`, 'u')
+/** Any change verb, also the one-character 增, 降 and 升 of compounds (增至, 降到). */
+const CHANGE_VERB = `(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)`
+/** What may stand between a word that names a change (涨幅, 增速) and the rate it is: 在, 回落到, 控制在. */
+const LEVEL_REACHED_AT_START = new RegExp(`^${CHANGE_VERB}?(?:${tables.levelWords.join('|')})`, 'u')
 
 /** 涨幅在3%以内, 涨幅回落到2.6%: the level a rate is at or comes to is the size of a change. */
 function rateNamed(window: string): Change | undefined {
-  const noun = lastMatch(window, RATE_NOUNS, (entry) => entry.word)
+  const noun = lastMatch(window, tables.rateNouns, (entry) => entry.word)
   if (!noun) return undefined
   const rest = window.slice(noun.at + noun.entry.word.length).trim()
   return CHANGE_GAP.test(rest.replace(LEVEL_REACHED_AT_START, '')) ? noun.entry.change : undefined
@@ -304,7 +305,7 @@ const TIME_PHRASE = /^(?:平均)?(?:每年|每天|年均|比?前?[\d一二三四
 const RANK_SCOPES = longestFirst([...tables.contextWords.get('rank-scope')!])
 
 /** 从世界, 由上年居: the 从 or 由 that opens a change from one rank to another. */
-const withoutStart = (phrase: string) => START_OF_CHANGE.find((word) => phrase.startsWith(word)) ? phrase.slice(1) : phrase
+const withoutStart = (phrase: string) => phrase.slice(START_OF_CHANGE.find((word) => phrase.startsWith(word))?.length ?? 0)
 
 /** 自然指数-科研城市全球 less its scope: 自然指数-科研城市; 全省 alone leaves nothing. */
 function withoutScope(phrase: string): string {
@@ -333,8 +334,7 @@ const CONDITIONS = tables.contextWords.get('condition')!
  * 将 makes it "will".
  */
 const DISPOSALS = tables.contextWords.get('object-before')!
-const SCOPES = tables.contextWords.get('rank-scope')!
-const NOT_OBJECTS = [...VERBS, ...LEAD_WORDS, ...TRAIL_WORDS, ...CHANGE_WORDS, ...START_OF_CHANGE, ...TIME_WORDS].filter((word) => !SCOPES.includes(word))
+const NOT_OBJECTS = [...VERBS, ...LEAD_WORDS, ...TRAIL_WORDS, ...CHANGE_WORDS, ...START_OF_CHANGE, ...TIME_WORDS].filter((word) => !RANK_SCOPES.includes(word))
 function disposedObject(phrase: string): string {
   const boundaries = wordBoundaries(phrase)
   for (const word of DISPOSALS) {
@@ -392,12 +392,12 @@ function shareSubject(text: string, clause: number, previous: Previous | undefin
 }
 
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
-const LEVEL_REACHED = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至|为)(?:(?:${YEAR}|${timeWords.map((word) => word.word).join('|')})(?:底|末)?的)?$`, 'u')
+const LEVEL_REACHED = new RegExp(`^${CHANGE_VERB}(?:到|至|为)(?:(?:${YEAR}|${TIME_WORDS.join('|')})(?:底|末)?的)?$`, 'u')
 
 /** 由一九七八年的, 由去年的 (or 从) right before a number opens a from–to pair ... */
-const FROM_MARK = new RegExp(`(?:由|从)(?:(?:${YEAR}|${timeWords.map((word) => word.word).join('|')})(?:底|末)?的?)?$`, 'u')
+const FROM_MARK = new RegExp(`(?:由|从)(?:(?:${YEAR}|${TIME_WORDS.join('|')})(?:底|末)?的?)?$`, 'u')
 /** ... when a change verb and 到 or 至 follow it: 由355亿元增加到772亿元. */
-const LEVEL_AFTER = new RegExp(`^(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)(?:到|至)`, 'u')
+const LEVEL_AFTER = new RegExp(`^${CHANGE_VERB}(?:到|至)`, 'u')
 
 /**
  * The first number of a from–to pair measures what stands before 由 or 从: 进出口贸易总额，由

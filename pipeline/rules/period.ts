@@ -202,9 +202,8 @@ export function periodOf(cues: readonly TimeCue[], text: string, at: number, fig
   return span && { ...span, perYear: perYear || heldRate }
 }
 
-/** Words that name a rate of change (涨幅, 增速): a figure after one in its clause is a yearly rate. */
-const RATE_NOUNS = tables.change.filter((entry) => entry.noun).map((entry) => entry.word)
-const namesRate = (text: string, at: number) => RATE_NOUNS.some((word) => text.slice(clauseStart(text, at), at).includes(word))
+/** A word that names a rate of change (涨幅, 增速) in the figure's clause: the figure is a yearly rate. */
+const namesRate = (text: string, at: number) => tables.rateNouns.some(({ word }) => text.slice(clauseStart(text, at), at).includes(word))
 
 /** The last span of several years a sentence names (not a comparison's), else `recent`: what a later 年均 in the part runs over. */
 export const recentSpan = (cues: readonly TimeCue[], recent: Span | undefined) =>
