@@ -86,7 +86,7 @@ function loadNumerals(): Map<string, Numeral> {
   )
 }
 
-const NUMERAL_WORD_ROLES = ['point', 'half', 'negative', 'and', 'fraction', 'vague', 'double', 'double-count', 'aspect', 'ordinal', 'top', 'place', 'range'] as const
+const NUMERAL_WORD_ROLES = ['point', 'half', 'negative', 'and', 'fraction', 'vague', 'double', 'double-count', 'aspect', 'ordinal', 'top', 'place', 'range', 'power', 'below-zero'] as const
 export type NumeralWordRole = (typeof NUMERAL_WORD_ROLES)[number]
 
 /**
@@ -128,10 +128,11 @@ const approxBefore = approx.filter((entry) => entry.position === 'before')
 
 const CONTEXT_GROUPS = [
   'duration-cue', 'time-frame-after', 'programme-after', 'time-frame-before', 'session-after',
-  'priority-before', 'phase-after', 'comparison', 'change-start', 'list-joiner', 'noun-end', 'frame', 'rank-scope', 'bound-before', 'other-region', 'year-until', 'year-from', 'year-base', 'plan-after',
+  'priority-before', 'phase-after', 'comparison', 'change-start', 'list-joiner', 'noun-end', 'frame', 'rank-scope', 'bound-before', 'other-region', 'year-until', 'year-from', 'year-base', 'year-since', 'record-after', 'plan-after',
   'comparison-start', 'rate-frame', 'object-before', 'condition', 'share-of', 'lasting-before', 'owned-head',
   'magnitude-before', 'index-name', 'index-verb', 'ratio-name', 'ratio-verb', 'year-unit', 'month-unit', 'per-before', 'voltage-unit', 'session-unit',
   'so-far-before', 'adjective-after', 'nickname-unit', 'nickname-before', 'phase-unit', 'threshold-after', 'negative-after', 'year-part', 'span-close',
+  'degree-after-below-zero', 'half-period-before',
   'until-between', 'plan-end', 'report-title', 'target-heading', 'target-of', 'review-heading', 'attributive', 'section-part', 'national-scope', 'bound-after',
 ] as const
 export type ContextGroup = (typeof CONTEXT_GROUPS)[number]
@@ -166,6 +167,10 @@ export const tables = {
   numerals: loadNumerals(),
   /** Parts of a money unit that follow it in a compound sum (三元五角, 一美元二十美分), as a share of it. */
   subUnits: readTable('sub-units.csv', ['part', 'unit', 'factor'] as const).map((row) => ({ unit: row.unit, part: row.part, factor: Number(row.factor) })),
+  /** Units written as a sign before the number (￥500, US$30, RMB 100), longest first. */
+  unitSigns: readTable('unit-signs.csv', ['sign', 'unit'] as const).sort((a, b) => b.sign.length - a.sign.length),
+  /** Units after which one digit is a tenth of the unit (三成五, 一米八). */
+  tenthsAfter: new Set(words('tenths-after.csv', 'unit')),
   /** Grammar words of numerals, longest first: 百分之 before 分之. */
   numeralWords: loadNumeralWords(),
   /** Traditional characters and their simplified forms, one for one (萬 → 万, 個 → 个), so that offsets hold. */

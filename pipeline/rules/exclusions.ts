@@ -3,6 +3,7 @@
 import { tables, type ContextGroup } from '../resources/tables.ts'
 import { alternation } from './patterns.ts'
 import type { Candidate } from './scan.ts'
+import { WRITTEN_DIGITS } from './numerals.ts'
 
 /** Every rule that sets a number aside, with what it means; the rule ids are the values of exclusions.rule. */
 export const EXCLUSION_RULES = {
@@ -106,10 +107,15 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   // 连续五年, 提前一年: a length of time, whatever else the words around it could be
   if (endsWithAny(before, DURATION_CUES)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
-  // 三四年, 二三十年: no year is written as a range, so this is a length of time
-  if (candidate.valueMax !== undefined) return undefined
-  return /[0-9]/.test(candidate.numeral) ? undefined : 'date'
+  // 三四年, 二三十年, 一年半: no year and no time frame is written as a range or with a half
+  if (candidate.valueMax !== undefined || candidate.parts.half) return undefined
+  if (/[0-9]/.test(candidate.numeral)) return undefined
+  // 八二年 is a year; 五年, 二十年 without a cue frame the time (极不平凡的五年, 二十年实现翻两番)
+  return isWrittenYear(candidate.numeral) ? 'date' : 'time-frame'
 }
+
+/** 八二年, 零五年, 一九八二年: two or more written digits and nothing else. */
+const isWrittenYear = (numeral: string) => [...numeral].length >= 2 && [...numeral].every((char) => WRITTEN_DIGITS.includes(char))
 
 /** 放在第一位, 摆在首位: first in priority, not a rank that was measured. */
 const PRIORITY_LEADERS = words('priority-before')

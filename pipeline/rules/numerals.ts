@@ -37,7 +37,7 @@ type Token = { kind: 'arabic'; value: number } | { kind: 'char'; char: string; e
 
 function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = []
-  for (const match of text.matchAll(/\d+(?:\.\d+)?|./gu)) {
+  for (const match of text.matchAll(/\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|./gu)) {
     if (/\d/.test(match[0][0]!)) {
       tokens.push({ kind: 'arabic', value: Number(match[0]) })
       continue

@@ -41,6 +41,8 @@ const words = (group: Parameters<typeof tables.contextWords.get>[0]) => tables.c
 const UNTIL = words('year-until')
 const FROM = words('year-from')
 const BASE = words('year-base')
+const SINCE = words('year-since')
+const RECORD = words('record-after')
 const PLAN_AFTER = words('plan-after')
 const YEAR_UNIT = alternation(words('year-unit'))
 const DIGITS = charClass(WRITTEN_DIGITS)
@@ -57,7 +59,7 @@ const endsWithAny = (text: string, list: readonly string[]) => list.find((word) 
 
 type YearCue = TimeCue & { role: 'from' | 'until' | 'plain'; closesClause?: boolean }
 
-function yearCues(text: string): TimeCue[] {
+function yearCues(text: string, year: number | undefined): TimeCue[] {
   const cues: YearCue[] = []
   for (const match of text.matchAll(YEAR)) {
     const first = yearValue(match[1]!)
@@ -73,7 +75,12 @@ function yearCues(text: string): TimeCue[] {
     }
     const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
     const end = match.index + match[0].length
-    cues.push({ at: match.index, end, span: { start: first, end: last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)) })
+    // 一九七九年以来: from that year to the last one the report looks back on
+    const sinceWord = SINCE.find((word) => text.startsWith(word, end))
+    // 1985年以来最高: a record since that year, which names no period of the figures
+    if (sinceWord && RECORD.some((word) => text.startsWith(word, end + sinceWord.length))) continue
+    const since = year !== undefined && last < year && sinceWord !== undefined
+    cues.push({ at: match.index, end, span: { start: first, end: since ? year - 1 : last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)) })
   }
   return joinFromTo(cues, text)
 }
@@ -135,7 +142,7 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
 
 /** Every time cue of a folded sentence, in text order. */
 export function timeCues(text: string, year: number | undefined): TimeCue[] {
-  return [...yearCues(text), ...planCues(text), ...wordCues(text, year)].sort((a, b) => a.at - b.at)
+  return [...yearCues(text, year), ...planCues(text), ...wordCues(text, year)].sort((a, b) => a.at - b.at)
 }
 
 /** What a heading says of the periods under it: its first time cue for results, its last for targets. */

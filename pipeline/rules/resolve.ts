@@ -12,6 +12,8 @@ export interface Parts {
   negative?: boolean
   /** 两吨半, 一个半小时: and a half of the unit. */
   half?: boolean
+  /** 3.5×10^4: the power of ten the numeral is multiplied by. */
+  exponent?: number
   /** 翻两番: the numeral counts doublings. */
   doubling?: boolean
   /** 三分之一 (the numeral is the numerator), 2又三分之一 (with a whole part). */
@@ -35,6 +37,7 @@ function trailingMultiplier(written: string): number {
 
 function valueOf(parts: Parts): number {
   let value = parts.listed ?? numeral(parts.numeral)
+  if (parts.exponent !== undefined) value *= 10 ** parts.exponent
   if (parts.doubling) value = 2 ** value
   if (parts.fraction) value = value / numeral(parts.fraction.denominator) + (parts.fraction.whole ? numeral(parts.fraction.whole) : 0)
   if (parts.half) value += 0.5

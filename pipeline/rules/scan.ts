@@ -33,7 +33,8 @@ export interface Candidate {
 /** Longest numerals worth reading; longer runs are noise, not quantities. */
 const MAX_NUMERAL = 24
 const MAX_DIGITS = 21
-const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y
+/** 303.5, 5,960,281, and in scientific notation 1.2e5. */
+const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?/y
 const LATIN = /[A-Za-z]/
 /** Longer than any unit surface. */
 const MAX_UNIT = 8
@@ -149,7 +150,8 @@ function describeParts(parts: string): { zeros: boolean; magnitudeOnly: boolean;
   const digits = entries.filter((entry) => entry?.role === 'digit')
   return {
     zeros: !arabic && digits.length === chars.length && digits.every((entry) => entry!.value === 0),
-    magnitudeOnly: !arabic && digits.length === 0 && entries[0]?.value !== 10,
+    // a tens numeral stands alone as a number (十, 廿 = 20); 百 and 万 alone name a magnitude
+    magnitudeOnly: !arabic && digits.length === 0 && !(entries[0]?.role === 'scale' && entries[0].value < 100),
     // 十四亿 has its magnitude inside the numeral: like 14亿 it means something without a unit
     multiplied: entries.some((entry) => entry?.role === 'magnitude') || (arabic && entries.some((entry) => entry?.role === 'scale')),
   }
@@ -167,6 +169,10 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   while (end > at + 1 && (unitAt(text, end - 1)?.surface.length ?? 0) >= 2) end--
   while (end > at + 1 && (GAP.test(text[end - 1]!) || INSIDE_APPROX.has(text[end - 1]!) || isPoint(text[end - 1]!))) end--
   let value = valueOfNumeral(numeralParts(written()))
+  if (value === undefined) {
+    const pair = digitPairRange(text, at, end)
+    if (pair) return pair
+  }
   // 五两, 两千两: a numeral that reads as none may end in a unit; 5万亿两个: or in 两, which begins a count
   if (value === undefined && end > at + 1 && (unitAt(text, end - 1) || tables.numerals.get(text[end - 1]!)?.countsOnly)) {
     end--
@@ -174,33 +180,61 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   }
   const parts = numeralParts(written())
   const shape = describeParts(parts)
-  if (value === undefined || shape.zeros) return digitPairRange(text, at, end, at + 1) ?? { skipTo: Math.max(end, at + 1), rule: 'not-a-number' }
+  if (value === undefined || shape.zeros) return { skipTo: Math.max(end, at + 1), rule: 'not-a-number' }
   // 四、五十亿元: old reports set a pause between the two digits of a range
   if (end === at + 1 && text[end] === PAUSE) {
-    const pair = digitPairRange(text, at, numeralEnd(text, end + 1), end + 1)
+    const pair = digitPairRange(text, at, numeralEnd(text, end + 1), end)
     if (pair) return pair
   }
-  return { start: at, end, value, parts: { numeral: parts }, text: parts, magnitudeOnly: shape.magnitudeOnly, multiplied: shape.multiplied, approxInside: [...written()].some((c) => INSIDE_APPROX.has(c)) }
+  const number = { start: at, end, value, parts: { numeral: parts }, text: parts, magnitudeOnly: shape.magnitudeOnly, multiplied: shape.multiplied, approxInside: [...written()].some((c) => INSIDE_APPROX.has(c)) }
+  return withPower(text, number)
+}
+
+const POWER = wordsOf('power')
+/** The exponent of a power of ten: after a caret (10^4, 10^-3) or in superscript digits (10⁴, 10⁻³). */
+const EXPONENT = /^(?:\^[-+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])/
+const exponentValue = (written: string) => Number(written.replace('^', '').normalize('NFKC').replace('\u2212', '-'))
+
+/** 3.5×10^4, 1.2×10⁻³: an Arabic number times a power of ten. */
+function withPower(text: string, number: NumberToken): NumberToken {
+  if (!/^[\d.]+$/.test(number.text)) return number
+  const word = POWER.find((candidateWord) => text.startsWith(candidateWord, number.end))
+  const exponent = word === undefined ? null : EXPONENT.exec(text.slice(number.end + word.length, number.end + word.length + 5))
+  if (!word || !exponent) return number
+  const power = exponentValue(exponent[0])
+  const parts = { ...number.parts, exponent: power }
+  return { ...number, end: number.end + word.length + exponent[0].length, value: resolve(parts).value, parts, multiplied: true }
 }
 
 /** The enumeration comma, which old reports set inside a range: 四、五十亿元. */
 const PAUSE = '、'
 
 /**
- * 三四十 (30–40), 七八十万 (700000–800000): two neighbouring digits before a scale make a range;
- * so do two alone before a unit (七八个, 三四年), but not in a word (乱七八糟). The second digit is at `second`.
+ * 三四十 (30–40), 七八十万 (700000–800000), 十七八 (17–18), 一两个 (1–2): two neighbouring digits
+ * make a range before a scale, or after one or alone before a unit (七八个, 三四年), but not in a
+ * word (乱七八糟). A pause may stand between them (四、五十), at `pause`.
  */
-function digitPairRange(text: string, at: number, end: number, second: number): NumberToken | undefined {
-  const low = tables.numerals.get(text[at]!)
-  const high = tables.numerals.get(text[second] ?? '')
-  if (low?.role !== 'digit' || high?.role !== 'digit' || high.value !== low.value + 1 || end <= second) return undefined
-  const rest = numeralParts(text.slice(second + 1, end))
-  const lower = text[at] + rest
-  const upper = text[second] + rest
+function digitPairRange(text: string, at: number, end: number, pause?: number): NumberToken | undefined {
+  const written = pause === undefined ? text.slice(at, end) : text.slice(at, pause) + text.slice(pause + 1, end)
+  const parts = numeralParts(written)
+  const pair = [...parts].findIndex((char, index) => isNeighbour(char, parts[index + 1]))
+  if (pair < 0) return undefined
+  const head = parts.slice(0, pair)
+  const rest = parts.slice(pair + 2)
+  const lower = head + parts[pair] + rest
+  const upper = head + parts[pair + 1] + rest
   const value = valueOfNumeral(lower)
+  const headScaled = head === '' || isMultiplierChar(head.at(-1)!)
   const scaled = isMultiplierChar(rest[0] ?? '') || (rest === '' && unitAt(text, skipSpaces(text, end)) !== undefined)
-  if (value === undefined || valueOfNumeral(upper) === undefined || !scaled) return undefined
+  if (value === undefined || valueOfNumeral(upper) === undefined || !headScaled || !scaled) return undefined
   return { start: at, end, value, parts: { numeral: lower, upper: { numeral: upper } }, text: text.slice(at, end), magnitudeOnly: false, multiplied: describeParts(rest).multiplied, approxInside: false }
+}
+
+/** 七 then 八, 一 then 两: digits one apart, in the order of a range. */
+function isNeighbour(low: string, high: string | undefined): boolean {
+  const lowDigit = tables.numerals.get(low)
+  const highDigit = tables.numerals.get(high ?? '')
+  return lowDigit?.role === 'digit' && highDigit?.role === 'digit' && highDigit.value === lowDigit.value + 1
 }
 
 /** Multiplier characters after a number (万, 亿, 万亿, 千), stopping before a unit such as 千瓦. */
@@ -369,9 +403,14 @@ function matchPercentWords(text: string, at: number): Match {
   for (const fraction of FIXED_FRACTIONS) {
     const end = wordEnd(text, at, fraction.word)
     if (end < 0) continue
-    const number = readNumber(text, skipSpaces(text, end))
-    if (!number || 'skipTo' in number) return number
-    const percent = (end: number, parts: Parts) => candidate(at, end, parts, unitOf(fraction.unit), 'percent-words', { ...number, magnitudeOnly: false })
+    // 百分之负五: the sign after the fraction word; 负百分之五: before it
+    const inner = isOne(NEGATIVE, text[skipSpaces(text, end)]) ? 1 : 0
+    const read = readNumber(text, skipSpaces(text, end) + inner)
+    if (!read || 'skipTo' in read) return read
+    const signed = inner === 1 || isSignedAt(text, at)
+    const number = signed ? { ...negated(read), start: read.start } : read
+    const start = isSignedAt(text, at) ? at - 1 : at
+    const percent = (end: number, parts: Parts) => candidate(start, end, parts, unitOf(fraction.unit), 'percent-words', { ...number, magnitudeOnly: false })
     const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, number.end))
     if (!dash) return percent(number.end, number.parts)
     const again = wordEnd(text, number.end + dash.length, fraction.word)
@@ -419,6 +458,20 @@ function matchRank(text: string, at: number): Match {
   return candidate(at, end, number.parts, unitOf(ordinal.unit), 'rank', number)
 }
 
+/**
+ * 增长率为-0.85‰, 增速为负1.5%, 负百分之五: a sign after words, not after a number (6%-6.5% is a range);
+ * 负 only after a copula or a mark, since it also ends words (税负5700亿元).
+ */
+function isSignedAt(text: string, at: number): boolean {
+  const previous = text[at - 1] ?? ''
+  const beforeSign = text[at - 2] ?? ''
+  if (previous === '-') return !/[0-9%‰.A-Za-z]/.test(beforeSign) && !isNumeralChar(beforeSign)
+  return NEGATIVE.includes(previous) && (beforeSign === '' || NEGATIVE_AFTER.includes(beforeSign) || /[,;:(\s]/.test(beforeSign))
+}
+
+/** The number with the sign before it. */
+const negated = (number: NumberToken): NumberToken => ({ ...number, start: number.start - 1, value: -number.value, parts: { ...number.parts, negative: true } })
+
 function matchNumber(text: string, at: number): Match {
   const previous = text[at - 1] ?? ''
   if (/[0-9.]/.test(previous) || (isNumeralChar(previous) && !isPoint(previous))) return undefined
@@ -426,13 +479,8 @@ function matchNumber(text: string, at: number): Match {
   if (!read || 'skipTo' in read) return read
   if (LATIN.test(previous)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38
   if (previous === '/' && /\d/.test(text[at - 2] ?? '')) return { skipTo: read.end, rule: 'date' } // 2024/12/31
-  // 增长率为-0.85‰, 增速为负1.5%: a sign after words, not after a number (6%-6.5% is a range);
-  // 负 only after a copula or a mark, since it also ends words (税负5700亿元)
-  const beforeSign = text[at - 2] ?? ''
-  const signed =
-    (previous === '-' && !/[0-9%‰.A-Za-z]/.test(beforeSign) && !isNumeralChar(beforeSign)) ||
-    (NEGATIVE.includes(previous) && (beforeSign === '' || NEGATIVE_AFTER.includes(beforeSign) || /[,;:(\s]/.test(beforeSign)))
-  const number = signed ? { ...read, start: at - 1, value: -read.value, parts: { ...read.parts, negative: true } } : read
+  const signed = isSignedAt(text, at)
+  const number = signed ? negated(read) : read
   if (signed) at--
   const fraction = matchFraction(text, at, number)
   if (fraction) return fraction
@@ -454,7 +502,9 @@ function matchFraction(text: string, at: number, number: NumberToken): Match {
     const denominator = readNumber(text, skipSpaces(text, and))
     const part = denominator && !('skipTo' in denominator) ? matchFraction(text, denominator.start, denominator) : undefined
     if (part && !('skipTo' in part) && part.form === 'fraction' && part.parts.fraction) {
-      return candidate(at, part.end, { ...part.parts, fraction: { ...part.parts.fraction, whole: number.parts.numeral } }, unitOf(part.unit), 'fraction', number)
+      // 2又三分之一米: a unit after a mixed number is what it counts
+      const unit = readUnit(text, part.end)
+      return candidate(at, unit?.end ?? part.end, { ...part.parts, fraction: { ...part.parts.fraction, whole: number.parts.numeral } }, unit ?? unitOf(part.unit), 'fraction', number)
     }
   }
   for (const fraction of FRACTION_WORDS) {
@@ -462,7 +512,8 @@ function matchFraction(text: string, at: number, number: NumberToken): Match {
     if (end < 0) continue
     const numerator = readNumber(text, skipSpaces(text, end))
     if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: end, rule: 'not-a-number' }
-    return candidate(at, numerator.end, { ...numerator.parts, fraction: { denominator: number.parts.numeral } }, unitOf(fraction.unit), 'fraction', numerator)
+    const parts = { ...numerator.parts, fraction: { denominator: number.parts.numeral }, ...(number.parts.negative ? { negative: true } : {}) }
+    return candidate(at, numerator.end, parts, unitOf(fraction.unit), 'fraction', numerator)
   }
   if (SLASH_FRACTION_UNIT && text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
     const denominator = readNumber(text, number.end + 1)
@@ -490,6 +541,15 @@ function subUnitParts(text: string, at: number, unit: string): { end: number; ad
   return { end, addends }
 }
 
+/** 三成五, 一米八: one digit after such a unit, and no numeral or unit after the digit, is its tenth. */
+function tenthAfter(text: string, at: number, unit: string): string | undefined {
+  const digit = text[at] ?? ''
+  const entry = tables.numerals.get(digit)
+  const alone = !isNumeralChar(text[at + 1] ?? '') && !isDigit(text[at + 1] ?? '') && !unitAt(text, at + 1)
+  const isDigitChar = isDigit(digit) || (entry?.role === 'digit' && !entry.countsOnly && entry.value > 0)
+  return tables.tenthsAfter.has(unit) && isDigitChar && alone ? digit : undefined
+}
+
 /**
  * 三元五角, 一美元二十美分, 1公里200米: a smaller unit of the same measure after a quantity adds to it,
  * in the first unit.
@@ -499,6 +559,8 @@ function compound(text: string, quantity: Quantity): Quantity {
   if (!unit || quantity.parts.upper) return quantity
   const parts = subUnitParts(text, quantity.end, unit.unit)
   if (parts.end > quantity.end) return { ...quantity, end: parts.end, parts: { ...quantity.parts, addends: parts.addends } }
+  const tenth = tenthAfter(text, quantity.end, unit.unit)
+  if (tenth) return { ...quantity, end: quantity.end + 1, parts: { ...quantity.parts, addends: [{ numeral: tenth, share: 0.1 }] } }
   const next = readNumber(text, quantity.end)
   if (!next || 'skipTo' in next || next.multiplied) return quantity
   const smaller = readQuantity(text, next)
@@ -534,10 +596,56 @@ function matchVagueNumber(text: string, at: number): Match {
   return candidate(at, quantity.end, quantity.parts, quantity.unit, 'number', number, true, quantity.multiplied || large)
 }
 
-const MATCHERS = [matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchVagueNumber, matchNumber]
-/** The characters a matcher can start at (digits, numerals, the words of numeral grammar, word quantities): the pass steps over all others at once. */
+const BELOW_ZERO = tables.numeralWords.get('below-zero')!
+const DEGREE = tables.contextWords.get('degree-after-below-zero')!
+
+/** 零下五度, 零下5℃: below zero is a negative temperature, and 度 after it a degree Celsius. */
+function matchBelowZero(text: string, at: number): Match {
+  const below = BELOW_ZERO.find((entry) => text.startsWith(entry.word, at))
+  const read = below && readNumber(text, skipSpaces(text, at + below.word.length))
+  if (!below || !read || 'skipTo' in read) return undefined
+  const number = { ...read, value: -read.value, parts: { ...read.parts, negative: true } }
+  const quantity = readQuantity(text, number)
+  const degree = quantity.unit ? undefined : DEGREE.find((word) => text.startsWith(word, quantity.end))
+  const end = quantity.end + (degree?.length ?? 0)
+  return candidate(at, end, quantity.parts, quantity.unit ?? (degree ? unitOf(below.unit) : undefined), 'number', number, quantity.approxInside)
+}
+
+const HALF_PERIOD_BEFORE = tables.contextWords.get('half-period-before')!
+/** Kinds a half of one unit measures: 半年, 半个月, 半公里; not a count (半个世纪 is fifty years). */
+const HALVED_KINDS: ReadonlySet<Kind> = new Set(['duration', 'length', 'mass', 'area', 'volume'])
+
+/** 半年, 半个小时: half of one unit; 上半年 and 大半年 name a part of the year, no length. */
+function matchHalf(text: string, at: number): Match {
+  if (!HALF.includes(text[at]!)) return undefined
+  const unit = readUnit(text, at + 1)
+  if (!unit || !HALVED_KINDS.has(unit.entry.kind)) return undefined
+  if (HALF_PERIOD_BEFORE.some((word) => text.startsWith(word, at - word.length))) return { skipTo: unit.end, rule: 'date' }
+  const parts = { numeral: '零', half: true }
+  const number = { start: at, end: at + 1, value: 0.5, parts, text: text[at]!, magnitudeOnly: false, multiplied: false, approxInside: false }
+  return candidate(at, unit.end, parts, unit, 'number', number)
+}
+
+/** ￥500, US$30, RMB 100元: a sign or code of the money before the sum; a unit after it still names the sum. */
+function matchUnitSign(text: string, at: number): Match {
+  const sign = tables.unitSigns.find((entry) => text.startsWith(entry.sign, at))
+  if (!sign || LATIN.test(text[at - 1] ?? '')) return undefined
+  const read = readNumber(text, skipSpaces(text, at + sign.sign.length))
+  if (!read || 'skipTo' in read) return undefined
+  const quantity = readQuantity(text, read)
+  return candidate(at, quantity.end, quantity.parts, quantity.unit ?? unitOf(sign.unit), 'number', read, quantity.approxInside, quantity.multiplied)
+}
+
+const MATCHERS = [matchUnitSign, matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchVagueNumber, matchBelowZero, matchHalf, matchNumber]
+/** The characters a matcher can start at (digits, numerals, the words of numeral grammar, word quantities, unit signs): the pass steps over all others at once. */
 const STARTS = new Set(
-  ['0123456789', ...[...tables.numeralWords.values()].flat().map((entry) => entry.word[0]!), ...tables.wordQuantities.map((entry) => entry.word[0]!), ...tables.numerals.keys()].join(''),
+  [
+    '0123456789',
+    ...[...tables.numeralWords.values()].flat().map((entry) => entry.word[0]!),
+    ...tables.wordQuantities.map((entry) => entry.word[0]!),
+    ...tables.unitSigns.map((entry) => entry.sign[0]!),
+    ...tables.numerals.keys(),
+  ].join(''),
 )
 
 
