@@ -45,9 +45,19 @@ const NEGATIVE = wordsOf('negative')
 /** 增速为负1.5%: the words after which 负 is a sign. */
 const NEGATIVE_AFTER = tables.contextWords.get('negative-after')!
 
+/** Words by their first character, longest first: a lookup tries only the words that can start there. */
+function byFirstChar(words: readonly string[]): Map<string, string[]> {
+  const index = new Map<string, string[]>()
+  for (const word of words) index.set(word[0]!, [...(index.get(word[0]!) ?? []), word])
+  return index
+}
+const UNIT_SURFACES = byFirstChar(tables.unitSurfaces)
+const NOT_UNITS = byFirstChar(tables.notUnits)
+
 function unitAt(text: string, at: number): Unit | undefined {
-  if (tables.notUnits.some((word) => text.startsWith(word, at))) return undefined
-  for (const surface of tables.unitSurfaces) {
+  const first = text[at] ?? ''
+  if (NOT_UNITS.get(first)?.some((word) => text.startsWith(word, at))) return undefined
+  for (const surface of UNIT_SURFACES.get(first) ?? []) {
     if (!text.startsWith(surface, at)) continue
     // 5km is a length, 5G a code and 3ms no metre: a Latin unit ends where the letters end
     if (LATIN.test(surface.at(-1)!) && LATIN.test(text[at + surface.length] ?? '')) continue
