@@ -27,6 +27,8 @@ export interface TimeCue {
   from?: boolean
   /** 比2002年增长: the years since a base, which hold for that one comparison only. */
   compared?: boolean
+  /** 到1992年: the year a plan runs to. */
+  until?: boolean
   /** 从1978年到1982年: a span whose two ends the text names, so the A of a 由A增加到B in it is of the first year (of 过去五年, the year before). */
   fromTo?: boolean
 }
@@ -105,7 +107,7 @@ function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
       joined.push(cue)
     }
   }
-  return joined.map(({ role, closesClause, ...cue }) => (role === 'from' ? { ...cue, from: true } : cue))
+  return joined.map(({ role, closesClause, ...cue }) => (role === 'from' ? { ...cue, from: true } : role === 'until' ? { ...cue, until: true } : cue))
 }
 
 function planCues(text: string): TimeCue[] {
@@ -202,11 +204,17 @@ export function periodOf(cues: readonly TimeCue[], text: string, at: number, fig
   }
   const fromPart = status === 'target' ? part.target : part.actual
   // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
-  const averaged = perYear && !severalYears(spanned?.span) ? (severalYears(fromPart) ?? severalYears(context.recent)) : undefined
+  const averaged = perYear && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
   const span = averaged ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
   const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
   return span && { ...span, perYear: perYear || heldRate }
+}
+
+/** 到1992年……平均每年增长7.5%: a target average runs from the report's year to the year the plan runs to. */
+function planTo(cue: TimeCue | undefined, status: Status, year: number | undefined): Span | undefined {
+  if (!cue?.until || status !== 'target' || year === undefined || cue.span!.end <= year) return undefined
+  return { start: year, end: cue.span!.end }
 }
 
 /** A word that names a rate of change (涨幅, 增速) in the figure's clause: the figure is a yearly rate. */

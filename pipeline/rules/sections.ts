@@ -18,7 +18,7 @@ const SECTION_MARKER = new RegExp(`^\\s*(?:(${NUMBER})、|(\\(${NUMBER}\\))|(${O
 const MAX_HEADING = 40
 /** An unnumbered part heading is shorter still, without marks or figures but its years, and ends in a heading word. */
 const MAX_PART_HEADING = 24
-const NOT_IN_PART_HEADING = new RegExp(`[,;:、。!?%]|\\d(?!\\d*${alternation(tables.contextWords.get('year-unit')!)})`)
+const NOT_IN_PART_HEADING = new RegExp(`[,;:。!?%]|\\d(?!\\d*${alternation(tables.contextWords.get('year-unit')!)})`)
 
 function isPartHeading(trimmed: string): boolean {
   if (trimmed.length > MAX_PART_HEADING || NOT_IN_PART_HEADING.test(trimmed)) return false
