@@ -27,6 +27,10 @@ export interface TimeCue {
   from?: boolean
   /** 比2002年增长: the years since a base, which hold for that one comparison only. */
   compared?: boolean
+  /** 五年中: a count of years, which holds in its own sentence only. */
+  local?: boolean
+  /** The years a count of years spans for a target (五年内将投入: from the report's year); `span` is those of a result. */
+  ahead?: Span
   /** 到1992年: the year a plan runs to. */
   until?: boolean
   /** 从1978年到1982年: a span whose two ends the text names, so the A of a 由A增加到B in it is of the first year (of 过去五年, the year before). */
@@ -142,9 +146,44 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
   return cues
 }
 
-/** Every time cue of a folded sentence, in text order. */
-export function timeCues(text: string, year: number | undefined): TimeCue[] {
-  return [...yearCues(text, year), ...planCues(text), ...wordCues(text, year)].sort((a, b) => a.at - b.at)
+/** A count of years that the exclusions read as a time frame (五年中, 十年, 四年间): where it stands and how many years. */
+export interface YearsFrame extends Span {
+  years: number
+}
+
+const FRAME_AFTER = words('time-frame-after')
+const SPAN_YEARS_AFTER = words('span-years-after')
+const NOT_SPAN_BEFORE = words('not-span-before')
+const FRAME_LEADERS = words('time-frame-before')
+/** Longest span a bare count of years is read as. */
+const MAX_FRAME_YEARS = 30
+
+/**
+ * 五年中，农村新建住宅……, 十年增加近70万亿元、年均增长6.2%: a count of years spans, for a result, the
+ * years up to the last one reviewed; for a target (五年内将投入), the years from the report's.
+ * Not 三年前 or 前三年 (a point, and the first years of a span), nor 30年来首次 (a record).
+ */
+function frameCues(text: string, frames: readonly YearsFrame[], year: number | undefined): TimeCue[] {
+  if (year === undefined) return []
+  return frames.flatMap(({ start, end, years }) => {
+    const after = text.slice(end)
+    const word = FRAME_AFTER.find((candidate) => after.startsWith(candidate))
+    if ((word && !SPAN_YEARS_AFTER.includes(word)) || endsWithAny(text.slice(0, start), NOT_SPAN_BEFORE)) return []
+    // 五年中，…… and 近三年，……: the count opens its clause; 普及九年义务教育 names a programme's length
+    const lead = text.slice(clauseStart(text, start), start).trim()
+    if (lead !== '' && !FRAME_LEADERS.includes(lead)) return []
+    if (!Number.isInteger(years) || years < 2 || years > MAX_FRAME_YEARS || RECORD.some((record) => after.startsWith(record, word?.length ?? 0))) return []
+    return [{ at: start, end: end + (word?.length ?? 0), span: { start: year - years, end: year - 1 }, ahead: { start: year, end: year + years - 1 }, local: true }]
+  })
+}
+
+/** Every time cue of a folded sentence, in text order; the counts of years read as time frames join those the words give. */
+export function timeCues(text: string, year: number | undefined, frames: readonly YearsFrame[] = []): TimeCue[] {
+  const years = yearCues(text, year)
+  const cues = [...years, ...planCues(text), ...wordCues(text, year)]
+  // 由一九七八年的……增加到一九八二年的……，四年间增长: where the years are named, a count of years counts them
+  const framed = years.length > 0 ? [] : frameCues(text, frames, year).filter((frame) => !cues.some((cue) => frame.at < cue.end && cue.at < frame.end))
+  return [...cues, ...framed].sort((a, b) => a.at - b.at)
 }
 
 /** What a heading says of the periods under it: its first time cue for results, its last for targets. */
@@ -187,14 +226,16 @@ function averages(cue: TimeCue, text: string, at: number, change: Change): boole
  * sentence, a clause break back at most for per-year words), else the part's period for
  * its status, else the year before the report for a result, the report's year for a target.
  */
-export function periodOf(cues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change }, context: PeriodContext): Period | undefined {
+export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change }, context: PeriodContext): Period | undefined {
   const { status } = figure
+  const cues = status === 'target' ? sentenceCues.map((cue) => (cue.ahead ? { ...cue, span: cue.ahead } : cue)) : sentenceCues
   const { year, part } = context
   // 从2018年的X提高到2022年的Y: X stands inside the span and is of its first year
   const inside = cues.find((cue) => cue.span && cue.at < at && at < cue.end)
   if (inside) return { start: inside.span!.start, end: inside.span!.start, perYear: false }
   const before = cues.filter((cue) => cue.end <= at)
-  const perYear = before.some((cue) => averages(cue, text, at, figure.change))
+  // 五年年均增长5.2%，十年增加近70万亿元: a span named after the average begins another figure's years
+  const perYear = before.some((cue) => averages(cue, text, at, figure.change) && !before.some((later) => later.span && later.at > cue.at))
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
   const end = severalYears(spanned?.span) && !spanned!.compared ? endOfChange(text, at) : undefined

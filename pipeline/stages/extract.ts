@@ -119,7 +119,8 @@ function yearOf(facts: DocumentFacts, folded: string, notes: Note[]): number | u
 
 /** A sentence dated only before the report's year (一九八二年, 去年) tells results, even in a plan part. */
 function aboutThePast(cues: TimeCue[], year: number | undefined): boolean {
-  const dated = cues.filter((cue) => cue.span)
+  // a count of years (五年内) looks back or ahead as its figure does: it dates no sentence
+  const dated = cues.filter((cue) => cue.span && !cue.ahead)
   return year !== undefined && dated.length > 0 && dated.every((cue) => cue.span!.end < year)
 }
 
@@ -219,9 +220,10 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       }
       const listStart = targetListStart(text)
       // 过去一年，我们……。国内生产总值达到39.8万亿元: a time frame holds for the sentences after it in its paragraph
-      const own = timeCues(text, year)
+      const frames = excluded.filter((entry) => entry.rule === 'time-frame' && entry.value !== undefined).map(({ start: from, end: to, value }) => ({ start: from, end: to, years: value! }))
+      const own = timeCues(text, year, frames)
       const cues = own.some((cue) => cue.span) || !carried ? own : [{ ...carried, at: -1, end: 0 }, ...own]
-      carried = cues.filter((cue) => cue.span && !cue.compared).at(-1) ?? carried
+      carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local).at(-1) ?? carried
       const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
       const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
