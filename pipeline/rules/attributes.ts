@@ -210,7 +210,17 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
     const cue = tables.status.find((entry) => cueAt(context.text, word, entry.cue) && !entry.unlessAfter?.test(rest) && !entry.unlessBefore?.test(lead))
     if (cue) status = cue.status
   }
-  return status
+  return completedAfter(candidate, context) ? 'actual' : status
+}
+
+const COMPLETED = tables.contextWords.get('completed-after')!
+
+/** 从……6个维度设置了29项指标: an act done (设置了) after the figure in its clause tells a fact about the plan, not a target. */
+function completedAfter(candidate: Candidate, context: Sentence): boolean {
+  const clauseEnd = context.text.slice(candidate.end).search(CLAUSE_BREAKS)
+  const end = clauseEnd < 0 ? context.text.length : candidate.end + clauseEnd
+  const index = lastAtOrBefore(context.wordStarts, candidate.end)
+  return context.words.slice(Math.max(0, index)).some((word) => word.start >= candidate.end && word.end <= end && COMPLETED.includes(word.text))
 }
 
 /** Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的. */

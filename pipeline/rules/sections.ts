@@ -7,7 +7,7 @@ import { tables, type Status } from '../resources/tables.ts'
 import { headingWords, type PartKind } from '../resources/vocabulary.ts'
 import { SMALL_NUMERALS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
-import { partPeriods, type PartPeriods } from './period.ts'
+import { partPeriods, type PartPeriods, type Span } from './period.ts'
 
 const NUMBER = `${charClass(SMALL_NUMERALS)}+`
 const ORDINAL = alternation(tables.numeralWords.get('ordinal')!.map((entry) => entry.word))
@@ -80,3 +80,15 @@ export function enterSection(section: Section, text: string, year: number | unde
 
 /** Whether the section opened at this paragraph is a part (its label is its heading). */
 export const isPart = (section: Section) => section.markers.length === 0
+
+/**
+ * 二、“十三五”时期发展成就和“十四五”时期主要目标任务: a section that names a review and a plan turns to
+ * the plan where a sentence names the plan's years; from there on its figures are targets.
+ */
+export function turnToPlan(section: Section, spans: readonly Span[], year: number | undefined): Section {
+  const { actual, target } = section.periods
+  // a plan of several years still to come; 今年 turns up in reviews too (今年是……50周年)
+  if (section.status !== 'actual' || !actual || !target || year === undefined || target.end < year || target.end === target.start) return section
+  const namesPlan = spans.some((span) => span.start === target.start && span.end === target.end)
+  return namesPlan ? { ...section, status: 'target' } : section
+}

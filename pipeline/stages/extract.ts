@@ -12,7 +12,7 @@ import type { Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
 import { clauseStart } from '../rules/clause.ts'
 import { periodOf, recentSpan, reportYear, timeCues, type Period, type Span, type TimeCue } from '../rules/period.ts'
-import { documentStart, enterSection, isPart, type Section } from '../rules/sections.ts'
+import { documentStart, enterSection, isPart, turnToPlan, type Section } from '../rules/sections.ts'
 import { alternation } from '../rules/patterns.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
@@ -222,6 +222,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 过去一年，我们……。国内生产总值达到39.8万亿元: a time frame holds for the sentences after it in its paragraph
       const frames = excluded.filter((entry) => entry.rule === 'time-frame' && entry.value !== undefined).map(({ start: from, end: to, value }) => ({ start: from, end: to, years: value! }))
       const own = timeCues(text, year, frames)
+      section = turnToPlan(section, own.filter((cue) => cue.span && !cue.ahead).map((cue) => cue.span!), year)
       const cues = own.some((cue) => cue.span) || !carried ? own : [{ ...carried, at: -1, end: 0 }, ...own]
       carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local).at(-1) ?? carried
       const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
