@@ -227,14 +227,15 @@ function completedAfter(candidate: Candidate, context: Sentence): boolean {
 /** A year in digits or, in older reports, numerals: 2002年, 一九七八年. */
 const YEAR = '(?:\\d{4}|[〇零○一二三四五六七八九]{4})年'
 const YEAR_AT_END = new RegExp(`(?:从|由)?${YEAR}(?:底|末)?的?$`, 'u')
-const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:底|末)?)+`, 'u')
+const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:底|末|前)?)+`, 'u')
 
 /** Words trimmed off the ends of an indicator phrase. */
 const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.length)
 /** 增加到, 调整到: the segmenter keeps a change verb and its 到 or 至 as one word. */
 const REACHING = tables.change.flatMap((entry) => [`${entry.word}到`, `${entry.word}至`])
 const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, ...REACHING, '、'])
-const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS])
+/** 今后五年国内生产总值: a time frame before the subject says when, not what. */
+const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS, ...timeWords.filter((word) => word.from !== undefined).map((word) => word.word)])
 
 /** Phrases repeat (the same subject, the same verbs): remember their boundaries, a bounded number of them. */
 const boundaryMemo = new Map<string, Set<number>>()
@@ -293,7 +294,8 @@ export function nounAfter(text: string, end: number, nounFirst = false): string 
     if (at >= (nounFirst ? 1 : 0) && boundaries.has(at) && boundaries.has(at + verb.length)) noun = noun.slice(0, at)
   }
   const cut = trim(noun, nounFirst)
-  return namesNothing(cut) ? '' : cut
+  // 近300户由银行提供资金支持: a preposition after the count opens what is done to it, not what it counts
+  return namesNothing(cut) || startsWithWord(cut, PREPOSITIONS) ? '' : cut
 }
 
 /**
@@ -324,6 +326,8 @@ function withoutScope(phrase: string): string {
   for (let scope = RANK_SCOPES.find((word) => text.startsWith(word)); scope; scope = RANK_SCOPES.find((word) => text.startsWith(word))) text = text.slice(scope.length)
   return text
 }
+
+const PREPOSITIONS = tables.contextWords.get('preposition')!
 
 /** Words that name no measure of their own: 人均, 总数, 长; 突破4000亿元大关. */
 const FRAMES = tables.contextWords.get('frame')!
@@ -430,14 +434,30 @@ function endsInVerb(phrase: string): boolean {
   return /[的了]$/.test(words) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
 
-/** The subjects of a 分别 list: 高技术制造业、装备制造业增加值分别增长8.9%、7.7%. */
-function listSubjects(window: string): string[] | undefined {
+/**
+ * The subjects of a 分别 list: 高技术制造业、装备制造业增加值分别增长8.9%、7.7%; where the words before
+ * 分别 name nothing (比上年分别下降), the list of the clause before: 化学需氧量、二氧化硫排放总量……，比上年分别下降3.14%和4.66%.
+ */
+function listSubjects(window: string, before: string): string[] | undefined {
   const at = window.indexOf('分别')
   if (at < 0) return undefined
-  const subjects = window.slice(0, at)
+  const own = trim(window.slice(0, at))
+  const previousClause = before.split(CLAUSE_BREAKS).at(-2) ?? ''
+  // the clause before lends its list only to figures that measure it: 分别下降, 分别达到 (not 分别采取……三种办法)
+  const measured = [...CHANGE_WORDS, ...tables.levelWords].some((word) => window.startsWith(word, at + '分别'.length))
+  const subjects = (namesNothing(own) || opensComparison(own)) && measured ? withoutPredicate(previousClause) : window.slice(0, at)
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
   const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map((item) => trim(item)).filter(Boolean)
   return items.length > 1 ? items.map((item) => withSharedHead(item, items.at(-1)!)) : undefined
+}
+
+const PREDICATE_STARTS = [...NOUN_CUTS, ...tables.contextWords.get('predicate-start')!]
+
+/** A clause less what it says of its subject: 二氧化硫排放总量近年来首次出现双下降 gives 二氧化硫排放总量. */
+function withoutPredicate(clause: string): string {
+  const boundaries = wordBoundaries(clause)
+  const cuts = PREDICATE_STARTS.map((word) => clause.indexOf(word)).filter((at) => at > 0 && boundaries.has(at))
+  return cuts.length === 0 ? clause : clause.slice(0, Math.min(...cuts))
 }
 
 /** Where the last item of a 、 list begins; a 、 inside brackets (县（市、区）) separates nothing. */
@@ -527,7 +547,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
     if (joined) subjects = previous?.subjects
-    else subjects = listSubjects(window) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : undefined)
+    // a list of the clause before is borrowed only where no figure before has subjects to pair with
+    else subjects = listSubjects(window, previous?.subjects ? '' : text.slice(0, from)) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : undefined)
     const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
