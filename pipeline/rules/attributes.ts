@@ -1,7 +1,9 @@
 // What each kept span says: approx, change, status and the indicator it
 // measures, read from the words around it in its sentence.
 import { tables, type Approx, type Change, type Status } from '../resources/tables.ts'
-import { timeWords } from '../resources/vocabulary.ts'
+import { plans, timeWords } from '../resources/vocabulary.ts'
+import { SMALL_NUMERALS } from './numerals.ts'
+import { alternation, charClass } from './patterns.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
@@ -228,6 +230,27 @@ function completedAfter(candidate: Candidate, context: Sentence): boolean {
 const YEAR = '(?:\\d{4}|[〇零○一二三四五六七八九]{4})年'
 const YEAR_AT_END = new RegExp(`(?:从|由)?${YEAR}(?:底|末)?的?$`, 'u')
 const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:底|末|前)?)+`, 'u')
+/** “十五”期间国内生产总值, “十一五”年均: a plan's years before the subject say when, not what; “十四五”规划 names a plan. */
+const PLAN_AT_START = new RegExp(`^["“]?${alternation(plans.map((plan) => plan.plan))}["”]?${alternation(tables.contextWords.get('plan-span')!)}?`, 'u')
+const PLAN_AFTER = tables.contextWords.get('plan-after')!
+function withoutPlanAtStart(phrase: string): string {
+  const rest = phrase.replace(PLAN_AT_START, '')
+  return PLAN_AFTER.some((word) => rest.startsWith(word)) ? phrase : rest
+}
+/** 五年招收研究生, 五年中国家用于……的投资: a count of years before the subject says how long, not what. */
+const YEARS_AT_START = new RegExp(`^(?:\\d{1,2}|${charClass(SMALL_NUMERALS)}{1,3})${alternation(tables.contextWords.get('year-unit')!)}`, 'u')
+const SPAN_YEARS_AFTER = tables.contextWords.get('span-years-after')!
+
+/** 五年中, 五年内 (not 五年中央财政), or 五年 before a verb or a word trimmed off (五年累计, 五年建成); 九年义务教育 keeps its years. */
+function withoutYearsAtStart(phrase: string): string {
+  const years = YEARS_AT_START.exec(phrase)?.[0]
+  if (!years) return phrase
+  const rest = phrase.slice(years.length)
+  const boundaries = wordBoundaries(rest)
+  const frame = SPAN_YEARS_AFTER.find((word) => rest.startsWith(word) && boundaries.has(word.length))
+  if (frame) return rest.slice(frame.length)
+  return [...LEADING, ...VERBS].some((word) => rest.startsWith(word) && boundaries.has(word.length)) ? rest : phrase
+}
 
 /** Words trimmed off the ends of an indicator phrase. */
 const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.length)
@@ -259,7 +282,14 @@ function wordBoundaries(text: string): Set<number> {
  */
 function trim(phrase: string, nounFirst = false): string {
   let text = phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_END, '').replace(YEAR_AT_START, '')
+  text = withoutPlanAtStart(withoutYearsAtStart(text))
   for (let changed = true; changed && text; ) {
+    // 国家外汇储备2000年底达到: a date the trimming bares at the end goes too
+    const undated = text.replace(YEAR_AT_END, '')
+    if (undated !== text) {
+      text = undated
+      continue
+    }
     const boundaries = wordBoundaries(text)
     // an approximation marker goes only where it is one (招商签约 keeps its 约)
     const marker = BEFORE_APPROX.find((entry) => text.endsWith(entry.marker) && !entry.unlessBefore?.test(text.slice(0, -entry.marker.length)))?.marker
@@ -332,15 +362,19 @@ const PREPOSITIONS = tables.contextWords.get('preposition')!
 /** Words that name no measure of their own: 人均, 总数, 长; 突破4000亿元大关. */
 const FRAMES = tables.contextWords.get('frame')!
 const TIME_WORDS = timeWords.map((word) => word.word)
-const namesNothing = (phrase: string) => phrase === '' || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase)
+/** 扣除物价上涨因素, 按可比价格计算: a clause that says how a figure was counted names nothing it measures. */
+const CONDITIONS = tables.contextWords.get('condition')!
+/** “十一五”: a plan's name says when. */
+const PLAN_NAMES = plans.map((plan) => plan.plan)
+const withoutQuotes = (phrase: string) => phrase.replace(/["“”]/g, '')
+const namesNothing = (phrase: string) =>
+  phrase === '' || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase) || PLAN_NAMES.includes(withoutQuotes(phrase)) || startsWithWord(phrase, CONDITIONS)
 const startsWithWord = (phrase: string, words: readonly string[]) => words.some((word) => phrase.startsWith(word) && wordBoundaries(phrase).has(word.length))
 
 /** 比"文化大革命"前十七年的总和还多: the base of a comparison, whose figure is the subject's before it. */
 const COMPARISON_STARTS = tables.contextWords.get('comparison-start')!
 const opensComparison = (phrase: string) => startsWithWord(phrase, COMPARISON_STARTS)
 
-/** 扣除物价上涨因素, 按可比价格计算: a clause that says how a figure was counted names nothing it measures. */
-const CONDITIONS = tables.contextWords.get('condition')!
 
 /**
  * 果断地把军队裁减了100万人, 按财政性教育经费支出占国内生产总值的4%: what 把, 将 or 按 takes is
