@@ -468,17 +468,24 @@ function endsInVerb(phrase: string): boolean {
   return /[的了]$/.test(words) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
 
+const RESPECTIVELY = tables.contextWords.get('respectively')!
+/** Where 分别 first stands in `text`, and which word of its group it is. */
+function respectively(text: string): { at: number; word: string } | undefined {
+  return RESPECTIVELY.map((word) => ({ at: text.indexOf(word), word })).find((mark) => mark.at >= 0)
+}
+
 /**
  * The subjects of a 分别 list: 高技术制造业、装备制造业增加值分别增长8.9%、7.7%; where the words before
  * 分别 name nothing (比上年分别下降), the list of the clause before: 化学需氧量、二氧化硫排放总量……，比上年分别下降3.14%和4.66%.
  */
 function listSubjects(window: string, before: string): string[] | undefined {
-  const at = window.indexOf('分别')
-  if (at < 0) return undefined
+  const mark = respectively(window)
+  if (!mark) return undefined
+  const { at } = mark
   const own = trim(window.slice(0, at))
   const previousClause = before.split(CLAUSE_BREAKS).at(-2) ?? ''
   // the clause before lends its list only to figures that measure it: 分别下降, 分别达到 (not 分别采取……三种办法)
-  const measured = [...CHANGE_WORDS, ...tables.levelWords].some((word) => window.startsWith(word, at + '分别'.length))
+  const measured = [...CHANGE_WORDS, ...tables.levelWords].some((word) => window.startsWith(word, at + mark.word.length))
   const subjects = (namesNothing(own) || opensComparison(own)) && measured ? withoutPredicate(previousClause) : window.slice(0, at)
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
   const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map((item) => trim(item)).filter(Boolean)
@@ -544,7 +551,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
   let previous: Previous | undefined
   /** 接待游客4120万人次、实现旅游总收入468亿元，分别增长36.2%和41.5%: a 分别 list without subjects pairs with the numbers before it. */
   const earlierSubjects = (index: number): string[] | undefined => {
-    if (!text.slice(previous?.candidate.end ?? 0, candidates[index]!.start).includes('分别')) return undefined
+    if (!respectively(text.slice(previous?.candidate.end ?? 0, candidates[index]!.start))) return undefined
     let length = 1
     while (index + length < candidates.length && LIST_JOINERS.includes(text.slice(candidates[index + length - 1]!.end, candidates[index + length]!.start))) length++
     return length > 1 && described.length >= length ? described.slice(-length).map((attributes) => attributes.indicator) : undefined

@@ -631,7 +631,7 @@ function matchHalf(text: string, at: number): Match {
   const unit = readUnit(text, at + 1)
   if (!unit || !HALVED_KINDS.has(unit.entry.kind)) return undefined
   if (HALF_PERIOD_BEFORE.some((word) => text.startsWith(word, at - word.length))) return { skipTo: unit.end, rule: 'date' }
-  const parts = { numeral: '零', half: true }
+  const parts = { numeral: '0', half: true }
   const number = { start: at, end: at + 1, value: 0.5, parts, text: text[at]!, magnitudeOnly: false, multiplied: false, approxInside: false }
   return candidate(at, unit.end, parts, unit, 'number', number)
 }
