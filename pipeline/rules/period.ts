@@ -249,6 +249,13 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const span = averaged ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
   const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
+  if (span && !perYear && !heldRate && !severalYears(spanned?.span)) {
+    const change = endOfChange(text, at)
+    // 人均预期寿命从2020年的82.4岁提升至83.9岁 (five-year review): the level reached is of the last year compared
+    if (change === 'to' && before.some((cue) => cue.from) && severalYears(span)) return { start: span.end, end: span.end, perYear: false }
+    // 绿色出行比例从75.6%提升至76.5% (one-year review): the level it started from is of the year before
+    if (change === 'from' && !spanned && !severalYears(span)) return { start: span.start - 1, end: span.start - 1, perYear: false }
+  }
   return span && { ...span, perYear: perYear || heldRate }
 }
 
