@@ -49,6 +49,7 @@ const FROM = words('year-from')
 const BASE = words('year-base')
 const SINCE = words('year-since')
 const RECORD = words('record-after')
+const ANNUAL_MEANS = words('annual-mean')
 const PLAN_AFTER = words('plan-after')
 const YEAR_UNIT = alternation(words('year-unit'))
 const DIGITS = charClass(WRITTEN_DIGITS)
@@ -140,7 +141,9 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
       const before = text.slice(Math.max(0, at - 2), at)
       if (endsWithAny(before, BASE)) continue // 比上年增加: a base, not the period
       const span = word.from !== undefined && year !== undefined ? { start: year + word.from, end: year + word.to! } : undefined
-      cues.push({ at, end, ...(span ? { span } : {}), ...(word.perYear ? { perYear: word.perYear } : {}), ...(span && endsWithAny(before, FROM) ? { from: true } : {}) })
+      // 细颗粒物年均浓度: a yearly mean of a measure, not an average over years
+      const perYear = word.perYear && !ANNUAL_MEANS.some((noun) => text.startsWith(noun, end)) ? { perYear: word.perYear } : {}
+      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...(span && endsWithAny(before, FROM) ? { from: true } : {}) })
     }
   }
   return cues
