@@ -120,7 +120,11 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
 }
 
 /** 比上年多、较去年预算高 0.2个百分点: a difference against an earlier time is a change. */
-const AGAINST_EARLIER = /(?:比|较)(?:上年|去年|上年度|同期|前一年)[^,;]{0,6}?([高多低少])$/
+const MORE = tables.contextWords.get('more-than')!
+const AGAINST_EARLIER = new RegExp(
+  `${alternation(tables.contextWords.get('comparison-start')!)}${alternation(tables.contextWords.get('earlier-base')!)}[^,;]{0,6}?(${alternation([...MORE, ...tables.contextWords.get('less-than')!])})$`,
+  'u',
+)
 
 /** Any change verb, also the one-character 增, 降 and 升 of compounds (增至, 降到). */
 const CHANGE_VERB = `(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)`
@@ -139,7 +143,7 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
   if (candidate.form === 'doubling') return 'up'
   if (candidate.form === 'rank') return 'none' // 上升5位、居第86位: a rank is a level
   const against = AGAINST_EARLIER.exec(window)
-  if (against) return '高多'.includes(against[1]!) ? 'up' : 'down'
+  if (against) return MORE.includes(against[1]!) ? 'up' : 'down'
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
   const rate = rateNamed(window)
   if (rate) return rate
