@@ -168,8 +168,9 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
 }
 
 /** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
-const TARGET_LIST = /(?:目标|指标)[^。;:]{0,40}:/
-const NOT_TARGET_LIST = /完成|实现|情况/
+const TARGET_LIST = new RegExp(`${alternation(tables.contextWords.get('target-list-head')!)}[^。;:]{0,40}:`, 'u')
+/** 主要目标完成情况: a list of how targets went is results. */
+const NOT_TARGET_LIST = new RegExp(alternation(tables.contextWords.get('not-target-list')!), 'u')
 
 /** Where a list of targets begins in the sentence, or -1. */
 export function targetListStart(text: string): number {
