@@ -226,8 +226,11 @@ const COMPLETED = tables.contextWords.get('completed-after')!
 function completedAfter(candidate: Candidate, context: Sentence): boolean {
   const clauseEnd = context.text.slice(candidate.end).search(CLAUSE_BREAKS)
   const end = clauseEnd < 0 ? context.text.length : candidate.end + clauseEnd
-  const index = lastAtOrBefore(context.wordStarts, candidate.end)
-  return context.words.slice(Math.max(0, index)).some((word) => word.start >= candidate.end && word.end <= end && COMPLETED.includes(word.text))
+  for (let index = Math.max(0, lastAtOrBefore(context.wordStarts, candidate.end)); index < context.words.length && context.words[index]!.end <= end; index++) {
+    const word = context.words[index]!
+    if (word.start >= candidate.end && COMPLETED.includes(word.text)) return true
+  }
+  return false
 }
 
 /** Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的. */
@@ -254,7 +257,7 @@ function withoutYearsAtStart(phrase: string): string {
   const boundaries = wordBoundaries(rest)
   const frame = SPAN_YEARS_AFTER.find((word) => rest.startsWith(word) && boundaries.has(word.length))
   if (frame) return rest.slice(frame.length)
-  return [...LEADING, ...VERBS].some((word) => rest.startsWith(word) && boundaries.has(word.length)) ? rest : phrase
+  return YEARS_FOLLOWERS.some((word) => rest.startsWith(word) && boundaries.has(word.length)) ? rest : phrase
 }
 
 /** Words trimmed off the ends of an indicator phrase. */
@@ -264,6 +267,8 @@ const REACHING = tables.change.flatMap((entry) => [`${entry.word}到`, `${entry.
 const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, ...REACHING, '、'])
 /** 今后五年国内生产总值: a time frame before the subject says when, not what. */
 const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS, ...timeWords.filter((word) => word.from !== undefined).map((word) => word.word)])
+/** 五年累计, 五年建成: what may follow a count of years that opens a phrase. */
+const YEARS_FOLLOWERS = [...LEADING, ...VERBS]
 
 /** Phrases repeat (the same subject, the same verbs): remember their boundaries, a bounded number of them. */
 const boundaryMemo = new Map<string, Set<number>>()
@@ -286,8 +291,7 @@ function wordBoundaries(text: string): Set<number> {
  * 新增财力 is a noun there, not 新增 + 财力.
  */
 function trim(phrase: string, nounFirst = false): string {
-  let text = phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_END, '').replace(YEAR_AT_START, '')
-  text = withoutPlanAtStart(withoutYearsAtStart(text))
+  let text = withoutPlanAtStart(withoutYearsAtStart(phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_START, '')))
   for (let changed = true; changed && text; ) {
     // 国家外汇储备2000年底达到: a date the trimming bares at the end goes too
     const undated = text.replace(YEAR_AT_END, '')
@@ -333,6 +337,9 @@ export function nounAfter(text: string, end: number, nounFirst = false): string 
   return namesNothing(cut) || startsWithWord(cut, PREPOSITIONS) ? '' : cut
 }
 
+/** The clauses of a sentence before the one that starts at `clause`, in order. */
+const clausesBefore = (text: string, clause: number) => text.slice(0, Math.max(0, clause - 1)).split(CLAUSE_BREAKS)
+
 /**
  * The first number of a sentence whose clause names nothing: the clause's own words,
  * else the clause before it (企业退休人员基本养老金，全年人均增加1680元).
@@ -340,7 +347,7 @@ export function nounAfter(text: string, end: number, nounFirst = false): string 
 function subjectBefore(text: string, clause: number, start: number): string {
   const own = trim(clip(text, Math.max(clause, start - MAX_INDICATOR), start))
   if (!namesNothing(own)) return own
-  const previousClauses = text.slice(0, Math.max(0, clause - 1)).split(CLAUSE_BREAKS)
+  const previousClauses = clausesBefore(text, clause)
   // 农村居民人均纯收入，考虑价格下降因素，比上年实际增长4.3%: step over the clause that says how it was counted
   let previousClause = previousClauses.pop() ?? ''
   while (previousClauses.length > 0 && startsWithWord(trim(previousClause), CONDITIONS)) previousClause = previousClauses.pop()!
@@ -474,6 +481,7 @@ function endsInVerb(phrase: string): boolean {
 }
 
 const RESPECTIVELY = tables.contextWords.get('respectively')!
+const MEASURING = [...CHANGE_WORDS, ...tables.levelWords]
 /** Where 分别 first stands in `text`, and which word of its group it is. */
 function respectively(text: string): { at: number; word: string } | undefined {
   return RESPECTIVELY.map((word) => ({ at: text.indexOf(word), word })).find((mark) => mark.at >= 0)
@@ -483,15 +491,14 @@ function respectively(text: string): { at: number; word: string } | undefined {
  * The subjects of a 分别 list: 高技术制造业、装备制造业增加值分别增长8.9%、7.7%; where the words before
  * 分别 name nothing (比上年分别下降), the list of the clause before: 化学需氧量、二氧化硫排放总量……，比上年分别下降3.14%和4.66%.
  */
-function listSubjects(window: string, before: string): string[] | undefined {
+function listSubjects(window: string, previousClause: () => string): string[] | undefined {
   const mark = respectively(window)
   if (!mark) return undefined
   const { at } = mark
   const own = trim(window.slice(0, at))
-  const previousClause = before.split(CLAUSE_BREAKS).at(-2) ?? ''
   // the clause before lends its list only to figures that measure it: 分别下降, 分别达到 (not 分别采取……三种办法)
-  const measured = [...CHANGE_WORDS, ...tables.levelWords].some((word) => window.startsWith(word, at + mark.word.length))
-  const subjects = (namesNothing(own) || opensComparison(own)) && measured ? withoutPredicate(previousClause) : window.slice(0, at)
+  const measured = MEASURING.some((word) => window.startsWith(word, at + mark.word.length))
+  const subjects = (namesNothing(own) || opensComparison(own)) && measured ? withoutPredicate(previousClause()) : window.slice(0, at)
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
   const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map((item) => trim(item)).filter(Boolean)
   return items.length > 1 ? items.map((item) => withSharedHead(item, items.at(-1)!)) : undefined
@@ -594,7 +601,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     let subjects: string[] | undefined
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
-    else subjects = listSubjects(window, previous?.subjects ? '' : text.slice(0, from)) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : undefined)
+    else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : undefined)
     const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was

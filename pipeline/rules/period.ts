@@ -49,6 +49,8 @@ const FROM = words('year-from')
 const BASE = words('year-base')
 const SINCE = words('year-since')
 const RECORD = words('record-after')
+/** 以来最高, 来首次: a record begins at `at`. */
+const recordAt = (text: string, at: number) => RECORD.some((word) => text.startsWith(word, at))
 const ANNUAL_MEANS = words('annual-mean')
 const PLAN_AFTER = words('plan-after')
 const YEAR_UNIT = alternation(words('year-unit'))
@@ -85,7 +87,7 @@ function yearCues(text: string, year: number | undefined): TimeCue[] {
     // 一九七九年以来: from that year to the last one the report looks back on
     const sinceWord = SINCE.find((word) => text.startsWith(word, end))
     // 1985年以来最高: a record since that year, which names no period of the figures
-    if (sinceWord && RECORD.some((word) => text.startsWith(word, end + sinceWord.length))) continue
+    if (sinceWord && recordAt(text, end + sinceWord.length)) continue
     const since = year !== undefined && last < year && sinceWord !== undefined
     cues.push({ at: match.index, end, span: { start: first, end: since ? year - 1 : last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)) })
   }
@@ -175,7 +177,7 @@ function frameCues(text: string, frames: readonly YearsFrame[], year: number | u
     // 五年中，…… and 近三年，……: the count opens its clause; 普及九年义务教育 names a programme's length
     const lead = text.slice(clauseStart(text, start), start).trim()
     if (lead !== '' && !FRAME_LEADERS.includes(lead)) return []
-    if (!Number.isInteger(years) || years < 2 || years > MAX_FRAME_YEARS || RECORD.some((record) => after.startsWith(record, word?.length ?? 0))) return []
+    if (!Number.isInteger(years) || years < 2 || years > MAX_FRAME_YEARS || recordAt(text, end + (word?.length ?? 0))) return []
     return [{ at: start, end: end + (word?.length ?? 0), span: { start: year - years, end: year - 1 }, ahead: { start: year, end: year + years - 1 }, local: true }]
   })
 }

@@ -417,9 +417,9 @@ function matchPercentWords(text: string, at: number): Match {
     const inner = isOne(NEGATIVE, text[skipSpaces(text, end)]) ? 1 : 0
     const read = readNumber(text, skipSpaces(text, end) + inner)
     if (!read || 'skipTo' in read) return read
-    const signed = inner === 1 || isSignedAt(text, at)
-    const number = signed ? { ...negated(read), start: read.start } : read
-    const start = isSignedAt(text, at) ? at - 1 : at
+    const signedBefore = isSignedAt(text, at)
+    const number = inner === 1 || signedBefore ? negated(read) : read
+    const start = signedBefore ? at - 1 : at
     const percent = (end: number, parts: Parts) => candidate(start, end, parts, unitOf(fraction.unit), 'percent-words', { ...number, magnitudeOnly: false })
     const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, number.end))
     if (!dash) return percent(number.end, number.parts)
@@ -479,8 +479,8 @@ function isSignedAt(text: string, at: number): boolean {
   return NEGATIVE.includes(previous) && (beforeSign === '' || NEGATIVE_AFTER.includes(beforeSign) || /[,;:(\s]/.test(beforeSign))
 }
 
-/** The number with the sign before it. */
-const negated = (number: NumberToken): NumberToken => ({ ...number, start: number.start - 1, value: -number.value, parts: { ...number.parts, negative: true } })
+/** The number made negative by a sign; the span's start is the caller's, as the sign may stand before or inside it. */
+const negated = (number: NumberToken): NumberToken => ({ ...number, value: -number.value, parts: { ...number.parts, negative: true } })
 
 function matchNumber(text: string, at: number): Match {
   const previous = text[at - 1] ?? ''
@@ -614,7 +614,7 @@ function matchBelowZero(text: string, at: number): Match {
   const below = BELOW_ZERO.find((entry) => text.startsWith(entry.word, at))
   const read = below && readNumber(text, skipSpaces(text, at + below.word.length))
   if (!below || !read || 'skipTo' in read) return undefined
-  const number = { ...read, value: -read.value, parts: { ...read.parts, negative: true } }
+  const number = negated(read)
   const quantity = readQuantity(text, number)
   const degree = quantity.unit ? undefined : DEGREE.find((word) => text.startsWith(word, quantity.end))
   const end = quantity.end + (degree?.length ?? 0)

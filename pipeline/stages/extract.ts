@@ -119,10 +119,12 @@ function yearOf(facts: DocumentFacts, folded: string, notes: Note[]): number | u
 
 /** A sentence dated only before the report's year (一九八二年, 去年) tells results, even in a plan part. */
 function aboutThePast(cues: TimeCue[], year: number | undefined): boolean {
-  // a count of years (五年内) looks back or ahead as its figure does: it dates no sentence
-  const dated = cues.filter((cue) => cue.span && !cue.ahead)
-  return year !== undefined && dated.length > 0 && dated.every((cue) => cue.span!.end < year)
+  const dated = datedSpans(cues)
+  return year !== undefined && dated.length > 0 && dated.every((span) => span.end < year)
 }
+
+/** The years a sentence's cues name; a count of years (五年内) looks back or ahead as its figure does, so it dates no sentence. */
+const datedSpans = (cues: readonly TimeCue[]) => cues.filter((cue) => cue.span && !cue.ahead).map((cue) => cue.span!)
 
 /**
  * A figure's period can settle its status: one of a year already past is a result (去年居民消费价格
@@ -222,7 +224,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 过去一年，我们……。国内生产总值达到39.8万亿元: a time frame holds for the sentences after it in its paragraph
       const frames = excluded.filter((entry) => entry.rule === 'time-frame' && entry.value !== undefined).map(({ start: from, end: to, value }) => ({ start: from, end: to, years: value! }))
       const own = timeCues(text, year, frames)
-      section = turnToPlan(section, own.filter((cue) => cue.span && !cue.ahead).map((cue) => cue.span!), year)
+      section = turnToPlan(section, datedSpans(own), year)
       const cues = own.some((cue) => cue.span) || !carried ? own : [{ ...carried, at: -1, end: 0 }, ...own]
       carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local).at(-1) ?? carried
       const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
