@@ -132,7 +132,7 @@ const CONTEXT_GROUPS = [
   'comparison-start', 'rate-frame', 'object-before', 'condition', 'share-of', 'lasting-before', 'owned-head',
   'magnitude-before', 'index-name', 'index-verb', 'ratio-name', 'ratio-verb', 'year-unit', 'month-unit', 'per-before', 'voltage-unit', 'session-unit',
   'so-far-before', 'adjective-after', 'nickname-unit', 'nickname-before', 'phase-unit', 'threshold-after', 'negative-after', 'year-part', 'span-close',
-  'degree-after-below-zero', 'half-period-before',
+  'degree-after-below-zero', 'half-period-before', 'month-after', 'day-after',
   'until-between', 'plan-end', 'report-title', 'target-heading', 'target-of', 'review-heading', 'attributive', 'section-part', 'national-scope', 'bound-after',
 ] as const
 export type ContextGroup = (typeof CONTEXT_GROUPS)[number]
@@ -171,6 +171,7 @@ export const tables = {
   unitSigns: readTable('unit-signs.csv', ['sign', 'unit'] as const).sort((a, b) => b.sign.length - a.sign.length),
   /** Units after which one digit is a tenth of the unit (三成五, 一米八). */
   tenthsAfter: new Set(words('tenths-after.csv', 'unit')),
+  tenthsPair: new Set(words('tenths-pair.csv', 'unit')),
   /** Grammar words of numerals, longest first: 百分之 before 分之. */
   numeralWords: loadNumeralWords(),
   /** Traditional characters and their simplified forms, one for one (萬 → 万, 個 → 个), so that offsets hold. */

@@ -117,6 +117,14 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
 /** 八二年, 零五年, 一九八二年: two or more written digits and nothing else. */
 const isWrittenYear = (numeral: string) => [...numeral].length >= 2 && [...numeral].every((char) => WRITTEN_DIGITS.includes(char))
 
+/** 11月, 3月15日, 十月一日: a month or a day of the calendar names a date, it counts nothing. */
+function isCalendarDay(candidate: Candidate, before: string, after: string): boolean {
+  const highest = candidate.valueMax ?? candidate.value
+  if (!Number.isInteger(candidate.value) || candidate.value < 1 || candidate.approxInside) return false
+  if (startsWithAny(after, words('month-after'))) return highest <= 12
+  return startsWithAny(after, words('day-after')) && endsWithAny(before, words('month-after')) && highest <= 31
+}
+
 /** 放在第一位, 摆在首位: first in priority, not a rank that was measured. */
 const PRIORITY_LEADERS = words('priority-before')
 const ordinalWords = (role: 'ordinal' | 'place') => tables.numeralWords.get(role)!.map((entry) => entry.word)
@@ -187,6 +195,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
   if (endsWithAny(before, words('per-before'))) return 'per-denominator' // 每万人口: a denominator in an indicator's name
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
+  if (candidate.unit === '' && candidate.form === 'number' && isCalendarDay(candidate, before, after)) return 'date'
   if (candidate.unit === '' && candidate.form === 'number' && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
   if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders) && !endsAmount(after)) return 'magnitude-in-name'
   if (candidate.unit === '' && candidate.form === 'number') {

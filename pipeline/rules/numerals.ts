@@ -33,13 +33,13 @@ export const isMultiplierChar = (char: string): boolean => {
 }
 
 /** One part of a numeral: an Arabic number, or one Chinese numeral character. */
-type Token = { kind: 'arabic'; value: number } | { kind: 'char'; char: string; entry: Numeral }
+type Token = { kind: 'arabic'; value: number; written: string } | { kind: 'char'; char: string; entry: Numeral }
 
 function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = []
   for (const match of text.matchAll(/\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|./gu)) {
     if (/\d/.test(match[0][0]!)) {
-      tokens.push({ kind: 'arabic', value: Number(match[0]) })
+      tokens.push({ kind: 'arabic', value: Number(match[0]), written: match[0] })
       continue
     }
     const entry = numeral(match[0])
@@ -50,6 +50,8 @@ function tokenize(text: string): Token[] | undefined {
 }
 
 const isZero = (token: Token) => token.kind === 'char' && token.entry.role === 'digit' && token.entry.value === 0
+/** 五 or 5: one digit, which after a magnitude stands for its tenth. */
+const isSingleDigit = (token: Token) => token.kind === 'char' || /^\d$/.test(token.written)
 const digitValue = (token: Token) => (token.kind === 'arabic' ? token.value : token.entry.role === 'digit' ? token.entry.value : undefined)
 const scaleValue = (token: Token) => (token.kind === 'char' && token.entry.role === 'scale' ? token.entry.value : undefined)
 
@@ -107,9 +109,9 @@ function parseInteger(tokens: Token[]): number | undefined {
   const head = tokens.slice(0, split)
   const high = head.length === 0 ? 1 : parseInteger(head)
   const tail = tokens.slice(split + 1)
-  const lone = tail.length === 1 && head.length > 0 && tail[0]!.kind === 'char' ? tail[0]! : undefined
+  const lone = tail.length === 1 && head.length > 0 && isSingleDigit(tail[0]!) ? tail[0]! : undefined
   if (lone?.kind === 'char' && lone.entry.countsOnly) return undefined // 两万两: 两 stands last only as a weight
-  // 两万五 is 25000, like 一千五; 两万零五 is 20005
+  // 两万五 and 2万5 are 25000, like 一千五; 两万零五 is 20005
   const abbreviated = lone && digitValue(lone) !== undefined ? digitValue(lone)! * (magnitude / 10) : undefined
   const low = tail.length === 0 ? 0 : (abbreviated ?? parseInteger(isZero(tail[0]!) ? tail.slice(1) : tail))
   if (high === undefined || low === undefined || low >= magnitude) return undefined

@@ -33,8 +33,8 @@ export interface Candidate {
 /** Longest numerals worth reading; longer runs are noise, not quantities. */
 const MAX_NUMERAL = 24
 const MAX_DIGITS = 21
-/** 303.5, 5,960,281, and in scientific notation 1.2e5. */
-const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?/y
+/** 303.5, 5,960,281, 12 345 (thousands set apart by a space, as SI writes them), and in scientific notation 1.2e5. */
+const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?/y
 const LATIN = /[A-Za-z]/
 /** Longer than any unit surface. */
 const MAX_UNIT = 8
@@ -178,6 +178,8 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   // 二十万千瓦: a unit that begins with 千 or 百 is a unit, not part of the number
   while (end > at + 1 && (unitAt(text, end - 1)?.surface.length ?? 0) >= 2) end--
   while (end > at + 1 && (GAP.test(text[end - 1]!) || INSIDE_APPROX.has(text[end - 1]!) || isPoint(text[end - 1]!))) end--
+  const tenths = tenthsPair(text, at, end)
+  if (tenths) return tenths
   let value = valueOfNumeral(numeralParts(written()))
   if (value === undefined) {
     const pair = digitPairRange(text, at, end)
@@ -214,6 +216,17 @@ function withPower(text: string, number: NumberToken): NumberToken {
   const power = exponentValue(exponent[0])
   const parts = { ...number.parts, exponent: power }
   return { ...number, end: number.end + word.length + exponent[0].length, value: resolve(parts).value, parts, multiplied: true }
+}
+
+/** 八五折, 95折: before such a unit, two digits are its whole and its tenth (8.5 折), not a number or a range. */
+function tenthsPair(text: string, at: number, end: number): NumberToken | undefined {
+  const digits = [...numeralParts(text.slice(at, end))]
+  const unit = unitAt(text, end)
+  if (digits.length !== 2 || !unit || !tables.tenthsPair.has(unit.unit)) return undefined
+  const [whole, tenth] = digits.map((digit) => valueOfNumeral(digit))
+  if (!whole || !tenth || !Number.isInteger(whole) || whole >= 10 || tenth >= 10) return undefined
+  const parts = { numeral: digits[0]!, addends: [{ numeral: digits[1]!, share: 0.1 }] }
+  return { start: at, end, value: resolve(parts).value, parts, text: digits.join(''), magnitudeOnly: false, multiplied: false, approxInside: false }
 }
 
 /** The enumeration comma, which old reports set inside a range: 四、五十亿元. */
