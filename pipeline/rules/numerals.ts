@@ -107,8 +107,10 @@ function parseInteger(tokens: Token[]): number | undefined {
   if (split < 0) return parseSection(tokens)
   const magnitude = (tokens[split] as Extract<Token, { kind: 'char' }>).entry.value
   const head = tokens.slice(0, split)
-  const high = head.length === 0 ? 1 : parseInteger(head)
   const tail = tokens.slice(split + 1)
+  // 万一 (in case) is no number: a numeral opened by its magnitude ends there (万, 万亿)
+  if (head.length === 0 && tail.length > 0) return undefined
+  const high = head.length === 0 ? 1 : parseInteger(head)
   const lone = tail.length === 1 && head.length > 0 && isSingleDigit(tail[0]!) ? tail[0]! : undefined
   if (lone?.kind === 'char' && lone.entry.countsOnly) return undefined // 两万两: 两 stands last only as a weight
   // 两万五 and 2万5 are 25000, like 一千五; 两万零五 is 20005

@@ -433,7 +433,9 @@ function matchPercentWords(text: string, at: number): Match {
     const signedBefore = isSignedAt(text, at)
     const number = inner === 1 || signedBefore ? negated(read) : read
     const start = signedBefore ? at - 1 : at
-    const percent = (end: number, parts: Parts) => candidate(start, end, parts, unitOf(fraction.unit), 'percent-words', { ...number, magnitudeOnly: false })
+    const percent = (end: number, parts: Parts, approxInside = false) => candidate(start, end, parts, unitOf(fraction.unit), 'percent-words', { ...number, magnitudeOnly: false }, approxInside)
+    // 百分之三十几, 百分之五十多: a marker after the numeral stays inside the span
+    if (INSIDE_APPROX.has(text[number.end] ?? '')) return percent(number.end + 1, number.parts, true)
     const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, number.end))
     if (!dash) return percent(number.end, number.parts)
     const again = wordEnd(text, number.end + dash.length, fraction.word)
