@@ -320,6 +320,10 @@ function afterMarker(text: string, end: number) {
  * The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的, 投放50%以上号源. After a
  * classifier or 的 a noun must follow (5家上市公司); after money a verb may (3000亿元支持消费).
  */
+/** 人均, 亩均, 日均: a rate per head is one word, though the segmenter splits off its 均 (which alone closes a noun: 均已完成). */
+const PER_WORDS = tables.contextWords.get('per-word')!
+const splitsWord = (text: string, at: number) => PER_WORDS.some((word) => [...word].some((_, inside) => inside > 0 && text.startsWith(word, at - inside)))
+
 export function nounAfter(text: string, end: number, nounFirst = false): string {
   const marker = afterMarker(text, end)
   const from = end + (marker?.marker.length ?? 0)
@@ -330,7 +334,7 @@ export function nounAfter(text: string, end: number, nounFirst = false): string 
   const boundaries = wordBoundaries(noun)
   for (const verb of NOUN_CUTS) {
     const at = noun.indexOf(verb)
-    if (at >= (nounFirst ? 1 : 0) && boundaries.has(at) && boundaries.has(at + verb.length)) noun = noun.slice(0, at)
+    if (at >= (nounFirst ? 1 : 0) && boundaries.has(at) && boundaries.has(at + verb.length) && !splitsWord(noun, at)) noun = noun.slice(0, at)
   }
   const cut = trim(noun, nounFirst)
   // 近300户由银行提供资金支持: a preposition after the count opens what is done to it, not what it counts
@@ -496,9 +500,14 @@ function listSubjects(window: string, previousClause: () => string): string[] | 
   if (!mark) return undefined
   const { at } = mark
   const own = trim(window.slice(0, at))
-  // the clause before lends its list only to figures that measure it: 分别下降, 分别达到 (not 分别采取……三种办法)
-  const measured = MEASURING.some((word) => window.startsWith(word, at + mark.word.length))
-  const subjects = (namesNothing(own) || opensComparison(own)) && measured ? withoutPredicate(previousClause()) : window.slice(0, at)
+  // the clause before lends its list only to figures that measure it: 分别下降, 分别实际增长, 分别比上年增长 (not 分别采取……三种办法)
+  const rest = window.slice(at + mark.word.length)
+  const measured = MEASURING.some((word) => rest.includes(word))
+  return listItems((namesNothing(own) || opensComparison(own)) && measured ? withoutPredicate(previousClause()) : window.slice(0, at))
+}
+
+/** The items of a list of subjects, each with the head noun they share; undefined for one subject. */
+function listItems(subjects: string): string[] | undefined {
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
   const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map((item) => trim(item)).filter(Boolean)
   return items.length > 1 ? items.map((item) => withSharedHead(item, items.at(-1)!)) : undefined
@@ -506,10 +515,13 @@ function listSubjects(window: string, previousClause: () => string): string[] | 
 
 const PREDICATE_STARTS = [...NOUN_CUTS, ...tables.contextWords.get('predicate-start')!]
 
-/** A clause less what it says of its subject: 二氧化硫排放总量近年来首次出现双下降 gives 二氧化硫排放总量. */
+/** A clause less what it says of its subject and its figures: 二氧化硫排放总量近年来首次出现双下降 gives 二氧化硫排放总量. */
 function withoutPredicate(clause: string): string {
   const boundaries = wordBoundaries(clause)
-  const cuts = PREDICATE_STARTS.map((word) => clause.indexOf(word)).filter((at) => at > 0 && boundaries.has(at))
+  const cuts = PREDICATE_STARTS.map((word) => clause.indexOf(word)).filter((at) => at > 0 && boundaries.has(at) && !splitsWord(clause, at))
+  // 城镇和农村人均住房面积32.9平方米、37.1平方米: the subject ends where its figures begin
+  const figure = clause.search(/\d/)
+  if (figure > 0) cuts.push(figure)
   return cuts.length === 0 ? clause : clause.slice(0, Math.min(...cuts))
 }
 
@@ -562,11 +574,22 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
   const described: Attributes[] = []
   let previous: Previous | undefined
   /** 接待游客4120万人次、实现旅游总收入468亿元，分别增长36.2%和41.5%: a 分别 list without subjects pairs with the numbers before it. */
-  const earlierSubjects = (index: number): string[] | undefined => {
-    if (!respectively(text.slice(previous?.candidate.end ?? 0, candidates[index]!.start))) return undefined
+  /** How many figures the list that opens at `index` holds: 32.9平方米、37.1平方米 holds two. */
+  const listLength = (index: number): number => {
     let length = 1
     while (index + length < candidates.length && LIST_JOINERS.includes(text.slice(candidates[index + length - 1]!.end, candidates[index + length]!.start))) length++
+    return length
+  }
+  const earlierSubjects = (index: number): string[] | undefined => {
+    if (!respectively(text.slice(previous?.candidate.end ?? 0, candidates[index]!.start))) return undefined
+    const length = listLength(index)
     return length > 1 && described.length >= length ? described.slice(-length).map((attributes) => attributes.indicator) : undefined
+  }
+  /** 城镇和农村人均住房面积32.9平方米、37.1平方米: as many figures in a row as subjects before them pair one to one, 分别 unsaid. */
+  const unsaidRespectively = (index: number, phrase: string): string[] | undefined => {
+    const length = listLength(index)
+    const items = length > 1 ? listItems(phrase) : undefined
+    return items?.length === length ? items : undefined
   }
   for (const [index, candidate] of candidates.entries()) {
     const clause = context.clauses[lastAtOrBefore(context.clauses, candidate.start)]!
@@ -601,7 +624,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     let subjects: string[] | undefined
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
-    else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : undefined)
+    else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
     const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
