@@ -7,10 +7,12 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import retextChinese from '../pipeline/parse/plugin.ts'
+import { opensSection } from '../pipeline/rules/sections.ts'
 import { corpusFiles, readCorpusFile } from './corpus.ts'
 
 const processor = unified().use(retextChinese)
 const parse = (text: string) => processor.parse(new VFile({ value: text })) as Root
+const unparagraphed = (text: string) => parse(text).children.filter((node) => node.type === 'ParagraphNode')
 
 
 describe('retext-chinese parser', () => {
@@ -46,5 +48,29 @@ describe('retext-chinese parser', () => {
     const sentences = (tree.children[0] as Paragraph).children.filter((node): node is Sentence => node.type === 'SentenceNode')
     expect(sentences.map((sentence) => toString(sentence))).toEqual(['他说：“增长5.2%。”', '然后303.5亿元。'])
     expect(sentences[1]!.children.map((node) => toString(node))).toContain('303.5')
+  })
+
+  describe('paragraphs across the line breaks of web copies', () => {
+    const headed = unified().use(retextChinese, { opensParagraph: opensSection })
+    const paragraphsOf = (text: string) =>
+      (headed.parse(new VFile({ value: text })) as Root).children.filter((node): node is Paragraph => node.type === 'ParagraphNode').map((node) => toString(node))
+
+    it('joins a line that stops in mid-sentence to the lines that finish it', () => {
+      expect(paragraphsOf('经济稳中向好。广义货币M\n2\n增长13.6%。\n下一段。')).toEqual(['经济稳中向好。广义货币M\n2\n增长13.6%。', '下一段。'])
+      expect(paragraphsOf('工作有进展。制定了《\n建议\n》，确定目标。')).toEqual(['工作有进展。制定了《\n建议\n》，确定目标。'])
+    })
+
+    it('keeps apart lines that end a sentence, a lead-in or a heading, and blank lines', () => {
+      expect(paragraphsOf('政府工作报告\n国务院总理\n各位代表：\n增长5%。')).toEqual(['政府工作报告', '国务院总理', '各位代表：', '增长5%。'])
+      expect(paragraphsOf('增长5%。“十四五”\n\n开局良好。')).toEqual(['增长5%。“十四五”', '开局良好。'])
+      expect(paragraphsOf('抓好以下七方面工作：\t\n（一）加强宏观调控')).toEqual(['抓好以下七方面工作：\t', '（一）加强宏观调控'])
+    })
+
+    it('opens a paragraph at a section or part heading even after a sentence left unfinished', () => {
+      expect(paragraphsOf('增长5%。取得新进展\n二、2024年主要任务\n增长6%。')).toEqual(['增长5%。取得新进展', '二、2024年主要任务', '增长6%。'])
+      expect(paragraphsOf('增长5%。取得新进展\n今后五年主要目标\n增长6%。')).toEqual(['增长5%。取得新进展', '今后五年主要目标', '增长6%。'])
+      // without a heading rule the parser cannot tell a heading from the rest of a sentence
+      expect(unparagraphed('增长5%。取得新进展\n二、2024年主要任务')).toHaveLength(1)
+    })
   })
 })

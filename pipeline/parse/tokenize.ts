@@ -20,6 +20,8 @@ const PUNCTUATION = 16
 /** A sentence ends after one of these; closing quotes and brackets stay with it. */
 const TERMINATOR = 32
 const CLOSER = 64
+/** Opening quotes and brackets: a line that ends in one breaks inside a name (制定了《). */
+const OPENER = 128
 
 /** The class bits of every UTF-16 unit; a lone surrogate has none, as it matches no /u class. */
 const CLASSES = (() => {
@@ -33,6 +35,7 @@ const CLASSES = (() => {
     [/\p{P}/u, PUNCTUATION],
     [/[。！？；!?;…]/u, TERMINATOR],
     [/[”’」』）)》"'】]/u, CLOSER],
+    [/[“‘「『（(《【]/u, OPENER],
   ]
   for (let code = 0; code < classes.length; code++) {
     const char = String.fromCharCode(code)
@@ -170,20 +173,73 @@ function tokenizeParagraph(text: string, offset: number, context: Context): Para
   return { type: 'ParagraphNode', children, position }
 }
 
-/**
- * Paragraphs are lines, and line ends white space between them; but a line of only
- * zero-width spaces (what web copies leave around a phrase set in bold) joins the
- * lines on either side into one paragraph.
- */
-const PARAGRAPHS = /[^\r\n]+(?:\r?\n\u200b+\r?\n[^\r\n]+)*|\r?\n|\r/g
+/** Which lines open a paragraph whatever stands before them (a section heading); none by default. */
+export type OpensParagraph = (line: string) => boolean
 
-export function tokenize(text: string, segmentWhen: SegmentWhen = () => true): Root {
+const ZERO_WIDTH_LINE = /^\u200b+$/
+const LINE_BREAK = /^(?:\r?\n|\r)$/
+/** A colon ends a lead-in line (以下七方面工作：) as a full stop does. */
+const COLONS = ':：'
+
+/**
+ * Whether a paragraph stops in mid-sentence: it holds a full sentence, so it is no heading,
+ * yet its last mark closes none (广义货币M); 'in-name' where it stops after an opening mark (制定了《).
+ */
+function stopsMidSentence(paragraph: string): 'in-name' | boolean {
+  const last = lastVisible(paragraph)
+  if (last < 0 || has(paragraph, last, TERMINATOR | CLOSER) || COLONS.includes(paragraph[last]!)) return false
+  for (let at = 0; at < last; at++) if (has(paragraph, at, TERMINATOR)) return has(paragraph, last, OPENER) ? 'in-name' : true
+  return false
+}
+
+function lastVisible(text: string): number {
+  let last = text.length - 1
+  while (last >= 0 && (has(text, last, SPACE) || text[last] === '\u200b')) last--
+  return last
+}
+
+/**
+ * Paragraphs are lines, and line ends white space between them. Web copies break lines around a
+ * phrase set in bold (广义货币M / 2 / 增长13.6%, 制定了《 / 建议 / 》), and may leave a line of only
+ * zero-width spaces there: such a line, and a line end in mid-sentence before a line that opens
+ * no section, join the lines on either side into one paragraph. The [start, end) of each paragraph.
+ */
+function paragraphSpans(text: string, opensParagraph: OpensParagraph): [number, number][] {
+  const spans: [number, number][] = []
+  let open: { start: number; end: number; afterZeroWidth: boolean } | undefined
+  for (const line of text.matchAll(/[^\r\n]+/g)) {
+    const start = line.index
+    const end = start + line[0].length
+    const zeroWidth = ZERO_WIDTH_LINE.test(line[0])
+    const single = open !== undefined && LINE_BREAK.test(text.slice(open.end, start))
+    const stops = single ? stopsMidSentence(text.slice(open!.start, open!.end)) : false
+    // a heading never opens inside a name: 根据《 / 建议 / 》 is one sentence though 建议 could head a part
+    const joins = single && (open!.afterZeroWidth || zeroWidth || stops === 'in-name' || (stops && !opensParagraph(line[0])))
+    if (joins) {
+      open = { start: open!.start, end, afterZeroWidth: zeroWidth }
+      continue
+    }
+    if (open) spans.push([open.start, open.end])
+    open = { start, end, afterZeroWidth: false }
+  }
+  if (open) spans.push([open.start, open.end])
+  return spans
+}
+
+/** The white space between paragraphs, one node per line end. */
+function lineEnds(value: string, offset: number, context: Context): WhiteSpace[] {
+  return [...value.matchAll(/\r?\n|\r/g)].map((match) => whiteSpace(match[0], offset + match.index, context))
+}
+
+export function tokenize(text: string, segmentWhen: SegmentWhen = () => true, opensParagraph: OpensParagraph = () => false): Root {
   const context: Context = { points: new Points(text), segmentWhen }
   const position = context.points.span(0, text.length)
   const children: Root['children'] = []
-  for (const match of text.matchAll(PARAGRAPHS)) {
-    const value = match[0]
-    children.push(/^[\r\n]+$/.test(value) ? whiteSpace(value, match.index, context) : tokenizeParagraph(value, match.index, context))
+  let at = 0
+  for (const [start, end] of paragraphSpans(text, opensParagraph)) {
+    children.push(...lineEnds(text.slice(at, start), at, context), tokenizeParagraph(text.slice(start, end), start, context))
+    at = end
   }
+  children.push(...lineEnds(text.slice(at), at, context))
   return { type: 'RootNode', children, position }
 }

@@ -25,6 +25,9 @@ function isPartHeading(trimmed: string): boolean {
   return headingWords.some(({ word, part }) => part !== 'title' && trimmed.endsWith(word))
 }
 
+/** Whether a line opens a section or a part (一、, （一）, 2024年工作回顾): it starts a paragraph whatever stands before it. */
+export const opensSection = (line: string) => SECTION_MARKER.test(line) || isPartHeading(line.trim())
+
 export interface Section {
   markers: string[]
   status: Status

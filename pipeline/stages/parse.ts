@@ -6,9 +6,10 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import retextChinese from '../parse/plugin.ts'
 import { holdsQuantity, startDocument } from '../rules/candidates.ts'
+import { opensSection } from '../rules/sections.ts'
 
 const processor = unified()
-  .use(retextChinese, { segmentWhen: holdsQuantity })
+  .use(retextChinese, { segmentWhen: holdsQuantity, opensParagraph: opensSection })
   .freeze()
 
 export function parse(folded: string): Root {
