@@ -46,7 +46,7 @@ interface Sentence extends SentenceContext {
 const CLAUSE_BREAKS = /[,:;()]/
 const LIST_JOINERS = tables.listJoiners
 /** Between a change verb and its number only these may stand (增长超20%, 减少约1500亿元, 增长预期目标为5%) ... */
-const CHANGE_GAP = new RegExp(`^(?:\\s|了|分别|实际|预期|目标|为|是|在|均|都|再|要|将|定在|定为|保持在|稳定在|控制在|${tables.approxBefore.map((entry) => entry.marker).join('|')})*$`)
+const CHANGE_GAP = new RegExp(`^(?:\\s|${alternation([...tables.contextWords.get('change-gap')!, ...tables.approxBefore.map((entry) => entry.marker)])})*$`)
 /** ... unless the verb opens the clause and takes an object: 增加粮食种植面积4000亩. */
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
