@@ -251,7 +251,7 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const fromPart = status === 'target' ? part.target : part.actual
   // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
   const averaged = perYear && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
-  const span = averaged ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
+  const span = averaged ?? framedComparison(spanned, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
   const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
   if (span && !perYear && !heldRate && !severalYears(spanned?.span)) {
@@ -262,6 +262,15 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     if (change === 'from' && !spanned && !severalYears(span)) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
   return span && { ...span, perYear: perYear || heldRate }
+}
+
+/**
+ * 一九八二年同一九七八年相比……增长 under 过去五年的回顾 (1978–1982): a comparison with the first year
+ * of the part's span sums up the whole span, base year and all.
+ */
+function framedComparison(cue: TimeCue | undefined, part: Span | undefined): Span | undefined {
+  if (!cue?.compared || !severalYears(part)) return undefined
+  return cue.span!.start - 1 === part!.start && cue.span!.end === part!.end ? part : undefined
 }
 
 /** 到1992年……平均每年增长7.5%: a target average runs from the report's year to the year the plan runs to. */
