@@ -243,15 +243,18 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const perYear = before.some((cue) => averages(cue, text, at, figure.change) && !before.some((later) => later.span && later.at > cue.at))
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
-  const end = severalYears(spanned?.span) && !spanned!.compared ? endOfChange(text, at) : undefined
+  const end = severalYears(spanned?.span) ? endOfChange(text, at) : undefined
   if (end) {
     const endYear = end === 'to' ? spanned!.span!.end : spanned!.fromTo ? spanned!.span!.start : spanned!.span!.start - 1
     return { start: endYear, end: endYear, perYear: false }
   }
   const fromPart = status === 'target' ? part.target : part.actual
+  const ends = endOfChange(text, at) ? undefined : pairedSpan(before, figure.change)
+  // the whole change runs from end to end; an average over the years of growth (由1997年……到2002年……年均增长: 1998–2002)
+  const paired = ends && (perYear ? { start: ends.start + 1, end: ends.end } : ends)
   // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
-  const averaged = perYear && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
-  const span = averaged ?? framedComparison(spanned, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
+  const averaged = perYear && !paired && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
+  const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
   const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
   if (span && !perYear && !heldRate && !severalYears(spanned?.span)) {
@@ -262,6 +265,13 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     if (change === 'from' && !spanned && !severalYears(span)) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
   return span && { ...span, perYear: perYear || heldRate }
+}
+
+/** 由1978年的355亿元增加到1982年的772亿元，四年增长1.2倍: the whole change after the two ends runs from the one year to the other. */
+function pairedSpan(before: readonly TimeCue[], change: Change): Span | undefined {
+  if (change === 'none') return undefined
+  const [from, until] = before.filter((cue) => cue.span).slice(-2)
+  return from?.from && until?.until && until.span!.end > from.span!.start ? { start: from.span!.start, end: until.span!.end } : undefined
 }
 
 /**
