@@ -159,7 +159,8 @@ describe.skipIf(!hasChromium)(`review site in Chromium${hasChromium ? '' : ` (SK
     await shoot('series')
     await page.locator('.series-chart a').first().click()
     expect(page.url()).toContain(`${DOC}.html#${DOC}:`)
-    await expect(page.locator('#detail dl').textContent()).resolves.toContain('percent')
+    // the link opens another page: its panel fills once that page has run its script
+    await page.locator('#detail dl', { hasText: 'percent' }).waitFor({ timeout: 10_000 })
   })
 
   it('stays on disk: no request leaves file://, and no script error', () => {
