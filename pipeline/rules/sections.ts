@@ -95,3 +95,13 @@ export function turnToPlan(section: Section, spans: readonly Span[], year: numbe
   const namesPlan = spans.some((span) => span.start === target.start && span.end === target.end)
   return namesPlan ? { ...section, status: 'target' } : section
 }
+
+/**
+ * 一、1998年工作回顾和1999年工作的总体要求: a section that names a review and the report's own year
+ * turns to the plan after a sentence sets a target for that year (今年的经济增长预期为7%左右).
+ */
+export function turnAfterTarget(section: Section, targets: readonly Span[], year: number | undefined): Section {
+  const { actual, target } = section.periods
+  if (section.status !== 'actual' || !actual || !target || year === undefined || target.start !== year || target.end !== year) return section
+  return targets.some((span) => span.start === year && span.end === year) ? { ...section, status: 'target' } : section
+}

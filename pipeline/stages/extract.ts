@@ -12,7 +12,7 @@ import type { Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
 import { clauseStart } from '../rules/clause.ts'
 import { periodOf, recentSpan, reportYear, timeCues, type Period, type Span, type TimeCue } from '../rules/period.ts'
-import { documentStart, enterSection, isPart, turnToPlan, type Section } from '../rules/sections.ts'
+import { documentStart, enterSection, isPart, turnAfterTarget, turnToPlan, type Section } from '../rules/sections.ts'
 import { alternation } from '../rules/patterns.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
@@ -46,6 +46,10 @@ interface Sorted {
 }
 
 /** Splits what the scanner found into quantities and numbers set aside, each with its rule. */
+/** The periods the sentence's targets are set for. */
+const targetsOf = (sentenceMentions: readonly Mention[]): Span[] =>
+  sentenceMentions.filter((mention) => mention.status === 'target' && mention.period_start !== undefined).map((mention) => ({ start: mention.period_start!, end: mention.period_end! }))
+
 function sortCandidates(text: string): Sorted & { names: Uint8Array } {
   const { candidates, skipped, names } = candidatesOf(text)
   const excluded: Sorted['excluded'] = [...skipped]
@@ -264,6 +268,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         })
       })
       recent = recentSpan(cues, recent)
+      section = turnAfterTarget(section, targetsOf(mentions.slice(mentions.length - kept.length)), year)
       if (listStart >= 0) listStatus = 'target'
     }
   }
