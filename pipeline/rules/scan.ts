@@ -638,7 +638,7 @@ function matchBelowZero(text: string, at: number): Match {
 
 const HALF_PERIOD_BEFORE = tables.contextWords.get('half-period-before')!
 /** Kinds a half of one unit measures: 半年, 半个月, 半公里; not a count (半个世纪 is fifty years). */
-const HALVED_KINDS: ReadonlySet<Kind> = new Set(['duration', 'length', 'mass', 'area', 'volume'])
+const HALVED_KINDS: ReadonlySet<Kind> = new Set(['duration', 'length', 'mass', 'area', 'volume', 'percentage_point'])
 
 /** 半年, 半个小时: half of one unit; 上半年 and 大半年 name a part of the year, no length. */
 function matchHalf(text: string, at: number): Match {
