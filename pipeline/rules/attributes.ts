@@ -551,6 +551,13 @@ function withSharedHead(item: string, last: string): string {
   return itemWords.length === 1 ? item + lastWords.slice(1).join('') : item
 }
 
+/** 压减时间58%: the change verb has its object between it and the number; 转移支付增加约1.5万亿元 has none. */
+function tookObject(phrase: string): boolean {
+  const verb = lastMatch(phrase, tables.change, (entry) => entry.word)
+  const object = verb ? phrase.slice(verb.at + verb.entry.word.length) : phrase
+  return trim(object) !== '' && !CHANGE_GAP.test(object)
+}
+
 interface Previous {
   candidate: Candidate
   attributes: Attributes
@@ -638,7 +645,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
       indicator,
     }
     const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
-    const changeTookObject = attributes.change !== 'none' && (joined ? !!previous?.changeTookObject : trim(phrase) !== '' && !CHANGE_GAP.test(phrase))
+    const changeTookObject = attributes.change !== 'none' && (joined ? !!previous?.changeTookObject : tookObject(phrase))
     previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), changeTookObject, clause, listIndex, subjects }
     described.push(attributes)
   }
