@@ -2,7 +2,7 @@
 // measures, read from the words around it in its sentence.
 import { tables, type Approx, type Change, type Status } from '../resources/tables.ts'
 import { plans, timeWords } from '../resources/vocabulary.ts'
-import { SMALL_NUMERALS } from './numerals.ts'
+import { SMALL_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
@@ -105,7 +105,8 @@ const textBefore = (text: string, at: number) => text.slice(Math.max(0, at - MAR
 function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
   const before = textBefore(text, candidate.start)
   // 约占三成: a marker before 占 still qualifies the share
-  const marked = before.endsWith('占') ? before.slice(0, -1) : before
+  const share = SHARE_OF.find((word) => before.endsWith(word))
+  const marked = share ? before.slice(0, -share.length) : before
   const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker) && !entry.unlessBefore?.test(marked.slice(0, -entry.marker.length)))
   if (marker) return marker.approx
   const after = afterMarker(text, candidate.end)
@@ -203,7 +204,7 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   const from = Math.max(clauseStart, candidate.start - STATUS_REACH)
   const clause = context.text.slice(Math.max(clauseStart, candidate.start - PAIR_REACH), candidate.start)
   // 从380元提高至1000元: the starting level is what was, whatever is planned
-  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && /^[^,;]*(?:至|到)/.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
+  const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && REACHES_END.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
   // 没有实现…降低4%左右的目标: a target quoted in a review
   if (/^(?:左右|以上|以下|以内)?的(?:预期)?目标/.test(context.text.slice(candidate.end, candidate.end + 8))) return 'target'
@@ -234,10 +235,17 @@ function completedAfter(candidate: Candidate, context: Sentence): boolean {
 }
 
 /** Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的. */
-/** A year in digits or, in older reports, numerals: 2002年, 一九七八年. */
-const YEAR = '(?:\\d{4}|[〇零○一二三四五六七八九]{4})年'
-const YEAR_AT_END = new RegExp(`(?:从|由)?${YEAR}(?:底|末)?的?$`, 'u')
-const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:底|末|前)?)+`, 'u')
+const group = (name: Parameters<typeof tables.contextWords.get>[0]) => alternation(tables.contextWords.get(name)!)
+/** A year in digits or, in older reports, numerals: 2002年, 一九七八年; with its part (2024年底). */
+const YEAR = `(?:\\d{4}|${charClass(WRITTEN_DIGITS)}{4})${group('year-unit')}`
+const YEAR_PART = `${group('year-part')}?`
+/** 的, which ties what stands before it to the noun after. */
+const OF = group('attributive')
+/** 从, 由: what opens a from–to pair; 到, 至: what reaches its end. */
+const FROM_WORD = group('year-from')
+const TO_WORD = group('year-until')
+const YEAR_AT_END = new RegExp(`${FROM_WORD}?${YEAR}${YEAR_PART}${OF}?$`, 'u')
+const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:${group('year-part')}|${group('so-far-before')})?)+`, 'u')
 /** “十五”期间国内生产总值, “十一五”年均: a plan's years before the subject say when, not what; “十四五”规划 names a plan. */
 const PLAN_AT_START = new RegExp(`^["“]?${alternation(plans.map((plan) => plan.plan))}["”]?${alternation(tables.contextWords.get('plan-span')!)}?`, 'u')
 const PLAN_AFTER = tables.contextWords.get('plan-after')!
@@ -456,12 +464,14 @@ function shareSubject(text: string, clause: number, previous: Previous | undefin
 }
 
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
-const LEVEL_REACHED = new RegExp(`^${CHANGE_VERB}(?:到|至|为)(?:(?:${YEAR}|${TIME_WORDS.join('|')})(?:底|末)?的)?$`, 'u')
+const LEVEL_REACHED = new RegExp(`^${CHANGE_VERB}(?:${TO_WORD}|${group('ratio-verb')})(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF})?$`, 'u')
 
 /** 由一九七八年的, 由去年的 (or 从) right before a number opens a from–to pair ... */
-const FROM_MARK = new RegExp(`(?:由|从)(?:(?:${YEAR}|${TIME_WORDS.join('|')})(?:底|末)?的?)?$`, 'u')
+const FROM_MARK = new RegExp(`${FROM_WORD}(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF}?)?$`, 'u')
 /** ... when a change verb and 到 or 至 follow it: 由355亿元增加到772亿元. */
-const LEVEL_AFTER = new RegExp(`^${CHANGE_VERB}(?:到|至)`, 'u')
+const LEVEL_AFTER = new RegExp(`^${CHANGE_VERB}${TO_WORD}`, 'u')
+/** 从380元提高至1000元: a 到 or 至 later in the clause ends the change that 从 opened. */
+const REACHES_END = new RegExp(`^[^,;]*${TO_WORD}`, 'u')
 
 /**
  * The first number of a from–to pair measures what stands before 由 or 从: 进出口贸易总额，由
