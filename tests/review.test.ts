@@ -109,6 +109,17 @@ describe('series page', () => {
     expect(page).toContain('>2021–2025 年均</text>')
   })
 
+  it('breaks a line where a year has no value, so no line bridges the gap', () => {
+    const actual = (period: number, value: number) => ({ indicator_code: 'm2_growth', region_code: '100000', region: '全国', level: 'national', unit: '%', period_start: period, period_end: period, per_year: false, actual_value: value, actual_doc_id: 'review', actual_mention_id: `review:${period}` })
+    const gapped = seriesPage('m2_growth', [actual(2013, 13.6), actual(2014, 12.2), actual(2016, 11.3), actual(2017, 8.2)])
+    expect(occurrences(gapped, 'class="line actual"')).toBe(2)
+    expect(occurrences(seriesPage('m2_growth', [actual(2013, 13.6), actual(2016, 11.3)]), 'class="line actual"')).toBe(0)
+  })
+
+  it('names the indicator beside its code', () => {
+    expect(page).toContain('<h1>gdp_growth <span class="names">生产总值增长 · GDP growth (real)</span></h1>')
+  })
+
   it('draws an empty frame, not NaN, for rows without values', () => {
     expect(seriesPage('gdp', [{ indicator_code: 'gdp', region_code: '100000', region: '全国', period_start: 2024, period_end: 2024 }])).not.toContain('NaN')
     expect(page).not.toContain('NaN')

@@ -135,12 +135,25 @@ const isYear = (row: Row) => row.period_start === row.period_end
 /** Spans (五年 averages, plan totals) come after the single years and are not joined into their lines. */
 export const byPeriod = (a: Row, b: Row) => Number(isYear(b)) - Number(isYear(a)) || Number(a.period_end) - Number(b.period_end) || Number(a.period_start) - Number(b.period_start)
 
-function line(f: Frame, rows: Row[], region: number, side: Side, colour: string, dash: string): Html | undefined {
-  const points = rows
-    .filter((row) => isYear(row) && numberOf(row[`${side}_value`]) !== undefined)
-    .map((row) => `${f.x(row, region).toFixed(1)},${f.y(numberOf(row[`${side}_value`])!).toFixed(1)}`)
-  if (points.length < 2) return undefined
-  return html`<polyline class="line ${side}" points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="${side === 'actual' ? 2 : 1.2}" stroke-dasharray="${side === 'actual' ? dash : '3 3'}"/>`
+/** The single years with a value, in runs of consecutive years: a line must not bridge a year without one. */
+function yearRuns(rows: Row[], side: Side): Row[][] {
+  const runs: Row[][] = []
+  for (const row of rows.filter((candidate) => isYear(candidate) && numberOf(candidate[`${side}_value`]) !== undefined)) {
+    const run = runs.at(-1)
+    if (run && Number(row.period_start) === Number(run.at(-1)!.period_start) + 1) run.push(row)
+    else runs.push([row])
+  }
+  return runs
+}
+
+function line(f: Frame, rows: Row[], region: number, side: Side, colour: string, dash: string): Html {
+  const polylines = yearRuns(rows, side)
+    .filter((run) => run.length >= 2)
+    .map((run) => {
+      const points = run.map((row) => `${f.x(row, region).toFixed(1)},${f.y(numberOf(row[`${side}_value`])!).toFixed(1)}`)
+      return html`<polyline class="line ${side}" points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="${side === 'actual' ? 2 : 1.2}" stroke-dasharray="${side === 'actual' ? dash : '3 3'}"/>`
+    })
+  return html`${polylines}`
 }
 
 /** At most this many period labels fit under the axis; the rest are skipped evenly. */

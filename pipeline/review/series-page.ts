@@ -6,6 +6,7 @@ import { heading, label, period, valueText } from './columns.ts'
 import { groupBy } from './group.ts'
 import { html, page, type Html } from './html.ts'
 import { documentFile, INDEX } from './paths.ts'
+import { indicatorByCode } from '../resources/vocabulary.ts'
 
 /** From a series page back up to a document page's mention. */
 const mentionHref: MentionHref = (docId, mentionId) => (docId ? `../${documentFile(docId)}#${mentionId ?? ''}` : '')
@@ -42,6 +43,8 @@ function unitSection(code: string, unit: string, rows: Row[]): Html {
 
 export function seriesPage(code: string, rows: Row[]): string {
   const sections = byUnit(rows).map(([unit, unitRows]) => unitSection(code, unit, unitRows))
-  const body = html`<header><p><a href="../${INDEX}">← 全部报告 All documents</a></p><h1>${code}</h1><p class="meta">${rows.length} series rows · ◇ target · ● actual · ✕ target missed · bands: ranges and bounds</p></header><main>${sections}</main>`
-  return page({ title: `${code} · 系列`, root: '../', body })
+  const indicator = indicatorByCode.get(code)
+  const names = indicator ? html` <span class="names">${indicator.nameZh} · ${indicator.nameEn}</span>` : ''
+  const body = html`<header><p><a href="../${INDEX}">← 全部报告 All documents</a></p><h1>${code}${names}</h1><p class="meta">${rows.length} series rows · ◇ target · ● actual · ✕ target missed · bands: ranges and bounds</p></header><main>${sections}</main>`
+  return page({ title: `${indicator?.nameZh ?? code} · ${code} · 系列`, root: '../', body })
 }

@@ -54,6 +54,7 @@ const BASE = `
 body { margin: 0; font-family: ${FONTS}; color: var(--fg); background: #fff; line-height: 1.7; }
 header, main, footer { padding: 0 1.5rem; }
 h1 { font-size: 1.4rem; margin: 1rem 0 0.25rem; }
+h1 .names { font-size: 1rem; font-weight: normal; color: var(--muted); }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; border-bottom: 1px solid var(--line); }
 a { color: #0b57a3; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
