@@ -35,6 +35,8 @@ export interface TimeCue {
   until?: boolean
   /** 从1978年到1982年: a span whose two ends the text names, so the A of a 由A增加到B in it is of the first year (of 过去五年, the year before). */
   fromTo?: boolean
+  /** 2030年: one calendar year the text names, not a time frame. */
+  calendar?: boolean
 }
 
 /** What a part heading says of the figures under it: the period of its results and of its targets. */
@@ -89,7 +91,7 @@ function yearCues(text: string, year: number | undefined): TimeCue[] {
     // 1985年以来最高: a record since that year, which names no period of the figures
     if (sinceWord && recordAt(text, end + sinceWord.length)) continue
     const since = year !== undefined && last < year && sinceWord !== undefined
-    cues.push({ at: match.index, end, span: { start: first, end: since ? year - 1 : last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)) })
+    cues.push({ at: match.index, end, span: { start: first, end: since ? year - 1 : last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)), ...(first === last && !since ? { calendar: true } : {}) })
   }
   return joinFromTo(cues, text)
 }

@@ -46,6 +46,11 @@ interface Sorted {
 }
 
 /** Splits what the scanner found into quantities and numbers set aside, each with its rule. */
+const THEN = tables.contextWords.get('then-word')!
+
+/** 2012年财政性教育经费支出……达到4%。保证中小学生每天一小时: a year ahead named in one sentence is that sentence's deadline, not the next one's. */
+const namesLaterYear = (cue: TimeCue, year: number | undefined) => cue.calendar === true && year !== undefined && cue.span!.start > year
+
 /** The periods the sentence's targets are set for. */
 const targetsOf = (sentenceMentions: readonly Mention[]): Span[] =>
   sentenceMentions.filter((mention) => mention.status === 'target' && mention.period_start !== undefined).map((mention) => ({ start: mention.period_start!, end: mention.period_end! }))
@@ -193,6 +198,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
     }
     let listStatus: Status | undefined
     let carried: TimeCue | undefined
+    let deadline: TimeCue | undefined
     for (const sentence of paragraphSentences) {
       const start = offsetOf(sentence)
       const end = endOf(sentence)
@@ -229,8 +235,11 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       const frames = excluded.filter((entry) => entry.rule === 'time-frame' && entry.value !== undefined).map(({ start: from, end: to, value }) => ({ start: from, end: to, years: value! }))
       const own = timeCues(text, year, frames)
       section = turnToPlan(section, datedSpans(own), year)
-      const cues = own.some((cue) => cue.span) || !carried ? own : [{ ...carried, at: -1, end: 0 }, ...own]
-      carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local).at(-1) ?? carried
+      // 届时: by the year ahead that the sentence before named
+      const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
+      const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
+      carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !namesLaterYear(cue, year)).at(-1) ?? carried
+      deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
       const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
       const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
