@@ -535,9 +535,13 @@ function withoutPredicate(clause: string): string {
   return cuts.length === 0 ? clause : clause.slice(0, Math.min(...cuts))
 }
 
+const LIST_CLOSERS = tables.contextWords.get('list-closer')!
+
 /** Where the last item of a 、 list begins; a 、 inside brackets (县（市、区）) separates nothing. */
 function lastItemStart(window: string): number {
   const mark = window.lastIndexOf('、')
+  // 用于科技、教育、文化等方面的支出: a list closed by 等 inside a longer phrase is part of it
+  if (mark >= 0 && LIST_CLOSERS.some((word) => { const at = window.indexOf(word, mark); return at > mark && at + word.length < window.length })) return 0
   const open = window.lastIndexOf('(', mark)
   const inside = open >= 0 && window.indexOf(')', open) > mark
   return (inside ? window.lastIndexOf('、', open) : mark) + 1
@@ -626,7 +630,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const trimmed = candidate.form === 'rank' ? trim(withoutScope(trim(withoutStart(phrase)))) : disposedObject(trim(phrase))
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
     const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || opensComparison(trimmed) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
-    const before = window.endsWith('等') || sameSubject || namesNothing(trimmed) ? '' : trimmed
+    const before = LIST_CLOSERS.some((word) => window.endsWith(word)) || sameSubject || namesNothing(trimmed) ? '' : trimmed
     // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
     const ofAt = text.indexOf('的', candidate.end) + 1
     const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && /^(?:以上|以下|左右)?的/.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
