@@ -54,6 +54,15 @@ const beforePart = (cue: TimeCue, section: Section) => section.periods.actual !=
 /** 2012年财政性教育经费支出……达到4%。保证中小学生每天一小时: a year ahead named in one sentence is that sentence's deadline, not the next one's. */
 const namesLaterYear = (cue: TimeCue, year: number | undefined) => cue.calendar === true && year !== undefined && cue.span!.start > year
 
+/** Whether the sentence names the report's own year (今年, 1992年). */
+const namesYear = (cues: readonly TimeCue[], year: number | undefined) => cues.some((cue) => cue.span?.start === year && cue.span.end === year)
+
+/** Whether the sentence's first figure is a target for the report's year or later. */
+const opensTargets = (sentenceMentions: readonly Mention[], year: number | undefined) => {
+  const first = sentenceMentions[0]
+  return first?.status === 'target' && year !== undefined && first.period_start !== undefined && first.period_start >= year
+}
+
 /** The periods the sentence's targets are set for. */
 const targetsOf = (sentenceMentions: readonly Mention[]): Span[] =>
   sentenceMentions.filter((mention) => mention.status === 'target' && mention.period_start !== undefined).map((mention) => ({ start: mention.period_start!, end: mention.period_end! }))
@@ -243,7 +252,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
       carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !namesLaterYear(cue, year) && !beforePart(cue, section)).at(-1) ?? carried
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
-      const baseStatus = listStatus ?? (section.status === 'target' && aboutThePast(cues, year) ? 'actual' : section.status)
+      const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
       const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
       kept.forEach((candidate, index) => {
@@ -281,7 +290,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       })
       recent = recentSpan(cues, recent)
       section = turnAfterTarget(section, targetsOf(mentions.slice(mentions.length - kept.length)), year)
-      if (listStart >= 0) listStatus = 'target'
+      // 今年计划要求，国民生产总值增长百分之六……。社会商品零售总额增长百分之十二点三: a paragraph that opens the year's targets goes on with them
+      if (listStart >= 0 || (namesYear(own, year) && opensTargets(mentions.slice(mentions.length - kept.length), year))) listStatus = 'target'
     }
   }
   return { mentions, exclusions, sentences, sections, terms: [...terms.values()], year, notes }
