@@ -42,6 +42,11 @@ interface Sentence extends SentenceContext {
   openingCue: Status | undefined
 }
 
+/** The words of a context group as one alternation. */
+const group = (name: Parameters<typeof tables.contextWords.get>[0]) => alternation(tables.contextWords.get(name)!)
+/** 的, which ties what stands before it to the noun after. */
+const OF = group('attributive')
+
 // rules read folded text: full-width ，：；（） are already ASCII
 const CLAUSE_BREAKS = /[,:;()]/
 const LIST_JOINERS = tables.listJoiners
@@ -128,7 +133,7 @@ const AGAINST_EARLIER = new RegExp(
 )
 
 /** Any change verb, also the one-character 增, 降 and 升 of compounds (增至, 降到). */
-const CHANGE_VERB = `(?:${tables.change.map((entry) => entry.word).join('|')}|增|降|升)`
+const CHANGE_VERB = alternation([...tables.change.map((entry) => entry.word), ...tables.contextWords.get('change-stem')!])
 /** What may stand between a word that names a change (涨幅, 增速) and the rate it is: 在, 回落到, 控制在. */
 const LEVEL_REACHED_AT_START = new RegExp(`^${CHANGE_VERB}?(?:${tables.levelWords.join('|')})`, 'u')
 
@@ -167,6 +172,9 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
   const verbFirst = best.takesObject && item.length <= VERB_FIRST_REACH && !/[“”"《》]/.test(item)
   return verbFirst && !rest.includes('的') ? best.change : 'none'
 }
+
+/** 降低4%左右的目标: a figure followed by the target it was. */
+const QUOTED_TARGET = new RegExp(`^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${OF}${group('quoted-target')}`, 'u')
 
 /** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
 const TARGET_LIST = new RegExp(`${alternation(tables.contextWords.get('target-list-head')!)}[^。;:]{0,40}:`, 'u')
@@ -207,7 +215,7 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && REACHES_END.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
   // 没有实现…降低4%左右的目标: a target quoted in a review
-  if (/^(?:左右|以上|以下|以内)?的(?:预期)?目标/.test(context.text.slice(candidate.end, candidate.end + 8))) return 'target'
+  if (QUOTED_TARGET.test(context.text.slice(candidate.end, candidate.end + 8))) return 'target'
   let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : (carried ?? context.openingCue ?? context.baseStatus)
   const firstWord = lastAtOrBefore(context.wordStarts, from)
   for (let index = firstWord; index < context.words.length && context.words[index]!.end <= candidate.start; index++) {
@@ -235,12 +243,9 @@ function completedAfter(candidate: Candidate, context: Sentence): boolean {
 }
 
 /** Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的. */
-const group = (name: Parameters<typeof tables.contextWords.get>[0]) => alternation(tables.contextWords.get(name)!)
 /** A year in digits or, in older reports, numerals: 2002年, 一九七八年; with its part (2024年底). */
 const YEAR = `(?:\\d{4}|${charClass(WRITTEN_DIGITS)}{4})${group('year-unit')}`
 const YEAR_PART = `${group('year-part')}?`
-/** 的, which ties what stands before it to the noun after. */
-const OF = group('attributive')
 /** 从, 由: what opens a from–to pair; 到, 至: what reaches its end. */
 const FROM_WORD = group('year-from')
 const TO_WORD = group('year-until')
@@ -367,7 +372,9 @@ function subjectBefore(text: string, clause: number, start: number): string {
 }
 
 /** Phrases that say when or how often, not what: 平均每年, 五年, 比上年. */
-const TIME_PHRASE = /^(?:平均)?(?:每年|每天|年均|比?前?[\d一二三四五六七八九十两]+年(?:底|末|来|前|间)?|比上年(?:预算)?|比去年|同比)$/
+const COMPARISON = group('comparison-start')
+const COUNT_OF_YEARS = `${COMPARISON}?${group('so-far-before')}?(?:\\d|${charClass(SMALL_NUMERALS)})+${group('year-unit')}(?:${group('year-part')}|${group('span-years-after')}|${group('so-far-before')})?`
+const TIME_PHRASE = new RegExp(`^(?:${group('time-phrase')}|${COUNT_OF_YEARS}|${COMPARISON}${group('earlier-base')})$`, 'u')
 const RANK_SCOPES = longestFirst([...tables.contextWords.get('rank-scope')!])
 
 /** 从世界, 由上年居: the 从 or 由 that opens a change from one rank to another. */
@@ -516,10 +523,12 @@ function listSubjects(window: string, previousClause: () => string): string[] | 
   return listItems((namesNothing(own) || opensComparison(own)) && measured ? withoutPredicate(previousClause()) : window.slice(0, at))
 }
 
+const SUBJECT_JOINERS = new RegExp(group('subject-joiner'), 'u')
+
 /** The items of a list of subjects, each with the head noun they share; undefined for one subject. */
 function listItems(subjects: string): string[] | undefined {
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
-  const items = subjects.split(subjects.includes('、') ? '、' : /和|及/).map((item) => trim(item)).filter(Boolean)
+  const items = subjects.split(subjects.includes('、') ? '、' : SUBJECT_JOINERS).map((item) => trim(item)).filter(Boolean)
   return items.length > 1 ? items.map((item) => withSharedHead(item, items.at(-1)!)) : undefined
 }
 
@@ -571,6 +580,9 @@ function tookObject(phrase: string): boolean {
   const object = verb ? phrase.slice(verb.at + verb.entry.word.length) : phrase
   return trim(object) !== '' && !CHANGE_GAP.test(object)
 }
+
+/** 在西部省份中位居第一: where a ranking holds. */
+const WITHIN = tables.contextWords.get('within')!
 
 interface Previous {
   candidate: Candidate
@@ -625,7 +637,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const ranking = rankVerb === 0 ? withoutScope(trim(window.slice(lastMatch(window, tables.rankVerbs, (verb) => verb)!.entry.length))) : ''
     const beforeVerb = window.slice(lastItemStart(window), rankVerb >= 0 ? rankVerb : undefined)
     // 在西部省份中位居第一: a phrase ending in 中 is where the ranking holds, not what is ranked
-    const phrase = ranking || (rankVerb >= 0 && beforeVerb.endsWith('中') ? '' : beforeVerb)
+    const phrase = ranking || (rankVerb >= 0 && WITHIN.some((word) => beforeVerb.endsWith(word)) ? '' : beforeVerb)
     // 从世界第六位上升到第四位: a rank's scope alone names nothing
     const trimmed = candidate.form === 'rank' ? trim(withoutScope(trim(withoutStart(phrase)))) : disposedObject(trim(phrase))
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's

@@ -55,7 +55,7 @@ const beforePart = (cue: TimeCue, section: Section) => section.periods.actual !=
 const namesLaterYear = (cue: TimeCue, year: number | undefined) => cue.calendar === true && year !== undefined && cue.span!.start > year
 
 /** Whether the sentence names the report's own year (今年, 1992年). */
-const namesYear = (cues: readonly TimeCue[], year: number | undefined) => cues.some((cue) => cue.span?.start === year && cue.span.end === year)
+const namesYear = (cues: readonly TimeCue[], year: number | undefined) => cues.some((cue) => cue.span?.start === year && cue.span?.end === year)
 
 /** Whether the sentence's first figure is a target for the report's year or later. */
 const opensTargets = (sentenceMentions: readonly Mention[], year: number | undefined) => {
