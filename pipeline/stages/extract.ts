@@ -45,7 +45,7 @@ interface Sorted {
   excluded: { start: number; end: number; rule: ExclusionRule; value?: number }[]
 }
 
-/** Splits what the scanner found into quantities and numbers set aside, each with its rule. */
+/** 届时, 到那时: a sentence so opened is dated by the year ahead that the one before named. */
 const THEN = tables.contextWords.get('then-word')!
 
 /** 是1950年到1997年投入总和的1.7倍 under 过去五年 (1998–2002): years before the part's are a reference, not a frame for what follows. */
@@ -67,6 +67,7 @@ const opensTargets = (sentenceMentions: readonly Mention[], year: number | undef
 const targetsOf = (sentenceMentions: readonly Mention[]): Span[] =>
   sentenceMentions.filter((mention) => mention.status === 'target' && mention.period_start !== undefined).map((mention) => ({ start: mention.period_start!, end: mention.period_end! }))
 
+/** Splits what the scanner found into quantities and numbers set aside, each with its rule. */
 function sortCandidates(text: string): Sorted & { names: Uint8Array } {
   const { candidates, skipped, names } = candidatesOf(text)
   const excluded: Sorted['excluded'] = [...skipped]
@@ -289,9 +290,10 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         })
       })
       recent = recentSpan(cues, recent)
-      section = turnAfterTarget(section, targetsOf(mentions.slice(mentions.length - kept.length)), year)
+      const sentenceMentions = mentions.slice(mentions.length - kept.length)
+      section = turnAfterTarget(section, targetsOf(sentenceMentions), year)
       // 今年计划要求，国民生产总值增长百分之六……。社会商品零售总额增长百分之十二点三: a paragraph that opens the year's targets goes on with them
-      if (listStart >= 0 || (namesYear(own, year) && opensTargets(mentions.slice(mentions.length - kept.length), year))) listStatus = 'target'
+      if (listStart >= 0 || (namesYear(own, year) && opensTargets(sentenceMentions, year))) listStatus = 'target'
     }
   }
   return { mentions, exclusions, sentences, sections, terms: [...terms.values()], year, notes }
