@@ -233,8 +233,10 @@ const COMPLETED = tables.contextWords.get('completed-after')!
 
 /** 从……6个维度设置了29项指标: an act done (设置了) after the figure in its clause tells a fact about the plan, not a target. */
 function completedAfter(candidate: Candidate, context: Sentence): boolean {
-  const clauseEnd = context.text.slice(candidate.end).search(CLAUSE_BREAKS)
-  const end = clauseEnd < 0 ? context.text.length : candidate.end + clauseEnd
+  // the rest of the clause, within reach: a long list without breaks must not make every figure read to its end
+  const rest = context.text.slice(candidate.end, candidate.end + PAIR_REACH)
+  const clauseEnd = rest.search(CLAUSE_BREAKS)
+  const end = candidate.end + (clauseEnd < 0 ? rest.length : clauseEnd)
   for (let index = Math.max(0, lastAtOrBefore(context.wordStarts, candidate.end)); index < context.words.length && context.words[index]!.end <= end; index++) {
     const word = context.words[index]!
     if (word.start >= candidate.end && COMPLETED.includes(word.text)) return true
@@ -288,11 +290,16 @@ const boundaryMemo = new Map<string, Set<number>>()
 const MEMO_SIZE = 4096
 
 /** Offsets where a word begins or ends, so trimming never cuts into a word (对外投资, 节约, 行为). */
+const SEGMENT_RUN = 256
+
 function wordBoundaries(text: string): Set<number> {
   const known = boundaryMemo.get(text)
   if (known) return known
   const boundaries = new Set([text.length])
-  for (const { index } of segmentWords(text)) boundaries.add(index)
+  // Intl.Segmenter is super-linear on long strings: a phrase is read in bounded runs (a run's end is a boundary too)
+  for (let from = 0; from < text.length; from += SEGMENT_RUN) {
+    for (const { index } of segmentWords(text.slice(from, from + SEGMENT_RUN))) boundaries.add(from + index)
+  }
   if (boundaryMemo.size >= MEMO_SIZE) boundaryMemo.clear()
   boundaryMemo.set(text, boundaries)
   return boundaries
