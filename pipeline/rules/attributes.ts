@@ -281,7 +281,9 @@ const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.leng
 const REACHING = tables.change.flatMap((entry) => [`${entry.word}到`, `${entry.word}至`])
 const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, ...REACHING, '、'])
 /** 今后五年国内生产总值: a time frame before the subject says when, not what. */
-const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS, ...timeWords.filter((word) => word.from !== undefined).map((word) => word.word)])
+/** 本世纪末, 下世纪中叶: the years a century names say when, like the time words. */
+const CENTURY_WORDS = (['century-end', 'century-middle', 'next-century-middle'] as const).flatMap((name) => tables.contextWords.get(name)!)
+const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS, ...timeWords.filter((word) => word.from !== undefined).map((word) => word.word), ...CENTURY_WORDS, ...CENTURY_WORDS.flatMap((word) => tables.contextWords.get('year-until')!.map((until) => until + word))])
 /** 五年累计, 五年建成: what may follow a count of years that opens a phrase. */
 const YEARS_FOLLOWERS = [...LEADING, ...VERBS]
 

@@ -136,6 +136,29 @@ function planCues(text: string): TimeCue[] {
   return cues
 }
 
+/** 本世纪末, 本世纪中叶, 下世纪中叶: a year of the report's century, or of the next, named by its place in it. */
+const CENTURY_YEARS: { words: readonly string[]; year: (century: number) => number }[] = [
+  { words: words('century-end'), year: (century) => century + 100 },
+  { words: words('century-middle'), year: (century) => century + 50 },
+  { words: words('next-century-middle'), year: (century) => century + 150 },
+]
+
+function centuryCues(text: string, year: number | undefined): TimeCue[] {
+  if (year === undefined) return []
+  // the 20th century runs from 1901 to 2000
+  const century = Math.floor((year - 1) / 100) * 100
+  return CENTURY_YEARS.flatMap(({ words: names, year: yearIn }) =>
+    names.flatMap((name) => {
+      const cues: TimeCue[] = []
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        const named = yearIn(century)
+        cues.push({ at, end: at + name.length, span: { start: named, end: named }, calendar: true, ...(endsWithAny(text.slice(Math.max(0, at - 2), at), UNTIL) ? { until: true } : {}) })
+      }
+      return cues
+    }),
+  )
+}
+
 function wordCues(text: string, year: number | undefined): TimeCue[] {
   const cues: TimeCue[] = []
   for (const word of timeWords) {
@@ -190,7 +213,7 @@ function frameCues(text: string, frames: readonly YearsFrame[], year: number | u
 /** Every time cue of a folded sentence, in text order; the counts of years read as time frames join those the words give. */
 export function timeCues(text: string, year: number | undefined, frames: readonly YearsFrame[] = []): TimeCue[] {
   const years = yearCues(text, year)
-  const cues = [...years, ...planCues(text), ...wordCues(text, year)]
+  const cues = [...years, ...planCues(text), ...wordCues(text, year), ...centuryCues(text, year)]
   // 由一九七八年的……增加到一九八二年的……，四年间增长: where the years are named, a count of years counts them
   const framed = years.length > 0 ? [] : frameCues(text, frames, year).filter((frame) => !cues.some((cue) => frame.at < cue.end && cue.at < frame.end))
   return [...cues, ...framed].sort((a, b) => a.at - b.at)
