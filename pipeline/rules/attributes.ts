@@ -533,12 +533,16 @@ function listSubjects(window: string, previousClause: () => string): string[] | 
 }
 
 const SUBJECT_JOINERS = new RegExp(group('subject-joiner'), 'u')
+const PER_UNIT = longestFirst(tables.contextWords.get('per-unit')!)
 
 /** The items of a list of subjects, each with the head noun they share; undefined for one subject. */
 function listItems(subjects: string): string[] | undefined {
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
   const items = subjects.split(subjects.includes('、') ? '、' : SUBJECT_JOINERS).map((item) => trim(item)).filter(Boolean)
-  return items.length > 1 ? items.map((item) => withSharedHead(item, items.at(-1)!)) : undefined
+  if (items.length < 2) return undefined
+  // 单位国内生产总值能耗和二氧化碳排放: a per-unit measure before the first item is the measure of them all
+  const modifier = PER_UNIT.find((word) => items[0]!.startsWith(word))
+  return items.map((item) => withSharedHead(modifier && !item.startsWith(modifier) ? modifier + item : item, items.at(-1)!))
 }
 
 const PREDICATE_STARTS = [...NOUN_CUTS, ...tables.contextWords.get('predicate-start')!]
