@@ -132,7 +132,7 @@ const AGAINST_EARLIER = new RegExp(
   'u',
 )
 
-/** Any change verb, also the one-character 增, 降 and 升 of compounds (增至, 降到). */
+/** Any change verb, also the one-character stems of compounds (增 of 增至). */
 const CHANGE_VERB = alternation([...tables.change.map((entry) => entry.word), ...tables.contextWords.get('change-stem')!])
 /** What may stand between a word that names a change (涨幅, 增速) and the rate it is: 在, 回落到, 控制在. */
 const LEVEL_REACHED_AT_START = new RegExp(`^${CHANGE_VERB}?(?:${tables.levelWords.join('|')})`, 'u')
@@ -173,6 +173,8 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
   return verbFirst && !rest.includes('的') ? best.change : 'none'
 }
 
+/** 七成以上的税收: a bound and 的 after a share, before what it is a share of. */
+const SHARE_AFTER = new RegExp(`^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${OF}`, 'u')
 /** 降低4%左右的目标: a figure followed by the target it was. */
 const QUOTED_TARGET = new RegExp(`^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${OF}${group('quoted-target')}`, 'u')
 
@@ -658,7 +660,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const before = LIST_CLOSERS.some((word) => window.endsWith(word)) || sameSubject || namesNothing(trimmed) ? '' : trimmed
     // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
     const ofAt = text.indexOf('的', candidate.end) + 1
-    const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && /^(?:以上|以下|左右)?的/.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
+    const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && SHARE_AFTER.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
     // what follows a number ends where the next number begins
     const untilNext = text.slice(0, candidates[index + 1]?.start ?? text.length)
     const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
