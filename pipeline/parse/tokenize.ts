@@ -185,17 +185,12 @@ const COLONS = ':：'
  * Whether a paragraph stops in mid-sentence: it holds a full sentence, so it is no heading,
  * yet its last mark closes none (广义货币M); 'in-name' where it stops after an opening mark (制定了《).
  */
-function stopsMidSentence(paragraph: string): 'in-name' | boolean {
-  const last = lastVisible(paragraph)
-  if (last < 0 || has(paragraph, last, TERMINATOR | CLOSER) || COLONS.includes(paragraph[last]!)) return false
-  for (let at = 0; at < last; at++) if (has(paragraph, at, TERMINATOR)) return has(paragraph, last, OPENER) ? 'in-name' : true
+function stopsMidSentence(text: string, start: number, end: number): 'in-name' | boolean {
+  let last = end - 1
+  while (last >= start && (has(text, last, SPACE) || text[last] === '\u200b')) last--
+  if (last < start || has(text, last, TERMINATOR | CLOSER) || COLONS.includes(text[last]!)) return false
+  for (let at = start; at < last; at++) if (has(text, at, TERMINATOR)) return has(text, last, OPENER) ? 'in-name' : true
   return false
-}
-
-function lastVisible(text: string): number {
-  let last = text.length - 1
-  while (last >= 0 && (has(text, last, SPACE) || text[last] === '\u200b')) last--
-  return last
 }
 
 /**
@@ -212,7 +207,7 @@ function paragraphSpans(text: string, opensParagraph: OpensParagraph): [number, 
     const end = start + line[0].length
     const zeroWidth = ZERO_WIDTH_LINE.test(line[0])
     const single = open !== undefined && LINE_BREAK.test(text.slice(open.end, start))
-    const stops = single ? stopsMidSentence(text.slice(open!.start, open!.end)) : false
+    const stops = single ? stopsMidSentence(text, open!.start, open!.end) : false
     // a heading never opens inside a name: 根据《 / 建议 / 》 is one sentence though 建议 could head a part
     const joins = single && (open!.afterZeroWidth || zeroWidth || stops === 'in-name' || (stops && !opensParagraph(line[0])))
     if (joins) {

@@ -4,6 +4,7 @@ import { tables, type Approx, type Change, type Status } from '../resources/tabl
 import { plans, timeWords } from '../resources/vocabulary.ts'
 import { SMALL_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
+import { CENTURY_WORDS } from './period.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
@@ -127,10 +128,7 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
 
 /** 比上年多、较去年预算高 0.2个百分点: a difference against an earlier time is a change. */
 const MORE = tables.contextWords.get('more-than')!
-const AGAINST_EARLIER = new RegExp(
-  `${alternation(tables.contextWords.get('comparison-start')!)}${alternation(tables.contextWords.get('earlier-base')!)}[^,;]{0,6}?(${alternation([...MORE, ...tables.contextWords.get('less-than')!])})$`,
-  'u',
-)
+const AGAINST_EARLIER = new RegExp(`${group('comparison-start')}${group('earlier-base')}[^,;]{0,6}?(${alternation([...MORE, ...tables.contextWords.get('less-than')!])})$`, 'u')
 
 /** Any change verb, also the one-character stems of compounds (增 of 增至). */
 const CHANGE_VERB = alternation([...tables.change.map((entry) => entry.word), ...tables.contextWords.get('change-stem')!])
@@ -173,15 +171,17 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
   return verbFirst && !rest.includes('的') ? best.change : 'none'
 }
 
-/** 七成以上的税收: a bound and 的 after a share, before what it is a share of. */
-const SHARE_AFTER = new RegExp(`^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${OF}`, 'u')
+/** 以上的, 左右的: a bound, if any, and 的 right after a figure. */
+const BOUND_OF = `^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${OF}`
+/** 七成以上的税收: a share, before what it is a share of. */
+const SHARE_AFTER = new RegExp(BOUND_OF, 'u')
 /** 降低4%左右的目标: a figure followed by the target it was. */
-const QUOTED_TARGET = new RegExp(`^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${OF}${group('quoted-target')}`, 'u')
+const QUOTED_TARGET = new RegExp(`${BOUND_OF}${group('quoted-target')}`, 'u')
 
 /** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
-const TARGET_LIST = new RegExp(`${alternation(tables.contextWords.get('target-list-head')!)}[^。;:]{0,40}:`, 'u')
+const TARGET_LIST = new RegExp(`${group('target-list-head')}[^。;:]{0,40}:`, 'u')
 /** 主要目标完成情况: a list of how targets went is results. */
-const NOT_TARGET_LIST = new RegExp(alternation(tables.contextWords.get('not-target-list')!), 'u')
+const NOT_TARGET_LIST = new RegExp(group('not-target-list'), 'u')
 
 /** Where a list of targets begins in the sentence, or -1. */
 export function targetListStart(text: string): number {
@@ -256,14 +256,14 @@ const TO_WORD = group('year-until')
 const YEAR_AT_END = new RegExp(`${FROM_WORD}?${YEAR}${YEAR_PART}${OF}?$`, 'u')
 const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:${group('year-part')}|${group('so-far-before')})?)+`, 'u')
 /** “十五”期间国内生产总值, “十一五”年均: a plan's years before the subject say when, not what; “十四五”规划 names a plan. */
-const PLAN_AT_START = new RegExp(`^["“]?${alternation(plans.map((plan) => plan.plan))}["”]?${alternation(tables.contextWords.get('plan-span')!)}?`, 'u')
+const PLAN_AT_START = new RegExp(`^["“]?${alternation(plans.map((plan) => plan.plan))}["”]?${group('plan-span')}?`, 'u')
 const PLAN_AFTER = tables.contextWords.get('plan-after')!
 function withoutPlanAtStart(phrase: string): string {
   const rest = phrase.replace(PLAN_AT_START, '')
   return PLAN_AFTER.some((word) => rest.startsWith(word)) ? phrase : rest
 }
 /** 五年招收研究生, 五年中国家用于……的投资: a count of years before the subject says how long, not what. */
-const YEARS_AT_START = new RegExp(`^(?:\\d{1,2}|${charClass(SMALL_NUMERALS)}{1,3})${alternation(tables.contextWords.get('year-unit')!)}`, 'u')
+const YEARS_AT_START = new RegExp(`^(?:\\d{1,2}|${charClass(SMALL_NUMERALS)}{1,3})${group('year-unit')}`, 'u')
 const SPAN_YEARS_AFTER = tables.contextWords.get('span-years-after')!
 
 /** 五年中, 五年内 (not 五年中央财政), or 五年 before a verb or a word trimmed off (五年累计, 五年建成); 九年义务教育 keeps its years. */
@@ -282,9 +282,7 @@ const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.leng
 /** 增加到, 调整到: the segmenter keeps a change verb and its 到 or 至 as one word. */
 const REACHING = tables.change.flatMap((entry) => [`${entry.word}到`, `${entry.word}至`])
 const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, ...REACHING, '、'])
-/** 今后五年国内生产总值: a time frame before the subject says when, not what. */
-/** 本世纪末, 下世纪中叶: the years a century names say when, like the time words. */
-const CENTURY_WORDS = (['century-end', 'century-middle', 'next-century-middle'] as const).flatMap((name) => tables.contextWords.get(name)!)
+/** 今后五年国内生产总值, 到本世纪末: a time frame before the subject says when, not what. */
 const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS, ...timeWords.filter((word) => word.from !== undefined).map((word) => word.word), ...CENTURY_WORDS, ...CENTURY_WORDS.flatMap((word) => tables.contextWords.get('year-until')!.map((until) => until + word))])
 /** 五年累计, 五年建成: what may follow a count of years that opens a phrase. */
 const YEARS_FOLLOWERS = [...LEADING, ...VERBS]
@@ -293,9 +291,9 @@ const YEARS_FOLLOWERS = [...LEADING, ...VERBS]
 const boundaryMemo = new Map<string, Set<number>>()
 const MEMO_SIZE = 4096
 
-/** Offsets where a word begins or ends, so trimming never cuts into a word (对外投资, 节约, 行为). */
 const SEGMENT_RUN = 256
 
+/** Offsets where a word begins or ends, so trimming never cuts into a word (对外投资, 节约, 行为). */
 function wordBoundaries(text: string): Set<number> {
   const known = boundaryMemo.get(text)
   if (known) return known
@@ -340,14 +338,14 @@ function afterMarker(text: string, end: number) {
   return AFTER_APPROX.find((entry) => text.startsWith(entry.marker, end) && !entry.unlessAfter?.test(text.slice(end + entry.marker.length, end + entry.marker.length + MARKER_REACH)))
 }
 
-/**
- * The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的, 投放50%以上号源. After a
- * classifier or 的 a noun must follow (5家上市公司); after money a verb may (3000亿元支持消费).
- */
 /** 人均, 亩均, 日均: a rate per head is one word, though the segmenter splits off its 均 (which alone closes a noun: 均已完成). */
 const PER_WORDS = tables.contextWords.get('per-word')!
 const splitsWord = (text: string, at: number) => PER_WORDS.some((word) => [...word].some((_, inside) => inside > 0 && text.startsWith(word, at - inside)))
 
+/**
+ * The noun after a quantity: 完成30条幸福河湖建设, 6个板块参与的, 投放50%以上号源. After a
+ * classifier or 的 a noun must follow (5家上市公司); after money a verb may (3000亿元支持消费).
+ */
 export function nounAfter(text: string, end: number, nounFirst = false): string {
   const marker = afterMarker(text, end)
   const from = end + (marker?.marker.length ?? 0)
@@ -535,7 +533,7 @@ function listSubjects(window: string, previousClause: () => string): string[] | 
 }
 
 const SUBJECT_JOINERS = new RegExp(group('subject-joiner'), 'u')
-const PER_UNIT = longestFirst(tables.contextWords.get('per-unit')!)
+const PER_UNIT = longestFirst([...tables.contextWords.get('per-unit')!])
 
 /** The items of a list of subjects, each with the head noun they share; undefined for one subject. */
 function listItems(subjects: string): string[] | undefined {
@@ -621,13 +619,13 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
   }
   const described: Attributes[] = []
   let previous: Previous | undefined
-  /** 接待游客4120万人次、实现旅游总收入468亿元，分别增长36.2%和41.5%: a 分别 list without subjects pairs with the numbers before it. */
   /** How many figures the list that opens at `index` holds: 32.9平方米、37.1平方米 holds two. */
   const listLength = (index: number): number => {
     let length = 1
     while (index + length < candidates.length && LIST_JOINERS.includes(text.slice(candidates[index + length - 1]!.end, candidates[index + length]!.start))) length++
     return length
   }
+  /** 接待游客4120万人次、实现旅游总收入468亿元，分别增长36.2%和41.5%: a 分别 list without subjects pairs with the numbers before it. */
   const earlierSubjects = (index: number): string[] | undefined => {
     if (!respectively(text.slice(previous?.candidate.end ?? 0, candidates[index]!.start))) return undefined
     const length = listLength(index)

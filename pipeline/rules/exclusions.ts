@@ -195,10 +195,11 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
   if (endsWithAny(before, words('per-before'))) return 'per-denominator' // 每万人口: a denominator in an indicator's name
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
-  if (candidate.unit === '' && candidate.form === 'number' && isCalendarDay(candidate, before, after)) return 'date'
-  if (candidate.unit === '' && candidate.form === 'number' && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
+  const bare = candidate.unit === '' && candidate.form === 'number'
+  if (bare && isCalendarDay(candidate, before, after)) return 'date'
+  if (bare && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
   if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders) && !endsAmount(after)) return 'magnitude-in-name'
-  if (candidate.unit === '' && candidate.form === 'number') {
+  if (bare) {
     return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'no-unit'
   }
   if (unitIn(candidate, 'voltage-unit') && STARTS_HAN.test(after)) return 'voltage-class' // 500千伏输变电工程: a voltage class in a name

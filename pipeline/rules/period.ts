@@ -147,17 +147,20 @@ function centuryCues(text: string, year: number | undefined): TimeCue[] {
   if (year === undefined) return []
   // the 20th century runs from 1901 to 2000
   const century = Math.floor((year - 1) / 100) * 100
-  return CENTURY_YEARS.flatMap(({ words: names, year: yearIn }) =>
-    names.flatMap((name) => {
+  return CENTURY_YEARS.flatMap(({ words: names, year: yearIn }) => {
+    const named = yearIn(century)
+    return names.flatMap((name) => {
       const cues: TimeCue[] = []
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-        const named = yearIn(century)
         cues.push({ at, end: at + name.length, span: { start: named, end: named }, calendar: true, ...(endsWithAny(text.slice(Math.max(0, at - 2), at), UNTIL) ? { until: true } : {}) })
       }
       return cues
-    }),
-  )
+    })
+  })
 }
+
+/** The words that name a year by its place in a century, which say when like the time words. */
+export const CENTURY_WORDS = CENTURY_YEARS.flatMap(({ words: names }) => names)
 
 function wordCues(text: string, year: number | undefined): TimeCue[] {
   const cues: TimeCue[] = []
@@ -271,13 +274,14 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const perYear = before.some((cue) => averages(cue, text, at, figure.change) && !before.some((later) => later.span && later.at > cue.at))
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
-  const end = severalYears(spanned?.span) ? endOfChange(text, at) : undefined
+  const endpoint = endOfChange(text, at)
+  const end = severalYears(spanned?.span) ? endpoint : undefined
   if (end) {
     const endYear = end === 'to' ? spanned!.span!.end : spanned!.fromTo ? spanned!.span!.start : spanned!.span!.start - 1
     return { start: endYear, end: endYear, perYear: false }
   }
   const fromPart = status === 'target' ? part.target : part.actual
-  const ends = endOfChange(text, at) ? undefined : pairedSpan(before, figure.change)
+  const ends = endpoint ? undefined : pairedSpan(before, figure.change)
   // the whole change runs from end to end; an average over the years of growth (由1997年……到2002年……年均增长: 1998–2002)
   const paired = ends && (perYear ? { start: ends.start + 1, end: ends.end } : ends)
   // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
@@ -286,11 +290,10 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
   const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
   if (span && !perYear && !heldRate && !severalYears(spanned?.span)) {
-    const change = endOfChange(text, at)
     // 人均预期寿命从2020年的82.4岁提升至83.9岁 (five-year review): the level reached is of the last year compared
-    if (change === 'to' && before.some((cue) => cue.from) && severalYears(span)) return { start: span.end, end: span.end, perYear: false }
+    if (endpoint === 'to' && before.some((cue) => cue.from) && severalYears(span)) return { start: span.end, end: span.end, perYear: false }
     // 绿色出行比例从75.6%提升至76.5% (one-year review): the level it started from is of the year before
-    if (change === 'from' && !spanned && !severalYears(span)) return { start: span.start - 1, end: span.start - 1, perYear: false }
+    if (endpoint === 'from' && !spanned && !severalYears(span)) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
   return span && { ...span, perYear: perYear || heldRate }
 }
