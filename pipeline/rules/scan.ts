@@ -42,6 +42,7 @@ const wordsOf = (role: NumeralWordRole) => tables.numeralWords.get(role)!.map((e
 const RANGE_DASHES = wordsOf('range')
 const INSIDE_APPROX = new Set(tables.approxInside.map((entry) => entry.marker))
 const NEGATIVE = wordsOf('negative')
+const DOTS = wordsOf('dot')
 /** 增速为负1.5%: the words after which 负 is a sign. */
 const NEGATIVE_AFTER = tables.contextWords.get('negative-after')!
 
@@ -149,8 +150,18 @@ function numeralEnd(text: string, at: number): number {
   return end
 }
 
-/** The numeral as the resolver reads it: no gaps, no inner markers, no thousands separators. */
-const numeralParts = (written: string) => [...written].filter((char) => !GAP.test(char) && !INSIDE_APPROX.has(char) && char !== ',').join('')
+/** The numeral as the resolver reads it: no gaps, no inner markers, no thousands separators, a point for a dot. */
+const numeralParts = (written: string) =>
+  [...written].filter((char) => !GAP.test(char) && !INSIDE_APPROX.has(char) && char !== ',').map((char) => (DOTS.includes(char) ? '.' : char)).join('')
+
+const DIGITS = /\d+/y
+/** 4·5%, 3・2亿斤: old typesetting sets a raised dot for the decimal point; between digits and before a unit it is one (the 7·20 of a name is not). */
+function dotDecimalEnd(text: string, at: number, end: number): number {
+  if (!DOTS.includes(text[end] ?? '') || !/^\d+$/.test(text.slice(at, end)) || !isDigit(text[end + 1] ?? '')) return end
+  DIGITS.lastIndex = end + 1
+  const after = end + 1 + DIGITS.exec(text)![0].length
+  return unitAt(text, readMultiplier(text, skipSpaces(text, after)).end) ? after : end
+}
 
 /** A numeral of zeros only (零部件, 零就业) or of multipliers only without a digit (万亿, 百亿; but 十亿 counts). */
 function describeParts(parts: string): { zeros: boolean; magnitudeOnly: boolean; multiplied: boolean } {
@@ -172,6 +183,8 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   const char = text[at]!
   if (!isDigit(char) && (!isNumeralChar(char) || isPoint(char))) return undefined
   let end = numeralEnd(text, at)
+  const dotted = dotDecimalEnd(text, at, end)
+  if (dotted > end) end = numeralEnd(text, dotted)
   const written = () => text.slice(at, end)
   const integerDigits = /^[\d,]*/.exec(written())![0].replaceAll(',', '').length
   if (end - at > MAX_NUMERAL || integerDigits > MAX_DIGITS) return { skipTo: end, rule: 'too-long' }
@@ -292,9 +305,10 @@ interface ReadUnit {
 function readUnit(text: string, at: number): ReadUnit | undefined {
   const inner = innerUnit(text, at)
   if (inner) return inner
-  const entry = unitAt(text, at)
+  const spaced = spacedUnit(text, at)
+  const entry = spaced?.entry ?? unitAt(text, at)
   if (!entry) return undefined
-  let end = at + entry.surface.length
+  let end = spaced?.end ?? at + entry.surface.length
   let unit = entry.unit
   if (text[end] === '/') {
     const multiplier = readMultiplier(text, end + 1)
@@ -306,6 +320,21 @@ function readUnit(text: string, at: number): ReadUnit | undefined {
   }
   const half = HALF.some((word) => text.startsWith(word, end))
   return { end: half ? end + 1 : end, unit, entry: resolveUnit(unit) ?? entry, approxInside: false, half }
+}
+
+/** 个 百 分 点: PDF text sets gaps between the characters of a unit too; the unit so read, when it is longer than the one read without them. */
+function spacedUnit(text: string, at: number): { entry: Unit; end: number } | undefined {
+  let compact = ''
+  const ends: number[] = []
+  for (let position = at; compact.length < MAX_UNIT && position < text.length; position = skipSpaces(text, position)) {
+    if (GAP.test(text[position]!)) break
+    compact += text[position]
+    ends.push(++position)
+  }
+  const gapped = ends.some((end, index) => ends[index + 1] !== undefined && ends[index + 1]! > end + 1)
+  const entry = gapped ? unitAt(compact, 0) : undefined
+  if (!entry || entry.surface.length <= (unitAt(text, at)?.surface.length ?? 0)) return undefined
+  return { entry, end: ends[entry.surface.length - 1]! }
 }
 
 /** 个多百分点, 个半月: a classifier that is a unit, a marker or 半, then the rest of a unit that begins with that classifier. */
@@ -520,17 +549,41 @@ function matchNumber(text: string, at: number): Match {
   return candidate(at, quantity.end, quantity.parts, quantity.unit, 'number', number, quantity.approxInside, quantity.multiplied)
 }
 
-/** 三分之一, 2又三分之一 (a mixed fraction), 3/4: a fraction after its denominator. */
+/** ½, ¾, ⅓: Unicode's vulgar fractions, which NFKC spells as numerator ⁄ denominator. */
+const VULGAR_FRACTIONS = '\u00bc\u00bd\u00be' + String.fromCharCode(...Array.from({ length: 15 }, (_, index) => 0x2150 + index))
+function vulgarFraction(char: string): Parts | undefined {
+  if (char.length !== 1 || !VULGAR_FRACTIONS.includes(char)) return undefined
+  const [numerator = '', denominator = ''] = char.normalize('NFKC').split('\u2044')
+  return { numeral: numerator, fraction: { denominator } }
+}
+
+/** A fraction that ends a mixed number: 三分之一 after 又, or ½ with or without it (4½, 四又½). */
+function fractionPart(text: string, at: number, afterAnd: boolean): { end: number; parts: Parts; unit: string } | undefined {
+  const vulgar = vulgarFraction(text[at] ?? '')
+  if (vulgar) return { end: at + 1, parts: vulgar, unit: SLASH_FRACTION_UNIT ?? '' }
+  const denominator = afterAnd ? readNumber(text, at) : undefined
+  const part = denominator && !('skipTo' in denominator) ? matchFraction(text, denominator.start, denominator) : undefined
+  return part && !('skipTo' in part) && part.form === 'fraction' && part.parts.fraction ? part : undefined
+}
+
+/** ½公里, ¾: a vulgar fraction standing alone. */
+function matchVulgarFraction(text: string, at: number): Match {
+  const parts = vulgarFraction(text[at]!)
+  if (!parts || isDigit(text[at - 1] ?? '')) return undefined
+  const unit = readUnit(text, at + 1)
+  const number = { start: at, end: at + 1, value: resolve(parts).value, parts, text: text[at]!, magnitudeOnly: false, multiplied: false, approxInside: false }
+  return candidate(at, unit?.end ?? at + 1, parts, unit ?? unitOf(SLASH_FRACTION_UNIT!), 'fraction', number)
+}
+
+/** 三分之一, 2又三分之一 and 4½ (mixed fractions), 3/4: a fraction after its denominator. */
 function matchFraction(text: string, at: number, number: NumberToken): Match {
-  const and = AND.map((word) => wordEnd(text, number.end, word)).find((end) => end >= 0)
-  if (and !== undefined) {
-    const denominator = readNumber(text, skipSpaces(text, and))
-    const part = denominator && !('skipTo' in denominator) ? matchFraction(text, denominator.start, denominator) : undefined
-    if (part && !('skipTo' in part) && part.form === 'fraction' && part.parts.fraction) {
-      // 2又三分之一米: a unit after a mixed number is what it counts
-      const unit = readUnit(text, part.end)
-      return candidate(at, unit?.end ?? part.end, { ...part.parts, fraction: { ...part.parts.fraction, whole: number.parts.numeral } }, unit ?? unitOf(part.unit), 'fraction', number)
-    }
+  const and = AND.map((word) => wordEnd(text, skipSpaces(text, number.end), word)).find((end) => end >= 0)
+  const part = fractionPart(text, and === undefined ? number.end : skipSpaces(text, and), and !== undefined)
+  if (part) {
+    // 2又三分之一米: a unit after a mixed number is what it counts; 负一又二分之一 is negative as a whole
+    const unit = readUnit(text, part.end)
+    const parts = { ...part.parts, fraction: { ...part.parts.fraction!, whole: number.parts.numeral }, ...(number.parts.negative ? { negative: true } : {}) }
+    return candidate(at, unit?.end ?? part.end, parts, unit ?? unitOf(part.unit), 'fraction', number)
   }
   for (const fraction of FRACTION_WORDS) {
     const end = wordEnd(text, skipSpaces(text, number.end), fraction.word)
@@ -661,7 +714,7 @@ function matchUnitSign(text: string, at: number): Match {
   return candidate(at, quantity.end, quantity.parts, quantity.unit ?? unitOf(sign.unit), 'number', read, quantity.approxInside, quantity.multiplied)
 }
 
-const MATCHERS = [matchUnitSign, matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchVagueNumber, matchBelowZero, matchHalf, matchNumber]
+const MATCHERS = [matchUnitSign, matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchVagueNumber, matchBelowZero, matchHalf, matchVulgarFraction, matchNumber]
 /** The characters a matcher can start at (digits, numerals, the words of numeral grammar, word quantities, unit signs): the pass steps over all others at once. */
 const STARTS = new Set(
   [
@@ -670,6 +723,7 @@ const STARTS = new Set(
     ...tables.wordQuantities.map((entry) => entry.word[0]!),
     ...tables.unitSigns.map((entry) => entry.sign[0]!),
     ...tables.numerals.keys(),
+    VULGAR_FRACTIONS,
   ].join(''),
 )
 
