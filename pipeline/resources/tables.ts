@@ -86,13 +86,13 @@ function loadNumerals(): Map<string, Numeral> {
   )
 }
 
-const NUMERAL_WORD_ROLES = ['point', 'dot', 'half', 'negative', 'and', 'fraction', 'vague', 'double', 'double-count', 'aspect', 'ordinal', 'top', 'place', 'range', 'power', 'below-zero'] as const
+const NUMERAL_WORD_ROLES = ['point', 'dot', 'half', 'negative', 'and', 'fraction', 'vague', 'double', 'double-count', 'aspect', 'ordinal', 'top', 'place', 'range', 'pair', 'power', 'below-zero'] as const
 export type NumeralWordRole = (typeof NUMERAL_WORD_ROLES)[number]
 
 /**
  * The words of numeral grammar by role: 点 (point), · (a decimal point between digits), 半 (half), 负 (negative), 又 (and), 分之 and 百分之 (fractions, with the unit
  * they give), 几 and 数 (some), 翻 … 番 with 了 between (doublings), 第 (ordinal), 前 (top), 名 and 位 (a place in a ranking),
- * 至, 到 and dashes (between the ends of a range).
+ * 至, 到 and dashes (between the ends of a range), 三五 (two digits not neighbours that make a range).
  */
 function loadNumeralWords(): Map<NumeralWordRole, { word: string; unit: string }[]> {
   const groups = new Map<NumeralWordRole, { word: string; unit: string }[]>(NUMERAL_WORD_ROLES.map((role) => [role, []]))

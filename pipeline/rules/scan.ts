@@ -266,11 +266,12 @@ function digitPairRange(text: string, at: number, end: number, pause?: number): 
   return { start: at, end, value, parts: { numeral: lower, upper: { numeral: upper } }, text: text.slice(at, end), magnitudeOnly: false, multiplied: describeParts(rest).multiplied, approxInside: false }
 }
 
-/** 七 then 八, 一 then 两: digits one apart, in the order of a range. */
+const LOOSE_PAIRS = wordsOf('pair')
+/** 七 then 八, 一 then 两: digits one apart, in the order of a range; or a pair that says "a few" as one (三五年: 3–5). */
 function isNeighbour(low: string, high: string | undefined): boolean {
   const lowDigit = tables.numerals.get(low)
   const highDigit = tables.numerals.get(high ?? '')
-  return lowDigit?.role === 'digit' && highDigit?.role === 'digit' && highDigit.value === lowDigit.value + 1
+  return (lowDigit?.role === 'digit' && highDigit?.role === 'digit' && highDigit.value === lowDigit.value + 1) || LOOSE_PAIRS.includes(low + high)
 }
 
 /** Multiplier characters after a number (万, 亿, 万亿, 千), stopping before a unit such as 千瓦. */
