@@ -558,11 +558,13 @@ function vulgarFraction(char: string): Parts | undefined {
   return { numeral: numerator, fraction: { denominator } }
 }
 
-/** A fraction that ends a mixed number: 三分之一 after 又, or ½ with or without it (4½, 四又½). */
-function fractionPart(text: string, at: number, afterAnd: boolean): { end: number; parts: Parts; unit: string } | undefined {
+/** A fraction that ends a mixed number: 三分之一 after 又, ½ with or without it (4½, 四又½), 3/5 after a space (1 3/5). */
+function fractionPart(text: string, at: number, afterAnd: boolean, whole: NumberToken): { end: number; parts: Parts; unit: string } | undefined {
   const vulgar = vulgarFraction(text[at] ?? '')
   if (vulgar) return { end: at + 1, parts: vulgar, unit: SLASH_FRACTION_UNIT ?? '' }
-  const denominator = afterAnd ? readNumber(text, at) : undefined
+  // like a slash fraction's numerator, the whole is small: 2024 1/2 is no mixed number
+  const slashAfterSpace = !afterAnd && text[at] === ' ' && /^\d+$/.test(whole.text) && whole.value < 1000 && /^ \d+\/\d/.test(text.slice(at, at + 12))
+  const denominator = afterAnd || slashAfterSpace ? readNumber(text, afterAnd ? at : at + 1) : undefined
   const part = denominator && !('skipTo' in denominator) ? matchFraction(text, denominator.start, denominator) : undefined
   return part && !('skipTo' in part) && part.form === 'fraction' && part.parts.fraction ? part : undefined
 }
@@ -579,7 +581,7 @@ function matchVulgarFraction(text: string, at: number): Match {
 /** 三分之一, 2又三分之一 and 4½ (mixed fractions), 3/4: a fraction after its denominator. */
 function matchFraction(text: string, at: number, number: NumberToken): Match {
   const and = AND.map((word) => wordEnd(text, skipSpaces(text, number.end), word)).find((end) => end >= 0)
-  const part = fractionPart(text, and === undefined ? number.end : skipSpaces(text, and), and !== undefined)
+  const part = fractionPart(text, and === undefined ? number.end : skipSpaces(text, and), and !== undefined, number)
   if (part) {
     // 2又三分之一米: a unit after a mixed number is what it counts; 负一又二分之一 is negative as a whole
     const unit = readUnit(text, part.end)
@@ -589,9 +591,12 @@ function matchFraction(text: string, at: number, number: NumberToken): Match {
   for (const fraction of FRACTION_WORDS) {
     const end = wordEnd(text, skipSpaces(text, number.end), fraction.word)
     if (end < 0) continue
-    const numerator = readNumber(text, skipSpaces(text, end))
+    // 负三分之负一百五十七: a sign on each side, and two make the value positive
+    const signed = isOne(NEGATIVE, text[skipSpaces(text, end)]) ? 1 : 0
+    const numerator = readNumber(text, skipSpaces(text, end) + signed)
     if (!numerator || 'skipTo' in numerator || number.value === 0) return { skipTo: end, rule: 'not-a-number' }
-    const parts = { ...numerator.parts, fraction: { denominator: number.parts.numeral }, ...(number.parts.negative ? { negative: true } : {}) }
+    const negative = Boolean(number.parts.negative) !== (signed === 1)
+    const parts = { ...numerator.parts, fraction: { denominator: number.parts.numeral }, ...(negative ? { negative: true } : {}) }
     return candidate(at, numerator.end, parts, unitOf(fraction.unit), 'fraction', numerator)
   }
   if (SLASH_FRACTION_UNIT && text[number.end] === '/' && /\d/.test(text[number.end + 1] ?? '')) {
