@@ -9,7 +9,7 @@ import { WRITTEN_DIGITS } from './numerals.ts'
 export const EXCLUSION_RULES = {
   date: 'a date or a year used as a date (2023年, 11月, 2024/12/31)',
   'time-frame': 'a time frame pointing at the report period (一年来, 过去五年)',
-  'programme-name': 'a programme named after a length of time (三年行动)',
+  'programme-name': 'a programme named after a length of time or a measure (三年行动, 0.1微克攻坚行动)',
   name: 'inside a quoted or a listed name (“江苏省42条”, 《……2号文》)',
   code: 'part of a code or a Latin name (PM2.5, 5G, G312)',
   ordinal: 'an ordinal that numbers things (第二轮, 二级)',
@@ -205,6 +205,8 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (unitIn(candidate, 'voltage-unit') && STARTS_HAN.test(after)) return 'voltage-class' // 500千伏输变电工程: a voltage class in a name
   const year = excludedYear(candidate, before, after)
   if (year) return year
+  // 0.1微克攻坚行动, 百日攻坚: a measure right before a campaign names it; a count counts campaigns (两个攻坚战, 八项行动)
+  if (candidate.kind !== 'count' && startsWithAny(after, words('campaign-after'))) return 'programme-name'
   if (unitIn(candidate, 'session-unit') && startsWithAny(after, SESSION_FOLLOWERS)) return 'session'
   if (unitIn(candidate, 'month-unit') && endsWithAny(before, words('so-far-before'))) return 'date' // 前10个月: the months so far this year
   if (startsWithAny(after, words('adjective-after'))) return 'adjective' // 一次性
