@@ -37,8 +37,8 @@ type Token = { kind: 'arabic'; value: number; written: string } | { kind: 'char'
 
 function tokenize(text: string): Token[] | undefined {
   const tokens: Token[] = []
-  for (const match of text.matchAll(/\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|./gu)) {
-    if (/\d/.test(match[0][0]!)) {
+  for (const match of text.matchAll(/(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?|./gu)) {
+    if (/\d/.test(match[0].at(-1)!)) {
       tokens.push({ kind: 'arabic', value: Number(match[0]), written: match[0] })
       continue
     }

@@ -33,8 +33,8 @@ export interface Candidate {
 /** Longest numerals worth reading; longer runs are noise, not quantities. */
 const MAX_NUMERAL = 24
 const MAX_DIGITS = 21
-/** 303.5, 5,960,281, 12 345 (thousands set apart by a space, as SI writes them), and in scientific notation 1.2e5. */
-const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?/y
+/** 303.5, 5,960,281, 12 345 (thousands set apart by a space, as SI writes them), .5 without its zero, and in scientific notation 1.2e5. */
+const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+|(?=\.\d))(?:\.\d+)?(?:[eE][-+]?\d+)?/y
 const LATIN = /[A-Za-z]/
 /** Longer than any unit surface. */
 const MAX_UNIT = 8
@@ -114,6 +114,8 @@ function skipSpaces(text: string, at: number): number {
 }
 
 const isDigit = (char: string) => char >= '0' && char <= '9'
+/** .5 and -.5, where a number stands alone; after a word or a figure the dot ends a sentence (增长5%.5月份). */
+const isLeadingPoint = (text: string, at: number) => text[at] === '.' && isDigit(text[at + 1] ?? '') && /^[\s-]?$/.test(text[at - 1] ?? '')
 const joinsLeft = (char: string) => isMultiplierChar(char) || isPoint(char)
 /** An inner marker stands between a numeral and its multiplier: 三千五百多万, 十 余 万. */
 const isInnerMarker = (text: string, at: number) => INSIDE_APPROX.has(text[at]!) && isMultiplierChar(text[skipSpaces(text, at + 1)] ?? '')
@@ -128,7 +130,7 @@ function numeralEnd(text: string, at: number): number {
   let position = at
   while (position < text.length) {
     const char = text[position]!
-    if (isDigit(char)) {
+    if (isDigit(char) || (position === at && isLeadingPoint(text, at))) {
       if (end > at && isDigit(text[end - 1]!)) break
       ARABIC.lastIndex = position
       position += ARABIC.exec(text)![0].length
@@ -181,7 +183,7 @@ function describeParts(parts: string): { zeros: boolean; magnitudeOnly: boolean;
 /** A bare number at `at`: Arabic digits, a Chinese numeral or both, nothing after it. */
 function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   const char = text[at]!
-  if (!isDigit(char) && (!isNumeralChar(char) || isPoint(char))) return undefined
+  if (!isDigit(char) && !isLeadingPoint(text, at) && (!isNumeralChar(char) || isPoint(char))) return undefined
   let end = numeralEnd(text, at)
   const dotted = dotDecimalEnd(text, at, end)
   if (dotted > end) end = numeralEnd(text, dotted)
@@ -721,11 +723,13 @@ function matchUnitSign(text: string, at: number): Match {
 }
 
 const MATCHERS = [matchUnitSign, matchPercentWords, matchWordQuantity, matchDoubling, matchRank, matchVagueNumber, matchBelowZero, matchHalf, matchVulgarFraction, matchNumber]
-/** The characters a matcher can start at (digits, numerals, the words of numeral grammar, word quantities, unit signs): the pass steps over all others at once. */
+/** The grammar words a match can begin with (百分之, 翻, 第, 前, 几, 半, 零下); 点, 至, 了 or 名 only ever follow a number. */
+const LEADING_ROLES: readonly NumeralWordRole[] = ['fraction', 'double', 'ordinal', 'top', 'vague', 'half', 'below-zero', 'pair']
+/** The characters a matcher can start at (digits, numerals, leading grammar words, word quantities, unit signs): the pass steps over all others at once. */
 const STARTS = new Set(
   [
-    '0123456789',
-    ...[...tables.numeralWords.values()].flat().map((entry) => entry.word[0]!),
+    '0123456789.',
+    ...LEADING_ROLES.flatMap((role) => wordsOf(role).map((word) => word[0]!)),
     ...tables.wordQuantities.map((entry) => entry.word[0]!),
     ...tables.unitSigns.map((entry) => entry.sign[0]!),
     ...tables.numerals.keys(),
