@@ -35,7 +35,7 @@ export interface TimeCue {
   until?: boolean
   /** 从1978年到1982年: a span whose two ends the text names, so the A of a 由A增加到B in it is of the first year (of 过去五年, the year before). */
   fromTo?: boolean
-  /** 2030年: one calendar year the text names, not a time frame. */
+  /** 2030年, 明年: one calendar year the text names, not a time frame. */
   calendar?: boolean
 }
 
@@ -119,6 +119,13 @@ function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
   return joined.map(({ role, closesClause, ...cue }) => (role === 'from' ? { ...cue, from: true } : role === 'until' ? { ...cue, until: true } : cue))
 }
 
+const FIRST_YEARS = new RegExp(`^${alternation(words('plan-first'))}([^年]{1,2})年`)
+/** 前四年, 头两年 after a plan: how many of its years, from its first. */
+function firstYears(after: string): number | undefined {
+  const count = FIRST_YEARS.exec(after)?.[1]
+  return count === undefined ? undefined : valueOfNumeral(count)
+}
+
 function planCues(text: string): TimeCue[] {
   const cues: TimeCue[] = []
   for (const plan of plans) {
@@ -127,10 +134,12 @@ function planCues(text: string): TimeCue[] {
       if (cues.some((cue) => at < cue.end && end > cue.at)) continue // 十五 inside 十五五
       // 十四五时期, “十四五”规划; not 十五个, nor the programme “八五”普法
       const after = text.slice(end).replace(QUOTES_AFTER, '')
-      if (!PLAN_AFTER.some((word) => after.startsWith(word))) continue
-      // 十四五末: the plan's last year
+      const first = firstYears(after)
+      if (!PLAN_AFTER.some((word) => after.startsWith(word)) && first === undefined) continue
+      // 十四五末: the plan's last year; 十一五前四年: its first years
       const last = words('plan-end').some((word) => after.startsWith(word))
-      cues.push({ at, end, span: last ? { start: plan.end, end: plan.end } : { start: plan.start, end: plan.end } })
+      const span = last ? { start: plan.end, end: plan.end } : first ? { start: plan.start, end: Math.min(plan.end, plan.start + first - 1) } : { start: plan.start, end: plan.end }
+      cues.push({ at, end, span })
     }
   }
   return cues
@@ -173,7 +182,9 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
       const span = word.from !== undefined && year !== undefined ? { start: year + word.from, end: year + word.to! } : undefined
       // 细颗粒物年均浓度: a yearly mean of a measure, not an average over years
       const perYear = word.perYear && !ANNUAL_MEANS.some((noun) => text.startsWith(noun, end)) ? { perYear: word.perYear } : {}
-      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...(span && endsWithAny(before, FROM) ? { from: true } : {}) })
+      // 明年, like 2006年, names one year of the calendar
+      const calendar = span && span.start === span.end ? { calendar: true } : {}
+      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...calendar, ...(span && endsWithAny(before, FROM) ? { from: true } : {}) })
     }
   }
   return cues
