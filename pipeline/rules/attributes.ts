@@ -460,6 +460,27 @@ function lastedWhat(text: string, candidate: Candidate, subject: string): string
   return namesNothing(what) ? undefined : what
 }
 
+const FUNDING_VERBS = tables.contextWords.get('funding-verb')!
+const FUNDS = longestFirst(tables.contextWords.get('funds-noun')!)
+const PURPOSE_VERBS = longestFirst(tables.contextWords.get('purpose-verb')!)
+/**
+ * 中央财政安排429亿元，解决……医疗保险问题; 安排109亿元资金支持再就业: a sum a funder sets aside
+ * measures what it is for, which the clause after it names, not the funder and its verb.
+ */
+function fundedPurpose(text: string, candidate: Candidate, subject: string): string | undefined {
+  if (candidate.kind !== 'money' || !FUNDING_VERBS.some((verb) => subject.endsWith(verb))) return undefined
+  const rest = text.slice(candidate.end).replace(/^[,\s]+/, '')
+  const funds = FUNDS.find((noun) => rest.startsWith(noun)) ?? ''
+  const verb = PURPOSE_VERBS.find((word) => rest.startsWith(word, funds.length))
+  if (verb === undefined) return undefined
+  const clause = rest.slice(funds.length + verb.length).split(AFTER_CLAUSE)[0]!
+  // 用于1500万人次以上的职工技能提升: a figure in the purpose is not its name, what follows its 的 is
+  const figure = clause.search(/\d/)
+  const named = figure < 0 ? clause : clause.slice(clause.indexOf('的', figure) + 1 || clause.length)
+  const purpose = trim(named)
+  return namesNothing(purpose) ? undefined : purpose
+}
+
 /** 我国有13亿人口: a unit that is a noun names what it counts when nothing else does. */
 const NOUNS = new Set(tables.impliedUnits.map((entry) => entry.noun))
 const nounUnit = (candidate: Candidate) => (candidate.unitEntry && NOUNS.has(candidate.unitEntry.surface) ? candidate.unitEntry.surface : '')
@@ -671,7 +692,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
     else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
-    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? simple)
+    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd()) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
