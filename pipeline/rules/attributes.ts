@@ -413,7 +413,9 @@ const startsWithWord = (phrase: string, words: readonly string[]) => words.some(
 
 /** 比"文化大革命"前十七年的总和还多: the base of a comparison, whose figure is the subject's before it. */
 const COMPARISON_STARTS = tables.contextWords.get('comparison-start')!
-const opensComparison = (phrase: string) => startsWithWord(phrase, COMPARISON_STARTS)
+/** 比上年预算: a comparison with the year before, whatever the segmenter makes of 比上 and 年. */
+const AGAINST_YEAR_BEFORE = new RegExp(`^${COMPARISON}${group('earlier-base')}`, 'u')
+const opensComparison = (phrase: string) => startsWithWord(phrase, COMPARISON_STARTS) || AGAINST_YEAR_BEFORE.test(phrase)
 
 
 /**
