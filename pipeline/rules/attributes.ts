@@ -650,9 +650,12 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
   }
   /** 接待游客4120万人次、实现旅游总收入468亿元，分别增长36.2%和41.5%: a 分别 list without subjects pairs with the numbers before it. */
   const earlierSubjects = (index: number): string[] | undefined => {
-    if (!respectively(text.slice(previous?.candidate.end ?? 0, candidates[index]!.start))) return undefined
     const length = listLength(index)
-    return length > 1 && described.length >= length ? described.slice(-length).map((attributes) => attributes.indicator) : undefined
+    if (length < 2 || described.length < length) return undefined
+    const earlier = described.slice(-length).map((attributes) => attributes.indicator)
+    // 城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%: 分别 unsaid, as many different subjects
+    const distinct = new Set(earlier).size === length && !earlier.includes('')
+    return respectively(text.slice(previous?.candidate.end ?? 0, candidates[index]!.start)) || distinct ? earlier : undefined
   }
   /** 城镇和农村人均住房面积32.9平方米、37.1平方米: as many figures in a row as subjects before them pair one to one, 分别 unsaid. */
   const unsaidRespectively = (index: number, phrase: string): string[] | undefined => {
