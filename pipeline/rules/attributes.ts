@@ -701,7 +701,11 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
-    const found = own || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
+    // 长达4000公里的西气东输管道, 新增8000万吨标准煤的节能能力: with no subject of its own, a measure before 的 is of what follows it
+    // (not an item of a list, which shares the subject before; not 13亿人口, whose unit names it; not a duration, see lastedWhat)
+    const attributive = own === '' && !joined && text.startsWith('的', candidate.end) && nounUnit(candidate) === '' && candidate.kind !== 'duration'
+    const ofWhat = attributive ? nounAfter(untilNext, candidate.end + 1) : ''
+    const found = own || ofWhat || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
     const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withOwner(found, previous)
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
