@@ -483,6 +483,33 @@ function fundedPurpose(text: string, candidate: Candidate, subject: string): str
   return namesNothing(purpose) ? undefined : purpose
 }
 
+const SCOPES = longestFirst(tables.contextWords.get('coverage-scope')!)
+const COVERAGE_VERBS = tables.contextWords.get('coverage-verb')!
+const PROGRAMME_VERBS = longestFirst(tables.contextWords.get('programme-verb')!)
+const ASPECT = tables.numeralWords.get('aspect')!.map((entry) => entry.word)
+const ASIDE_AT_START = /^\([^()]*\)/
+/**
+ * 在320个县开展新型农村社会养老保险试点, 新型农村合作医疗制度试点已扩大到671个县, 基本药物制度在30%的基层医疗卫生机构实施:
+ * a count or share of places (县, 省份) measures how far a programme reaches. The programme is what the
+ * places carry out, named after them, or else what stands before the verb that extends it there.
+ */
+function programmeReached(text: string, candidate: Candidate, after: string, phrase: string): string | undefined {
+  if (!(candidate.kind === 'count' || candidate.kind === 'percent')) return undefined
+  // the places alone, or before what they carry out (50个城市推行生活垃圾分类), not 县级医院
+  const place = SCOPES.find((word) => after === word || (after.startsWith(word) && PROGRAMME_VERBS.some((verb) => after.startsWith(verb, word.length))))
+  if (place === undefined) return undefined
+  const rest = text.slice(text.indexOf(place, candidate.end) + place.length).replace(ASIDE_AT_START, '')
+  const verb = PROGRAMME_VERBS.find((word) => rest.startsWith(word))
+  if (verb !== undefined) {
+    const done = rest.slice(verb.length)
+    const object = trim(done.slice(ASPECT.find((word) => done.startsWith(word))?.length ?? 0).split(AFTER_CLAUSE)[0]!)
+    if (object !== '' && !namesNothing(object)) return object
+  }
+  const extends_ = Math.max(...COVERAGE_VERBS.map((word) => phrase.lastIndexOf(word)))
+  const subject = extends_ > 0 ? trim(phrase.slice(0, extends_)) : ''
+  return subject === '' || namesNothing(subject) ? undefined : subject
+}
+
 /** 我国有13亿人口: a unit that is a noun names what it counts when nothing else does. */
 const NOUNS = new Set(tables.impliedUnits.map((entry) => entry.noun))
 const nounUnit = (candidate: Candidate) => (candidate.unitEntry && NOUNS.has(candidate.unitEntry.surface) ? candidate.unitEntry.surface : '')
@@ -690,7 +717,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
     const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
-    const simple = after && (before === '' || counted || shareOf || endsInVerb(phrase)) ? after : before
+    const simple = programmeReached(untilNext, candidate, after, phrase) ?? (after && (before === '' || counted || shareOf || endsInVerb(phrase)) ? after : before)
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
