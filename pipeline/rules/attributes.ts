@@ -131,6 +131,8 @@ const MORE = tables.contextWords.get('more-than')!
 const AGAINST_EARLIER = new RegExp(`${group('comparison-start')}${group('earlier-base')}[^,;]{0,6}?(${alternation([...MORE, ...tables.contextWords.get('less-than')!])})$`, 'u')
 
 /** Any change verb, also the one-character stems of compounds (增 of 增至). */
+/** 比上年多2个百分点 (not 比上年减少290万, whose 少 ends a change verb): the subject is the figure's before. */
+const againstEarlier = (window: string) => AGAINST_EARLIER.test(window) && !CHANGE_WORDS.some((word) => window.endsWith(word))
 const CHANGE_VERB = alternation([...tables.change.map((entry) => entry.word), ...tables.contextWords.get('change-stem')!])
 /** What may stand between a word that names a change (涨幅, 增速) and the rate it is: 在, 回落到, 控制在. */
 const LEVEL_REACHED_AT_START = new RegExp(`^${CHANGE_VERB}?(?:${tables.levelWords.join('|')})`, 'u')
@@ -707,7 +709,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 从世界第六位上升到第四位: a rank's scope alone names nothing
     const trimmed = candidate.form === 'rank' ? trim(withoutScope(trim(withoutStart(phrase)))) : disposedObject(trim(phrase))
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
-    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || opensComparison(trimmed) || AGAINST_EARLIER.test(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
+    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || opensComparison(trimmed) || againstEarlier(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = LIST_CLOSERS.some((word) => window.endsWith(word)) || sameSubject || namesNothing(trimmed) ? '' : trimmed
     // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
     const ofAt = text.indexOf('的', candidate.end) + 1
