@@ -512,6 +512,10 @@ function programmeReached(text: string, candidate: Candidate, after: string, phr
   return subject === '' || namesNothing(subject) ? undefined : subject
 }
 
+/** 农村人口, 中小学生: a phrase whose head noun implies a count. */
+const PEOPLE_NOUNS = tables.impliedUnits.filter((entry) => tables.unitBySurface.get(entry.unit)?.kind === 'count').map((entry) => entry.noun)
+const countsPeople = (phrase: string) => PEOPLE_NOUNS.some((noun) => phrase.endsWith(noun))
+
 /** 我国有13亿人口: a unit that is a noun names what it counts when nothing else does. */
 const NOUNS = new Set(tables.impliedUnits.map((entry) => entry.noun))
 const nounUnit = (candidate: Candidate) => (candidate.unitEntry && NOUNS.has(candidate.unitEntry.surface) ? candidate.unitEntry.surface : '')
@@ -718,7 +722,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const untilNext = text.slice(0, candidates[index + 1]?.start ?? text.length)
     const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
-    const counted = candidate.kind === 'count' && candidate.unit !== '' && after !== ''
+    // 又有2897万农村人口: a bare number with a multiplier counts the people noun right after it as a classifier would
+    const counted = after !== '' && ((candidate.kind === 'count' && candidate.unit !== '') || (candidate.unit === '' && candidate.multiplied && countsPeople(after) && text.startsWith(after, candidate.end)))
     const simple = programmeReached(untilNext, candidate, after, phrase) ?? (after && (before === '' || counted || shareOf || endsInVerb(phrase)) ? after : before)
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
