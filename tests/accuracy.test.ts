@@ -19,13 +19,15 @@ function expectWithinBudget(document: DocumentEvaluation) {
 }
 
 describe('accuracy against gold', () => {
-  it('scores every gold document, modern and old', () => {
+  it('scores every gold document, modern, 2000–2012 and old', () => {
     expect(evaluation.documents.map((document) => document.document).sort()).toEqual([
       'beijing-2026.txt',
       'jurong-2024-review-excerpt.txt',
       'national-2025.txt',
       'national-old/1983.txt',
       'national-old/1992.txt',
+      'national/2005.txt',
+      'national/2010.txt',
     ])
   })
 
