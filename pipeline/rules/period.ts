@@ -286,15 +286,21 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
   const endpoint = endOfChange(text, at)
+  // 由一九七八年的A提高到一九八二年的B，轻工业所占比重由C提高到D: the ends of a later pair are the years of the first
+  const ends = endpoint ? namedEnds(before) : undefined
+  if (ends) {
+    const endYear = endpoint === 'to' ? ends.end : ends.start
+    return { start: endYear, end: endYear, perYear: false }
+  }
   const end = severalYears(spanned?.span) ? endpoint : undefined
   if (end) {
     const endYear = end === 'to' ? spanned!.span!.end : spanned!.fromTo ? spanned!.span!.start : spanned!.span!.start - 1
     return { start: endYear, end: endYear, perYear: false }
   }
   const fromPart = status === 'target' ? part.target : part.actual
-  const ends = endpoint ? undefined : pairedSpan(before, figure.change)
+  const whole = endpoint || figure.change === 'none' ? undefined : namedEnds(before)
   // the whole change runs from end to end; an average over the years of growth (由1997年……到2002年……年均增长: 1998–2002)
-  const paired = ends && (perYear ? { start: ends.start + 1, end: ends.end } : ends)
+  const paired = whole && (perYear ? { start: whole.start + 1, end: whole.end } : whole)
   // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
   const averaged = perYear && !paired && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
   const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
@@ -309,9 +315,8 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   return span && { ...span, perYear: perYear || heldRate }
 }
 
-/** 由1978年的355亿元增加到1982年的772亿元，四年增长1.2倍: the whole change after the two ends runs from the one year to the other. */
-function pairedSpan(before: readonly TimeCue[], change: Change): Span | undefined {
-  if (change === 'none') return undefined
+/** 由1978年的355亿元增加到1982年的772亿元: the years of the last from–to pair named before a figure. */
+function namedEnds(before: readonly TimeCue[]): Span | undefined {
   const [from, until] = before.filter((cue) => cue.span).slice(-2)
   return from?.from && until?.until && until.span!.end > from.span!.start ? { start: from.span!.start, end: until.span!.end } : undefined
 }
