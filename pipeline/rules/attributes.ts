@@ -2,7 +2,7 @@
 // measures, read from the words around it in its sentence.
 import { tables, type Approx, type Change, type Status } from '../resources/tables.ts'
 import { plans, timeWords } from '../resources/vocabulary.ts'
-import { SMALL_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
+import { COUNTING_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
 import { CENTURY_WORDS } from './period.ts'
 import { segmentWords } from '../parse/segment.ts'
@@ -265,7 +265,7 @@ function withoutPlanAtStart(phrase: string): string {
   return PLAN_AFTER.some((word) => rest.startsWith(word)) ? phrase : rest
 }
 /** 五年招收研究生, 五年中国家用于……的投资: a count of years before the subject says how long, not what. */
-const YEARS_AT_START = new RegExp(`^(?:\\d{1,2}|${charClass(SMALL_NUMERALS)}{1,3})${group('year-unit')}`, 'u')
+const YEARS_AT_START = new RegExp(`^(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}`, 'u')
 const SPAN_YEARS_AFTER = tables.contextWords.get('span-years-after')!
 
 /** 五年中, 五年内 (not 五年中央财政), or 五年 before a verb or a word trimmed off (五年累计, 五年建成); 九年义务教育 keeps its years. */
@@ -384,7 +384,7 @@ function subjectBefore(text: string, clause: number, start: number): string {
 
 /** Phrases that say when or how often, not what: 平均每年, 五年, 比上年. */
 const COMPARISON = group('comparison-start')
-const COUNT_OF_YEARS = `${COMPARISON}?${group('so-far-before')}?(?:\\d|${charClass(SMALL_NUMERALS)})+${group('year-unit')}(?:${group('year-part')}|${group('span-years-after')}|${group('so-far-before')})?`
+const COUNT_OF_YEARS = `${COMPARISON}?${group('so-far-before')}?(?:\\d|${charClass(COUNTING_NUMERALS)})+${group('year-unit')}(?:${group('year-part')}|${group('span-years-after')}|${group('so-far-before')})?`
 const TIME_PHRASE = new RegExp(`^(?:${group('time-phrase')}|${COUNT_OF_YEARS}|${COMPARISON}${group('earlier-base')})$`, 'u')
 const RANK_SCOPES = longestFirst([...tables.contextWords.get('rank-scope')!])
 

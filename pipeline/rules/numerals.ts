@@ -20,6 +20,8 @@ const everyday = (keep: (entry: Numeral) => boolean) =>
 export const WRITTEN_DIGITS = everyday((entry) => entry.role === 'digit')
 /** 一 to 十: what numbers headings and months (一、, （三）, 十二月). */
 export const SMALL_NUMERALS = everyday((entry) => entry.value >= 1 && entry.value <= 10)
+/** 一 to 十 and 两, which counts only: what counts years and things (两年, 三个月). */
+export const COUNTING_NUMERALS = [...SMALL_NUMERALS, ...[...tables.numerals].filter(([, entry]) => entry.countsOnly).map(([char]) => char)]
 
 /** True for every character that may appear inside a Chinese numeral. */
 export function isNumeralChar(char: string): boolean {
