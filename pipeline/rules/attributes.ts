@@ -57,7 +57,23 @@ const CHANGE_GAP = new RegExp(`^(?:\\s|${alternation([...tables.contextWords.get
 const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
 const AFTER_CLAUSE = /[,。;:!?]/
-const AFTER_NOUN_STOPS = /[,。;:、()《》!?]|的|\d/
+/** 上亿群众: before a bare magnitude, what makes it a lower bound; 前三: before a rank, an upper one. */
+const MAGNITUDE_LEADERS = tables.contextWords.get('magnitude-before')!
+const TOPS = tables.numeralWords.get('top')!.map((entry) => entry.word)
+/** 的, the attributive particle, and 了, the aspect one: grammar words the rules read around a figure. */
+const ATTRIBUTIVES = tables.contextWords.get('attributive')!
+const ASPECTS = tables.numeralWords.get('aspect')!.map((entry) => entry.word)
+const AFTER_NOUN_STOPS = new RegExp(`[,。;:、()《》!?]|${alternation(ATTRIBUTIVES)}|\\d`)
+
+/** Where the first 的 at or after `from` stands, and where what it modifies begins. */
+function attributiveAt(text: string, from = 0): { at: number; end: number } | undefined {
+  let found: { at: number; end: number } | undefined
+  for (const word of ATTRIBUTIVES) {
+    const at = text.indexOf(word, from)
+    if (at >= 0 && (found === undefined || at < found.at)) found = { at, end: at + word.length }
+  }
+  return found
+}
 
 /** The entry whose word ends last in `text`, the longer of two ending together (压降 over 降, 跃居 over 居). */
 function lastMatch<T>(text: string, entries: readonly T[], wordOf: (entry: T) => string): { entry: T; at: number } | undefined {
@@ -119,8 +135,8 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   if (after) return after.approx
   // 三千多人 and 数十家 are over, 十来个 about: a marker inside the span says which
   if (candidate.approxInside) return tables.approxInside.find((entry) => text.slice(candidate.start, candidate.end).includes(entry.marker))?.approx ?? 'over'
-  if (candidate.magnitudeOnly && before.endsWith('上')) return 'over' // 上亿群众: upwards of
-  if (candidate.form === 'rank' && before.endsWith('前')) return 'under' // 前三: third or better
+  if (candidate.magnitudeOnly && MAGNITUDE_LEADERS.some((word) => before.endsWith(word))) return 'over' // 上亿群众: upwards of
+  if (candidate.form === 'rank' && TOPS.some((word) => before.endsWith(word))) return 'under' // 前三: third or better
   // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
   if (joined && previous?.approxBefore && LIST_JOINERS.includes(text.slice(previous.candidate.end, candidate.start))) return previous.attributes.approx
   return 'exact'
@@ -170,7 +186,7 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
   // the verb must open its clause or its item of a 、 list, outside any quoted name
   const item = window.slice(window.lastIndexOf('、', best.at) + 1, best.at)
   const verbFirst = best.takesObject && item.length <= VERB_FIRST_REACH && !/[“”"《》]/.test(item)
-  return verbFirst && !rest.includes('的') ? best.change : 'none'
+  return verbFirst && attributiveAt(rest) === undefined ? best.change : 'none'
 }
 
 /** 以上的, 左右的: a bound, if any, and 的 right after a figure. */
@@ -282,7 +298,9 @@ function withoutYearsAtStart(phrase: string): string {
 /** Words trimmed off the ends of an indicator phrase. */
 const longestFirst = (words: string[]) => words.sort((a, b) => b.length - a.length)
 /** 增加到, 调整到: the segmenter keeps a change verb and its 到 or 至 as one word. */
-const REACHING = tables.change.flatMap((entry) => [`${entry.word}到`, `${entry.word}至`])
+/** 到 and 至, the Han words of a range, after a change verb: 提高到, 降至. */
+const REACH_WORDS = tables.numeralWords.get('range')!.map((entry) => entry.word).filter((word) => /\p{Script=Han}/u.test(word))
+const REACHING = tables.change.flatMap((entry) => REACH_WORDS.map((word) => entry.word + word))
 const TRAILING = longestFirst([...TRAIL_WORDS, ...CHANGE_WORDS, ...REACHING, '、'])
 /** 今后五年国内生产总值, 到本世纪末: a time frame before the subject says when, not what. */
 const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS, ...timeWords.filter((word) => word.from !== undefined).map((word) => word.word), ...CENTURY_WORDS, ...CENTURY_WORDS.flatMap((word) => tables.contextWords.get('year-until')!.map((until) => until + word))])
@@ -458,9 +476,9 @@ function lastedWhat(text: string, candidate: Candidate, subject: string): string
   // 经过30多年改革开放: the cue alone stands before, which is no subject
   const standsBefore = subject !== '' && subject !== cue
   const rest = clip(text, candidate.end, candidate.end + MAX_INDICATOR).split(AFTER_CLAUSE)[0]!
-  const joined = rest.indexOf('的')
-  if (standsBefore && joined < 0) return undefined
-  const what = trim(rest.slice(joined + 1))
+  const joined = attributiveAt(rest)
+  if (standsBefore && joined === undefined) return undefined
+  const what = trim(rest.slice(joined?.end ?? 0))
   return namesNothing(what) ? undefined : what
 }
 
@@ -480,7 +498,7 @@ function fundedPurpose(text: string, candidate: Candidate, subject: string): str
   const clause = rest.slice(funds.length + verb.length).split(AFTER_CLAUSE)[0]!
   // 用于1500万人次以上的职工技能提升: a figure in the purpose is not its name, what follows its 的 is
   const figure = clause.search(/\d/)
-  const named = figure < 0 ? clause : clause.slice(clause.indexOf('的', figure) + 1 || clause.length)
+  const named = figure < 0 ? clause : clause.slice(attributiveAt(clause, figure)?.end ?? clause.length)
   const purpose = trim(named)
   return namesNothing(purpose) ? undefined : purpose
 }
@@ -562,8 +580,8 @@ function endsInVerb(phrase: string): boolean {
   const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
   const words = marker ? phrase.slice(0, -marker.length) : phrase
   // 按财政性教育经费支出占国内生产总值的4%: the 的 closes a share, which names the measure itself
-  if (words.endsWith('的') && SHARE_OF.some((word) => words.includes(word))) return false
-  return /[的了]$/.test(words) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
+  if (ATTRIBUTIVES.some((word) => words.endsWith(word)) && SHARE_OF.some((word) => words.includes(word))) return false
+  return [...ATTRIBUTIVES, ...ASPECTS].some((word) => words.endsWith(word)) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
 
 const RESPECTIVELY = tables.contextWords.get('respectively')!
@@ -716,7 +734,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || opensComparison(trimmed) || againstEarlier(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = LIST_CLOSERS.some((word) => window.endsWith(word)) || sameSubject || namesNothing(trimmed) ? '' : trimmed
     // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
-    const ofAt = text.indexOf('的', candidate.end) + 1
+    const ofAt = attributiveAt(text, candidate.end)?.end ?? 0
     const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && SHARE_AFTER.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
     // what follows a number ends where the next number begins
     const untilNext = text.slice(0, candidates[index + 1]?.start ?? text.length)
@@ -737,8 +755,9 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
     // 长达4000公里的西气东输管道, 新增8000万吨标准煤的节能能力: with no subject of its own, a measure before 的 is of what follows it
     // (not an item of a list, which shares the subject before; not 13亿人口, whose unit names it; not a duration, see lastedWhat)
-    const attributive = own === '' && !joined && text.startsWith('的', candidate.end) && nounUnit(candidate) === '' && candidate.kind !== 'duration'
-    const ofWhat = attributive ? nounAfter(untilNext, candidate.end + 1) : ''
+    const of = attributiveAt(text, candidate.end)
+    const attributive = own === '' && !joined && of?.at === candidate.end && nounUnit(candidate) === '' && candidate.kind !== 'duration'
+    const ofWhat = attributive ? nounAfter(untilNext, of.end) : ''
     const found = own || ofWhat || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
     const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withOwner(found, previous)
     const attributes: Attributes = {

@@ -119,7 +119,7 @@ function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
   return joined.map(({ role, closesClause, ...cue }) => (role === 'from' ? { ...cue, from: true } : role === 'until' ? { ...cue, until: true } : cue))
 }
 
-const FIRST_YEARS = new RegExp(`^${alternation(words('plan-first'))}([^年]{1,2})年`)
+const FIRST_YEARS = new RegExp(`^${alternation(words('plan-first'))}(.{1,2}?)${YEAR_UNIT}`)
 /** 前四年, 头两年 after a plan: how many of its years, from its first. */
 function firstYears(after: string): number | undefined {
   const count = FIRST_YEARS.exec(after)?.[1]
