@@ -26,6 +26,8 @@ describe('accuracy against gold', () => {
       'national-2025.txt',
       'national-old/1983.txt',
       'national-old/1992.txt',
+      'national-old/1997.txt',
+      'national/2003.txt',
       'national/2005.txt',
       'national/2010.txt',
     ])
