@@ -292,12 +292,19 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     const endYear = endpoint === 'to' ? ends.end : ends.start
     return { start: endYear, end: endYear, perYear: false }
   }
+  // 铁路营运里程由65969公里增加到71500公里 in a five-year review, after a sentence that named 2002: a year only carried
+  // over from before frames no change, whose ends are the part's (the year before it, and its last)
+  const fromPart = status === 'target' ? part.target : part.actual
+  const partEnds = endpoint && spanned && spanned.at < 0 ? severalYears(fromPart) : undefined
+  if (partEnds) {
+    const endYear = endpoint === 'to' ? partEnds.end : partEnds.start - 1
+    return { start: endYear, end: endYear, perYear: false }
+  }
   const end = severalYears(spanned?.span) ? endpoint : undefined
   if (end) {
     const endYear = end === 'to' ? spanned!.span!.end : spanned!.fromTo ? spanned!.span!.start : spanned!.span!.start - 1
     return { start: endYear, end: endYear, perYear: false }
   }
-  const fromPart = status === 'target' ? part.target : part.actual
   const whole = endpoint || figure.change === 'none' ? undefined : namedEnds(before)
   // the whole change runs from end to end; an average over the years of growth (由1997年……到2002年……年均增长: 1998–2002)
   const paired = whole && (perYear ? { start: whole.start + 1, end: whole.end } : whole)
