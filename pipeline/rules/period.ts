@@ -72,14 +72,18 @@ type YearCue = TimeCue & { role: 'from' | 'until' | 'plain'; closesClause?: bool
 
 function yearCues(text: string, year: number | undefined): TimeCue[] {
   const cues: YearCue[] = []
+  let baseEnd = -1
   for (const match of text.matchAll(YEAR)) {
     const first = yearValue(match[1]!)
     const last = match[2] ? yearValue(match[2]) : first
     // 长达2600年 is a length of time: a year of these reports lies between the Republic's founding and the century's end
     if (first === undefined || last === undefined || first < FIRST_YEAR || last > LAST_YEAR || last < first) continue
     const before = text.slice(Math.max(0, match.index - 4), match.index)
+    // 是1950年到1997年……总和的1.7倍: the end of a base span is part of the base
+    if (baseEnd >= 0 && UNTIL.includes(text.slice(baseEnd, match.index))) continue
     // 2007年……比2002年增长65.5%: growth over the years after the base, up to the year named before it
     if (endsWithAny(before, BASE)) {
+      baseEnd = match.index + match[0].length
       const named = cues.at(-1)?.span?.end
       if (named !== undefined && named > last) cues.push({ at: match.index, end: match.index + match[0].length, span: { start: last + 1, end: named }, compared: true, role: 'plain' })
       continue
