@@ -483,8 +483,8 @@ function lastedWhat(text: string, candidate: Candidate, subject: string): string
 }
 
 const FUNDING_VERBS = tables.contextWords.get('funding-verb')!
-const FUNDS = longestFirst(tables.contextWords.get('funds-noun')!)
-const PURPOSE_VERBS = longestFirst(tables.contextWords.get('purpose-verb')!)
+const FUNDS = longestFirst([...tables.contextWords.get('funds-noun')!])
+const PURPOSE_VERBS = longestFirst([...tables.contextWords.get('purpose-verb')!])
 /**
  * 中央财政安排429亿元，解决……医疗保险问题; 安排109亿元资金支持再就业: a sum a funder sets aside
  * measures what it is for, which the clause after it names, not the funder and its verb.
@@ -503,10 +503,9 @@ function fundedPurpose(text: string, candidate: Candidate, subject: string): str
   return namesNothing(purpose) ? undefined : purpose
 }
 
-const SCOPES = longestFirst(tables.contextWords.get('coverage-scope')!)
+const SCOPES = longestFirst([...tables.contextWords.get('coverage-scope')!])
 const COVERAGE_VERBS = tables.contextWords.get('coverage-verb')!
-const PROGRAMME_VERBS = longestFirst(tables.contextWords.get('programme-verb')!)
-const ASPECT = tables.numeralWords.get('aspect')!.map((entry) => entry.word)
+const PROGRAMME_VERBS = longestFirst([...tables.contextWords.get('programme-verb')!])
 const ASIDE_AT_START = /^\([^()]*\)/
 /**
  * 在320个县开展新型农村社会养老保险试点, 新型农村合作医疗制度试点已扩大到671个县, 基本药物制度在30%的基层医疗卫生机构实施:
@@ -522,11 +521,11 @@ function programmeReached(text: string, candidate: Candidate, after: string, phr
   const verb = PROGRAMME_VERBS.find((word) => rest.startsWith(word))
   if (verb !== undefined) {
     const done = rest.slice(verb.length)
-    const object = trim(done.slice(ASPECT.find((word) => done.startsWith(word))?.length ?? 0).split(AFTER_CLAUSE)[0]!)
+    const object = trim(done.slice(ASPECTS.find((word) => done.startsWith(word))?.length ?? 0).split(AFTER_CLAUSE)[0]!)
     if (object !== '' && !namesNothing(object)) return object
   }
-  const extends_ = Math.max(...COVERAGE_VERBS.map((word) => phrase.lastIndexOf(word)))
-  const subject = extends_ > 0 ? trim(phrase.slice(0, extends_)) : ''
+  const extension = Math.max(...COVERAGE_VERBS.map((word) => phrase.lastIndexOf(word)))
+  const subject = extension > 0 ? trim(phrase.slice(0, extension)) : ''
   return subject === '' || namesNothing(subject) ? undefined : subject
 }
 
