@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)(`review site in Chromium${hasChromium ? '' : ` (SK
     context.on('request', (request) => requests.push(request.url()))
     page = await context.newPage()
     page.on('pageerror', (error) => pageErrors.push(error.message))
-  })
+  }, 60_000) // a release and a browser start take seconds on two busy cores, more than the 10 s default
 
   afterAll(async () => {
     await context?.close()
