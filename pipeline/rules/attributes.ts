@@ -58,7 +58,7 @@ const VERB_FIRST_REACH = 8
 const MAX_INDICATOR = 24
 const AFTER_CLAUSE = /[,。;:!?]/
 /** 上亿群众: before a bare magnitude, what makes it a lower bound; 前三: before a rank, an upper one. */
-const MAGNITUDE_LEADERS = tables.contextWords.get('magnitude-before')!
+const MAGNITUDE_BEFORE = tables.contextWords.get('magnitude-before')!
 const TOPS = tables.numeralWords.get('top')!.map((entry) => entry.word)
 /** 的, the attributive particle, and 了, the aspect one: grammar words the rules read around a figure. */
 const ATTRIBUTIVES = tables.contextWords.get('attributive')!
@@ -135,7 +135,7 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   if (after) return after.approx
   // 三千多人 and 数十家 are over, 十来个 about: a marker inside the span says which
   if (candidate.approxInside) return tables.approxInside.find((entry) => text.slice(candidate.start, candidate.end).includes(entry.marker))?.approx ?? 'over'
-  if (candidate.magnitudeOnly && MAGNITUDE_LEADERS.some((word) => before.endsWith(word))) return 'over' // 上亿群众: upwards of
+  if (candidate.magnitudeOnly && MAGNITUDE_BEFORE.some((word) => before.endsWith(word))) return 'over' // 上亿群众: upwards of
   if (candidate.form === 'rank' && TOPS.some((word) => before.endsWith(word))) return 'under' // 前三: third or better
   // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
   if (joined && previous?.approxBefore && LIST_JOINERS.includes(text.slice(previous.candidate.end, candidate.start))) return previous.attributes.approx
@@ -733,7 +733,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || opensComparison(trimmed) || AGAINST_YEAR_BEFORE.test(window.trim()) || againstEarlier(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = LIST_CLOSERS.some((word) => window.endsWith(word)) || sameSubject || namesNothing(trimmed) ? '' : trimmed
     // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
-    const ofAt = attributiveAt(text, candidate.end)?.end ?? 0
+    const of = attributiveAt(text, candidate.end)
+    const ofAt = of?.end ?? 0
     const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && SHARE_AFTER.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
     // what follows a number ends where the next number begins
     const untilNext = text.slice(0, candidates[index + 1]?.start ?? text.length)
@@ -754,7 +755,6 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
     // 长达4000公里的西气东输管道, 新增8000万吨标准煤的节能能力: with no subject of its own, a measure before 的 is of what follows it
     // (not an item of a list, which shares the subject before; not 13亿人口, whose unit names it; not a duration, see lastedWhat)
-    const of = attributiveAt(text, candidate.end)
     const attributive = own === '' && !joined && of?.at === candidate.end && nounUnit(candidate) === '' && candidate.kind !== 'duration'
     const ofWhat = attributive ? nounAfter(untilNext, of.end) : ''
     const found = own || ofWhat || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
