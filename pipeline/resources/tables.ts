@@ -172,6 +172,13 @@ export const tables = {
   /** Units after which one digit is a tenth of the unit (三成五, 一米八). */
   tenthsAfter: new Set(words('tenths-after.csv', 'unit')),
   tenthsPair: new Set(words('tenths-pair.csv', 'unit')),
+  /** 40k, 2.5M: a Latin letter after digits that multiplies them by a power of ten. */
+  latinMagnitudes: new Map(
+    readTable('latin-magnitudes.csv', ['letter', 'exponent'] as const, { optional: ['needs_point'], allowed: { needs_point: ['yes'] } }).map((row) => [
+      row.letter,
+      { exponent: Number(row.exponent), needsPoint: row.needs_point === 'yes' },
+    ]),
+  ),
   /** Grammar words of numerals, longest first: 百分之 before 分之. */
   numeralWords: loadNumeralWords(),
   /** Traditional characters and their simplified forms, one for one (萬 → 万, 個 → 个), so that offsets hold. */
@@ -216,12 +223,12 @@ export const tables = {
   verbs: words('verbs.csv', 'verb'),
   /** Verbs before a rank: 居全国首位, 位列第一. */
   rankVerbs: words('rank-verbs.csv', 'verb'),
-  /** Words that are quantities on their own: 首位 (rank 1), 翻番 (2 倍), 一半 (0.5). */
-  wordQuantities: readTable('word-quantities.csv', ['word', 'value', 'form'] as const, { optional: ['unit'], allowed: { form: ['rank', 'doubling', 'fraction'] } }).map((row) => ({
+  /** Words that are quantities on their own: 首位 (rank 1), 翻番 (2 倍), 一半 (0.5), 半百 (50), 半折 (5 折). */
+  wordQuantities: readTable('word-quantities.csv', ['word', 'value', 'form'] as const, { optional: ['unit'], allowed: { form: ['rank', 'doubling', 'fraction', 'number'] } }).map((row) => ({
     word: row.word,
     value: Number(row.value),
     unit: row.unit ?? '',
-    form: row.form as 'rank' | 'doubling' | 'fraction',
+    form: row.form as 'rank' | 'doubling' | 'fraction' | 'number',
   })),
   impliedUnits: readTable('implied-units.csv', ['noun', 'unit'] as const).sort((a, b) => b.noun.length - a.noun.length),
 }

@@ -14,6 +14,8 @@ export interface Parts {
   half?: boolean
   /** 3.5×10^4: the power of ten the numeral is multiplied by. */
   exponent?: number
+  /** 2^5: the power the numeral itself is raised to. */
+  raisedTo?: number
   /** 翻两番: the numeral counts doublings. */
   doubling?: boolean
   /** 三分之一 (the numeral is the numerator), 2又三分之一 (with a whole part). */
@@ -37,6 +39,7 @@ function trailingMultiplier(written: string): number {
 
 function valueOf(parts: Parts): number {
   let value = parts.listed ?? numeral(parts.numeral)
+  if (parts.raisedTo !== undefined) value **= parts.raisedTo
   if (parts.exponent !== undefined) value *= 10 ** parts.exponent
   if (parts.doubling) value = 2 ** value
   if (parts.fraction) value = value / numeral(parts.fraction.denominator) + (parts.fraction.whole ? numeral(parts.fraction.whole) : 0)

@@ -189,7 +189,8 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   if (dotted > end) end = numeralEnd(text, dotted)
   const written = () => text.slice(at, end)
   const integerDigits = /^[\d,]*/.exec(written())![0].replaceAll(',', '').length
-  if (end - at > MAX_NUMERAL || integerDigits > MAX_DIGITS) return { skipTo: end, rule: 'too-long' }
+  // gaps do not count: OCR spaces out 八千 三百 八十五 万
+  if (numeralParts(written()).length > MAX_NUMERAL || integerDigits > MAX_DIGITS) return { skipTo: end, rule: 'too-long' }
   // 二十万千瓦: a unit that begins with 千 or 百 is a unit, not part of the number
   while (end > at + 1 && (unitAt(text, end - 1)?.surface.length ?? 0) >= 2) end--
   while (end > at + 1 && (GAP.test(text[end - 1]!) || INSIDE_APPROX.has(text[end - 1]!) || isPoint(text[end - 1]!))) end--
@@ -222,27 +223,49 @@ const POWER = wordsOf('power')
 const EXPONENT = /^(?:\^[-+]?\d{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])/
 const exponentValue = (written: string) => Number(written.replace('^', '').normalize('NFKC').replace('\u2212', '-'))
 
-/** 3.5×10^4, 1.2×10⁻³: an Arabic number times a power of ten. */
+/** 3.5×10^4, 1.2×10⁻³: an Arabic number times a power of ten; 2^5, a number raised to a power; 40k, 2.5 M. */
 function withPower(text: string, number: NumberToken): NumberToken {
   if (!/^[\d.]+$/.test(number.text)) return number
   const word = POWER.find((candidateWord) => text.startsWith(candidateWord, number.end))
-  const exponent = word === undefined ? null : EXPONENT.exec(text.slice(number.end + word.length, number.end + word.length + 5))
-  if (!word || !exponent) return number
-  const power = exponentValue(exponent[0])
-  const parts = { ...number.parts, exponent: power }
-  return { ...number, end: number.end + word.length + exponent[0].length, value: resolve(parts).value, parts, multiplied: true }
+  const at = number.end + (word?.length ?? 0)
+  const exponent = EXPONENT.exec(text.slice(at, at + 5))
+  if (exponent) {
+    const power = exponentValue(exponent[0])
+    // a bare caret raises the number itself (2^5); after ×10 it is ten that is raised
+    const parts = { ...number.parts, ...(word ? { exponent: power } : { raisedTo: power }) }
+    return { ...number, end: at + exponent[0].length, value: resolve(parts).value, parts, multiplied: true }
+  }
+  return word ? number : withLatinMagnitude(text, number)
+}
+
+/** 40k, 12k个百分点, -2.5 M: a letter multiplies a number that no code could be (4K, a single digit, is a video format). */
+function withLatinMagnitude(text: string, number: NumberToken): NumberToken {
+  const at = skipSpaces(text, number.end)
+  const magnitude = tables.latinMagnitudes.get(text[at] ?? '')
+  if (!magnitude || LATIN.test(text[at + 1] ?? '') || isDigit(text[at + 1] ?? '') || /^\d$/.test(number.text)) return number
+  if (magnitude.needsPoint && !number.text.includes('.')) return number
+  const parts = { ...number.parts, exponent: magnitude.exponent }
+  return { ...number, end: at + 1, value: resolve(parts).value, parts, multiplied: true }
 }
 
 /** 八五折, 95折: before such a unit, two digits are its whole and its tenth (8.5 折), not a number or a range. */
-function tenthsPair(text: string, at: number, end: number): NumberToken | undefined {
-  const digits = [...numeralParts(text.slice(at, end))]
-  const unit = unitAt(text, end)
+function tenthsPair(text: string, at: number, numeral: number): NumberToken | undefined {
+  const digits = [...numeralParts(text.slice(at, numeral))]
+  // 九 九 折, 7 2 折: OCR sets a gap between the two
+  const second = skipSpaces(text, numeral)
+  const spaced = digits.length === 1 && second > numeral && isSingleDigit(text, second)
+  if (spaced) digits.push(text[second]!)
+  const end = spaced ? second + 1 : numeral
+  const unit = unitAt(text, skipSpaces(text, end))
   if (digits.length !== 2 || !unit || !tables.tenthsPair.has(unit.unit)) return undefined
   const [whole, tenth] = digits.map((digit) => valueOfNumeral(digit))
   if (!whole || !tenth || !Number.isInteger(whole) || whole >= 10 || tenth >= 10) return undefined
   const parts = { numeral: digits[0]!, addends: [{ numeral: digits[1]!, share: 0.1 }] }
   return { start: at, end, value: resolve(parts).value, parts, text: digits.join(''), magnitudeOnly: false, multiplied: false, approxInside: false }
 }
+
+const isSingleDigit = (text: string, at: number) =>
+  (isDigit(text[at] ?? '') || tables.numerals.get(text[at] ?? '')?.role === 'digit') && !isDigit(text[at + 1] ?? '') && !isNumeralChar(text[at + 1] ?? '')
 
 /** The enumeration comma, which old reports set inside a range: 四、五十亿元. */
 const PAUSE = '、'
@@ -491,6 +514,8 @@ function matchDoubling(text: string, at: number): Match {
 function matchWordQuantity(text: string, at: number): Match {
   const entry = tables.wordQuantities.find((wordQuantity) => text.startsWith(wordQuantity.word, at))
   if (!entry) return undefined
+  // 减半折算: a word that ends in its unit needs the unit to be one there
+  if (entry.unit && entry.word.endsWith(entry.unit) && !unitAt(text, at + entry.word.length - entry.unit.length)) return undefined
   const unit = entry.unit ? { unit: entry.unit, entry: tables.unitBySurface.get(entry.unit)! } : undefined
   const parts = { numeral: entry.word, listed: entry.value }
   const number = { start: at, end: at + entry.word.length, value: entry.value, parts, text: entry.word, magnitudeOnly: false, multiplied: false, approxInside: false }
@@ -627,13 +652,17 @@ function subUnitParts(text: string, at: number, unit: string): { end: number; ad
   return { end, addends }
 }
 
-/** 三成五, 一米八: one digit after such a unit, and no numeral or unit after the digit, is its tenth. */
-function tenthAfter(text: string, at: number, unit: string): string | undefined {
-  const digit = text[at] ?? ''
+/** 三成五, 一米八, 七成 六 (spaced by OCR): one digit after such a unit, and no numeral or unit after the digit, is its tenth. */
+function tenthAfter(text: string, at: number, unit: string): { digit: string; end: number } | undefined {
+  const start = skipSpaces(text, at)
+  const digit = text[start] ?? ''
   const entry = tables.numerals.get(digit)
-  const alone = !isNumeralChar(text[at + 1] ?? '') && !isDigit(text[at + 1] ?? '') && !unitAt(text, at + 1)
+  const after = text[start + 1] ?? ''
+  const alone = !isNumeralChar(after) && !isDigit(after) && !unitAt(text, skipSpaces(text, start + 1))
+  // across a gap the digit must end the figure: 三成 5月份 starts a date
+  if (start > at && /\p{Script=Han}/u.test(after)) return undefined
   const isDigitChar = isDigit(digit) || (entry?.role === 'digit' && !entry.countsOnly && entry.value > 0)
-  return tables.tenthsAfter.has(unit) && isDigitChar && alone ? digit : undefined
+  return tables.tenthsAfter.has(unit) && isDigitChar && alone ? { digit, end: start + 1 } : undefined
 }
 
 /**
@@ -646,7 +675,7 @@ function compound(text: string, quantity: Quantity): Quantity {
   const parts = subUnitParts(text, quantity.end, unit.unit)
   if (parts.end > quantity.end) return { ...quantity, end: parts.end, parts: { ...quantity.parts, addends: parts.addends } }
   const tenth = tenthAfter(text, quantity.end, unit.unit)
-  if (tenth) return { ...quantity, end: quantity.end + 1, parts: { ...quantity.parts, addends: [{ numeral: tenth, share: 0.1 }] } }
+  if (tenth) return { ...quantity, end: tenth.end, parts: { ...quantity.parts, addends: [{ numeral: tenth.digit, share: 0.1 }] } }
   const next = readNumber(text, quantity.end)
   if (!next || 'skipTo' in next || next.multiplied) return quantity
   const smaller = readQuantity(text, next)
@@ -698,8 +727,8 @@ function matchBelowZero(text: string, at: number): Match {
 }
 
 const HALF_PERIOD_BEFORE = tables.contextWords.get('half-period-before')!
-/** Kinds a half of one unit measures: 半年, 半个月, 半公里; not a count (半个世纪 is fifty years). */
-const HALVED_KINDS: ReadonlySet<Kind> = new Set(['duration', 'length', 'mass', 'area', 'volume', 'percentage_point'])
+/** Kinds a half of one unit measures: 半年, 半个月, 半公里, 半成; not a count (半个世纪 is fifty years). */
+const HALVED_KINDS: ReadonlySet<Kind> = new Set(['duration', 'length', 'mass', 'area', 'volume', 'percentage_point', 'percent'])
 
 /** 半年, 半个小时: half of one unit; 上半年 and 大半年 name a part of the year, no length. */
 function matchHalf(text: string, at: number): Match {
