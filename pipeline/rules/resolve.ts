@@ -30,11 +30,20 @@ export interface Parts {
 
 const numeral = (written: string) => valueOfNumeral(written) ?? NaN
 
-/** The multiplier that ends a numeral: 万 of 5万, 千 of 2千; 1 when there is none. */
-function trailingMultiplier(written: string): number {
-  let at = written.length
-  while (at > 0 && isMultiplierChar(written[at - 1]!)) at--
-  return magnitudeValue(written.slice(at)) ?? 1
+const isMagnitudeChar = (char: string) => isMultiplierChar(char) && (magnitudeValue(char) ?? 0) >= 10000
+
+/**
+ * The multiplier a range's lower end shares with its upper end: 万 of 3至5万 and of 一百至二百万 (a
+ * magnitude after a whole numeral), 千 of 3至5千 (a scale after a digit); 1 when there is none.
+ */
+function sharedMultiplier(lower: string, upper: string): number {
+  let at = upper.length
+  while (at > 0 && isMagnitudeChar(upper[at - 1]!)) at--
+  if (at === upper.length) {
+    if ([...lower].some(isMultiplierChar)) return 1
+    while (at > 0 && isMultiplierChar(upper[at - 1]!)) at--
+  } else if ([...lower].some(isMagnitudeChar)) return 1
+  return magnitudeValue(upper.slice(at)) ?? 1
 }
 
 function valueOf(parts: Parts): number {
@@ -52,6 +61,8 @@ function valueOf(parts: Parts): number {
 export function resolve(parts: Parts): { value: number; valueMax?: number } {
   const value = valueOf(parts)
   if (!parts.upper) return { value }
-  const lower = parts.sharesMultiplier && ![...parts.numeral].some(isMultiplierChar) ? roundFloat(value * trailingMultiplier(parts.upper.numeral)) : value
-  return { value: lower, valueMax: valueOf(parts.upper) }
+  const upper = valueOf(parts.upper)
+  const shared = parts.sharesMultiplier ? roundFloat(value * sharedMultiplier(parts.numeral, parts.upper.numeral)) : value
+  // 3千至5万 keeps its 千: a lower end the multiplier would lift above the upper had its own
+  return { value: shared <= upper ? shared : value, valueMax: upper }
 }
