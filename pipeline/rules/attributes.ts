@@ -533,6 +533,20 @@ function programmeReached(text: string, candidate: Candidate, after: string, phr
 const PEOPLE_NOUNS = tables.impliedUnits.filter((entry) => tables.unitBySurface.get(entry.unit)?.kind === 'count').map((entry) => entry.noun)
 const countsPeople = (phrase: string) => PEOPLE_NOUNS.some((noun) => phrase.endsWith(noun))
 
+const JOINING_VERBS = longestFirst([...tables.contextWords.get('joining-verb')!])
+/** 组织2100万城乡劳动者参加职业培训, 1509万农民享受了农村最低生活保障: a count of people measures what they take part in. */
+function programmeJoined(text: string, candidate: Candidate, after: string): string | undefined {
+  if (after === '') return undefined
+  // the noun after the figure may run on into the verb (农民享受了……): the people end where it begins
+  const from = text.indexOf(after, candidate.end)
+  const clause = text.slice(from).split(AFTER_CLAUSE)[0]!
+  const joined = JOINING_VERBS.map((word) => ({ word, at: clause.indexOf(word) })).find(({ at }) => at > 0 && at <= after.length && countsPeople(clause.slice(0, at)))
+  if (joined === undefined) return undefined
+  const done = clause.slice(joined.at + joined.word.length)
+  const object = trim(done.slice(ASPECTS.find((word) => done.startsWith(word))?.length ?? 0).split(AFTER_CLAUSE)[0]!)
+  return object === '' || namesNothing(object) ? undefined : object
+}
+
 /** 我国有13亿人口: a unit that is a noun names what it counts when nothing else does. */
 const NOUNS = new Set(tables.impliedUnits.map((entry) => entry.noun))
 const nounUnit = (candidate: Candidate) => (candidate.unitEntry && NOUNS.has(candidate.unitEntry.surface) ? candidate.unitEntry.surface : '')
@@ -574,6 +588,15 @@ function fromPairSubject(text: string, clause: number, candidate: Candidate): st
 }
 
 /** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
+/** 国家财政收入的60%以上来自国有企业: a share right after a noun and its 的 is a share of that noun, not of what follows. */
+function shareOfNounBefore(candidate: Candidate, phrase: string): boolean {
+  if (candidate.kind !== 'percent' && candidate.form !== 'fraction') return false
+  const attributive = ATTRIBUTIVES.find((word) => phrase.endsWith(word))
+  if (attributive === undefined) return false
+  const words = phrase.slice(0, -attributive.length)
+  return words !== '' && ![...ASPECTS, ...LEAD_WORDS, ...VERBS].some((word) => words.endsWith(word)) && !new RegExp(`(?:${CHANGE_VERB})$`, 'u').test(words)
+}
+
 function endsInVerb(phrase: string): boolean {
   // 使上亿群众, 惠及近千万家庭: look past the marker that belongs to the number
   const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
@@ -742,7 +765,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 设21个自由贸易试验区: what a classifier counts follows it
     // 又有2897万农村人口: a bare number with a multiplier counts the people noun right after it as a classifier would
     const counted = after !== '' && ((candidate.kind === 'count' && candidate.unit !== '') || (candidate.unit === '' && candidate.multiplied && countsPeople(after) && text.startsWith(after, candidate.end)))
-    const simple = programmeReached(untilNext, candidate, after, phrase) ?? (after && (before === '' || counted || shareOf || endsInVerb(phrase)) ? after : before)
+    const simple = programmeReached(untilNext, candidate, after, phrase) ?? programmeJoined(untilNext, candidate, after) ?? (after && (before === '' || counted || shareOf || (endsInVerb(phrase) && !shareOfNounBefore(candidate, phrase))) ? after : before)
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
