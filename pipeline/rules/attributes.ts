@@ -427,8 +427,11 @@ const CONDITIONS = tables.contextWords.get('condition')!
 /** “十一五”: a plan's name says when. */
 const PLAN_NAMES = plans.map((plan) => plan.plan)
 const withoutQuotes = (phrase: string) => phrase.replace(/["“”]/g, '')
+/** 这样一个, 其中两项: a numeral and its classifier at the end of a phrase only count what follows. */
+const COUNT_CLASSIFIERS = new Set(tables.unitSurfaces.filter((surface) => surface.length === 1 && tables.unitBySurface.get(surface)?.kind === 'count'))
+const endsInCount = (phrase: string) => COUNTING_NUMERALS.includes(phrase.at(-2) ?? '') && COUNT_CLASSIFIERS.has(phrase.at(-1)!)
 const namesNothing = (phrase: string) =>
-  phrase === '' || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase) || PLAN_NAMES.includes(withoutQuotes(phrase)) || startsWithWord(phrase, CONDITIONS)
+  phrase === '' || endsInCount(phrase) || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase) || PLAN_NAMES.includes(withoutQuotes(phrase)) || startsWithWord(phrase, CONDITIONS)
 const startsWithWord = (phrase: string, words: readonly string[]) => words.some((word) => phrase.startsWith(word) && wordBoundaries(phrase).has(word.length))
 
 /** 比"文化大革命"前十七年的总和还多: the base of a comparison, whose figure is the subject's before it. */
@@ -550,6 +553,10 @@ function programmeJoined(text: string, candidate: Candidate, after: string): str
 /** 我国有13亿人口: a unit that is a noun names what it counts when nothing else does. */
 const NOUNS = new Set(tables.impliedUnits.map((entry) => entry.noun))
 const nounUnit = (candidate: Candidate) => (candidate.unitEntry && NOUNS.has(candidate.unitEntry.surface) ? candidate.unitEntry.surface : '')
+
+/** A noun of more than a classifier that ends the figure's own span (13亿人口) names what it counts. */
+const LONG_NOUNS = [...NOUNS].filter((noun) => noun.length > 1)
+const spanNoun = (text: string, candidate: Candidate) => LONG_NOUNS.find((noun) => text.startsWith(noun, candidate.end - noun.length)) ?? ''
 
 /** 粮食连续四年增产，2007年产量达到5016亿公斤: a head noun alone (产量) is of the short subject before it. */
 const OWNED_HEADS = tables.contextWords.get('owned-head')!
@@ -780,7 +787,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // (not an item of a list, which shares the subject before; not 13亿人口, whose unit names it; not a duration, see lastedWhat)
     const attributive = own === '' && !joined && of?.at === candidate.end && nounUnit(candidate) === '' && candidate.kind !== 'duration'
     const ofWhat = attributive ? nounAfter(untilNext, of.end) : ''
-    const found = own || ofWhat || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
+    // 这样一个有13亿人口的国家: a unit that is a noun of its own (人口, not the classifier 人) names what the figure counts
+    const found = own || ofWhat || spanNoun(text, candidate) || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
     const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withOwner(found, previous)
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
