@@ -438,6 +438,10 @@ const startsWithWord = (phrase: string, words: readonly string[]) => words.some(
 const COMPARISON_STARTS = tables.contextWords.get('comparison-start')!
 /** 比上年预算: a comparison with the year before, whatever the segmenter makes of 比上 and 年. */
 const AGAINST_YEAR_BEFORE = new RegExp(`^${COMPARISON}${group('earlier-base')}`, 'u')
+const MULTIPLE_BASES = tables.contextWords.get('multiple-base')!
+/** 5800亿元，是1950年到1997年投入总和的1.7倍: a multiple of a base named before 的 is the previous figure's. */
+const multipleOfBase = (candidate: Candidate, window: string) =>
+  candidate.kind === 'multiple' && startsWithWord(window.trim(), MULTIPLE_BASES) && ATTRIBUTIVES.some((word) => window.trimEnd().endsWith(word))
 const opensComparison = (phrase: string) => startsWithWord(phrase, COMPARISON_STARTS) || AGAINST_YEAR_BEFORE.test(phrase)
 
 
@@ -591,10 +595,13 @@ function fromPairSubject(text: string, clause: number, candidate: Candidate): st
   const head = text.slice(clause, candidate.start)
   const mark = FROM_MARK.exec(head)
   if (!mark || !LEVEL_AFTER.test(text.slice(candidate.end, candidate.end + 8))) return undefined
+  // 世界排名由第十位上升到第五位: a ranking and its scope alone leave the subject to the figure before
+  if (candidate.form === 'rank') return withoutScope(withoutRankVerb(trim(text.slice(clause, clause + mark.index)))) || undefined
   return subjectBefore(text, clause, clause + mark.index) || undefined
 }
 
-/** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
+const withoutRankVerb = (phrase: string) => phrase.slice(0, phrase.length - (tables.rankVerbs.find((verb) => phrase.endsWith(verb))?.length ?? 0))
+
 /** 国家财政收入的60%以上来自国有企业: a share right after a noun and its 的 is a share of that noun, not of what follows. */
 function shareOfNounBefore(candidate: Candidate, phrase: string): boolean {
   if (candidate.kind !== 'percent' && candidate.form !== 'fraction') return false
@@ -604,6 +611,7 @@ function shareOfNounBefore(candidate: Candidate, phrase: string): boolean {
   return words !== '' && ![...ASPECTS, ...LEAD_WORDS, ...VERBS].some((word) => words.endsWith(word)) && !new RegExp(`(?:${CHANGE_VERB})$`, 'u').test(words)
 }
 
+/** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
 function endsInVerb(phrase: string): boolean {
   // 使上亿群众, 惠及近千万家庭: look past the marker that belongs to the number
   const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
@@ -760,7 +768,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 从世界第六位上升到第四位: a rank's scope alone names nothing
     const trimmed = candidate.form === 'rank' ? trim(withoutScope(trim(withoutStart(phrase)))) : disposedObject(trim(phrase))
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
-    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || opensComparison(trimmed) || AGAINST_YEAR_BEFORE.test(window.trim()) || againstEarlier(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
+    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || multipleOfBase(candidate, window) || opensComparison(trimmed) || AGAINST_YEAR_BEFORE.test(window.trim()) || againstEarlier(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = LIST_CLOSERS.some((word) => window.endsWith(word)) || sameSubject || namesNothing(trimmed) ? '' : trimmed
     // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
     const of = attributiveAt(text, candidate.end)
