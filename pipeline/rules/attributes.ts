@@ -438,6 +438,8 @@ const startsWithWord = (phrase: string, words: readonly string[]) => words.some(
 const COMPARISON_STARTS = tables.contextWords.get('comparison-start')!
 /** 比上年预算: a comparison with the year before, whatever the segmenter makes of 比上 and 年. */
 const AGAINST_YEAR_BEFORE = new RegExp(`^${COMPARISON}${group('earlier-base')}`, 'u')
+/** 为, 达, 是: verbs that give the measure before them its value. */
+const LINKING_VERBS = tables.contextWords.get('index-verb')!
 const MULTIPLE_BASES = tables.contextWords.get('multiple-base')!
 /** 5800亿元，是1950年到1997年投入总和的1.7倍: a multiple of a base named before 的 is the previous figure's. */
 const multipleOfBase = (candidate: Candidate, window: string) =>
@@ -780,7 +782,12 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 设21个自由贸易试验区: what a classifier counts follows it
     // 又有2897万农村人口: a bare number with a multiplier counts the people noun right after it as a classifier would
     const counted = after !== '' && ((candidate.kind === 'count' && candidate.unit !== '') || (candidate.unit === '' && candidate.multiplied && countsPeople(after) && text.startsWith(after, candidate.end)))
-    const simple = programmeReached(untilNext, candidate, after, phrase) ?? programmeJoined(untilNext, candidate, after) ?? (after && (before === '' || counted || shareOf || (endsInVerb(phrase) && !shareOfNounBefore(candidate, phrase))) ? after : before)
+    const verbFirst = endsInVerb(phrase) && !shareOfNounBefore(candidate, phrase)
+    // 带动社会资金形成3.28万亿元的投资规模: after a verb, a figure and its 的 describe the noun that follows
+    // (not after 为 or 达, which give the measure before them its value: 总投资为164亿元的……体系; not 11亿人口)
+    const describes = verbFirst && of?.at === candidate.end && spanNoun(text, candidate) === '' && !LINKING_VERBS.some((verb) => phrase.trimEnd().endsWith(verb))
+    const object = after || (describes ? nounAfter(untilNext, of.end) : '')
+    const simple = programmeReached(untilNext, candidate, after, phrase) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before)
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
