@@ -480,8 +480,9 @@ const lacksShareSubject = (phrase: string) => SHARE_OF.some((word) => phrase.sta
  */
 const LASTING = tables.contextWords.get('lasting-before')!
 function lastedWhat(text: string, candidate: Candidate, subject: string): string | undefined {
-  const cue = candidate.kind === 'duration' ? LASTING.find((word) => text.endsWith(word, candidate.start)) : undefined
-  if (cue === undefined) return undefined
+  if (candidate.kind !== 'duration') return undefined
+  const cue = LASTING.find((word) => text.endsWith(word, candidate.start))
+  if (cue === undefined) return subject === '' ? actTaking(text, candidate) : undefined
   // 经过30多年改革开放: the cue alone stands before, which is no subject
   const standsBefore = subject !== '' && subject !== cue
   const rest = clip(text, candidate.end, candidate.end + MAX_INDICATOR).split(AFTER_CLAUSE)[0]!
@@ -489,6 +490,15 @@ function lastedWhat(text: string, candidate: Candidate, subject: string): string
   if (standsBefore && joined === undefined) return undefined
   const what = trim(rest.slice(joined?.end ?? 0))
   return namesNothing(what) ? undefined : what
+}
+
+/** 原定5年取消农业税的目标: with nothing before it, a duration a verb follows is how long the act takes, up to its 的. */
+function actTaking(text: string, candidate: Candidate): string | undefined {
+  const rest = clip(text, candidate.end, candidate.end + MAX_INDICATOR).split(AFTER_CLAUSE)[0]!
+  if (!VERBS.some((verb) => rest.startsWith(verb))) return undefined
+  const joined = attributiveAt(rest)
+  const act = trim(rest.slice(0, joined?.at))
+  return namesNothing(act) ? undefined : act
 }
 
 const FUNDING_VERBS = tables.contextWords.get('funding-verb')!
