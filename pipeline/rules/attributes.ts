@@ -534,7 +534,9 @@ const ASIDE_AT_START = /^\([^()]*\)/
 function programmeReached(text: string, candidate: Candidate, after: string, phrase: string): string | undefined {
   if (!(candidate.kind === 'count' || candidate.kind === 'percent')) return undefined
   // the places alone, or before what they carry out (50个城市推行生活垃圾分类), not 县级医院
-  const place = SCOPES.find((word) => after === word || (after.startsWith(word) && PROGRAMME_VERBS.some((verb) => after.startsWith(verb, word.length))))
+  const carriesOut = (phrase: string) => (word: string) => phrase.startsWith(word) && PROGRAMME_VERBS.some((verb) => phrase.startsWith(verb, word.length))
+  const described = describedPlaces(text, candidate)
+  const place = SCOPES.find((word) => after === word || carriesOut(after)(word)) ?? SCOPES.find(carriesOut(described))
   if (place === undefined) return undefined
   const rest = text.slice(text.indexOf(place, candidate.end) + place.length).replace(ASIDE_AT_START, '')
   const verb = PROGRAMME_VERBS.find((word) => rest.startsWith(word))
@@ -546,6 +548,13 @@ function programmeReached(text: string, candidate: Candidate, after: string, phr
   const extension = Math.max(...COVERAGE_VERBS.map((word) => phrase.lastIndexOf(word)))
   const subject = extension > 0 ? trim(phrase.slice(0, extension)) : ''
   return subject === '' || namesNothing(subject) ? undefined : subject
+}
+
+/** 在60%政府举办的基层医疗卫生机构实施: the places may follow a clause that describes them, up to its 的. */
+function describedPlaces(text: string, candidate: Candidate): string {
+  const rest = text.slice(candidate.end).split(AFTER_CLAUSE)[0]!
+  const of = attributiveAt(rest)
+  return of === undefined ? '' : rest.slice(of.end)
 }
 
 /** 农村人口, 中小学生: a phrase whose head noun implies a count. */
