@@ -209,11 +209,13 @@ export const tables = {
    * Patterns around a cue that undo it: after it, the rest of the clause (预期寿命; 将税率从17%降至13%
    * is 把, not future); before it, the text up to it (向上争取资金 is funds obtained, not sought).
    */
-  status: readTable('status.csv', ['cue', 'status'] as const, { optional: ['unless_followed_by', 'unless_preceded_by'], allowed: { status: STATUSES } }).map((row) => ({
+  /** Words that set a figure's status; a weak one (有, 是: a state described) only where nothing else has. */
+  status: readTable('status.csv', ['cue', 'status'] as const, { optional: ['unless_followed_by', 'unless_preceded_by', 'weak'], allowed: { status: STATUSES, weak: ['yes'] } }).map((row) => ({
     cue: row.cue,
     status: row.status as Status,
     unlessAfter: pattern(row.unless_followed_by),
     unlessBefore: pattern(row.unless_preceded_by),
+    weak: row.weak === 'yes',
   })),
   names: words('names.csv', 'name'),
   notUnits: words('not-units.csv', 'word'),

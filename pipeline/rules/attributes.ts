@@ -236,15 +236,20 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   if (startOfChange) return 'actual'
   // 没有实现…降低4%左右的目标: a target quoted in a review
   if (QUOTED_TARGET.test(context.text.slice(candidate.end, candidate.end + 8))) return 'target'
-  let status = context.listStart >= 0 && candidate.start >= context.listStart ? 'target' : (carried ?? context.openingCue ?? context.baseStatus)
+  const inList = context.listStart >= 0 && candidate.start >= context.listStart
+  let status = inList ? 'target' : (carried ?? context.openingCue ?? context.baseStatus)
+  // 全省有24万多户小微企业 in a plan: a state described is a fact, unless a cue or the sentence's opening said otherwise (力争……全市有50家)
+  let cued = inList || carried !== undefined || context.openingCue !== undefined
   const firstWord = lastAtOrBefore(context.wordStarts, from)
   for (let index = firstWord; index < context.words.length && context.words[index]!.end <= candidate.start; index++) {
     const word = context.words[index]!
     if (word.start < from || context.names[word.start] === 1) continue
     const rest = context.text.slice(word.end, word.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
     const lead = context.text.slice(Math.max(0, word.start - PAIR_REACH), word.start)
-    const cue = tables.status.find((entry) => cueAt(context.text, word, entry.cue) && !entry.unlessAfter?.test(rest) && !entry.unlessBefore?.test(lead))
-    if (cue) status = cue.status
+    const cue = tables.status.find((entry) => cueAt(context.text, word, entry.cue) && !entry.unlessAfter?.test(rest) && !entry.unlessBefore?.test(lead) && !(entry.weak && cued))
+    if (!cue) continue
+    status = cue.status
+    cued ||= !cue.weak
   }
   return completedAfter(candidate, context) ? 'actual' : status
 }

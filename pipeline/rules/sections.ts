@@ -78,7 +78,18 @@ export function enterSection(section: Section, text: string, year: number | unde
   // a numbered heading without cues keeps its part's status and periods, or before any part the last section's
   const inherited = section.part ?? section
   const status = heading ? statusOf(kinds, inherited.status) : section.status
-  return { ...section, markers: [match[1] ?? match[3]!], status, periods: heading ? periodsOf(trimmed, kinds, year, inherited.periods) : section.periods }
+  const periods = heading ? periodsOf(trimmed, kinds, year, afterReview(inherited, year)) : section.periods
+  return { ...section, markers: [match[1] ?? match[3]!], status, periods }
+}
+
+/**
+ * 一、1996年国内工作的回顾 and then 二、保持国民经济发展的良好势头: a section after one that reviewed past
+ * years may be the report's own year's plan, so it may turn to it (see turnAfterTarget).
+ */
+function afterReview(inherited: { periods: PartPeriods }, year: number | undefined): PartPeriods {
+  const { actual, target } = inherited.periods
+  const past = (span: Span | undefined) => span === undefined || (year !== undefined && span.end < year)
+  return actual && year !== undefined && past(actual) && past(target) ? { actual, target: { start: year, end: year } } : inherited.periods
 }
 
 /** Whether the section opened at this paragraph is a part (its label is its heading). */
