@@ -204,6 +204,8 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
   // 五两, 两千两: a numeral that reads as none may end in a unit; 5万亿两个: or in 两, which begins a count
   if (value === undefined && end > at + 1 && (unitAt(text, end - 1) || tables.numerals.get(text[end - 1]!)?.countsOnly)) {
     end--
+    // 两百点两: no decimal of 两, so the point goes with it
+    while (end > at + 1 && isPoint(text[end - 1]!)) end--
     value = valueOfNumeral(numeralParts(written()))
   }
   const parts = numeralParts(written())
