@@ -617,12 +617,15 @@ const REACHES_END = new RegExp(`^[^,;]*${TO_WORD}`, 'u')
  * The first number of a from–to pair measures what stands before 由 or 从: 进出口贸易总额，由
  * 一九七八年的三百五十五亿元增加到…, or the clause before when its own has nothing.
  */
-function fromPairSubject(text: string, clause: number, candidate: Candidate): string | undefined {
-  const head = text.slice(clause, candidate.start)
+function fromPairSubject(text: string, clause: number, from: number, candidate: Candidate): string | undefined {
+  const head = text.slice(from, candidate.start)
   const mark = FROM_MARK.exec(head)
   if (!mark || !LEVEL_AFTER.test(text.slice(candidate.end, candidate.end + 8))) return undefined
+  const subject = trim(text.slice(from, from + mark.index))
   // 世界排名由第十位上升到第五位: a ranking and its scope alone leave the subject to the figure before
-  if (candidate.form === 'rank') return withoutScope(withoutRankVerb(trim(text.slice(clause, clause + mark.index)))) || undefined
+  if (candidate.form === 'rank') return withoutScope(withoutRankVerb(subject)) || undefined
+  // 起征点从3万元提高到15万元、小微企业所得税实际最低税负率从10%降至2.5%: after a figure of the clause, the subject starts there
+  if (from > clause) return namesNothing(subject) ? undefined : subject
   return subjectBefore(text, clause, clause + mark.index) || undefined
 }
 
@@ -818,7 +821,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
     else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
-    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd()) ?? simple)
+    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd()) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
