@@ -217,7 +217,9 @@ function readNumber(text: string, at: number): NumberToken | Skip | undefined {
     if (pair) return pair
   }
   const number = { start: at, end, value, parts: { numeral: parts }, text: parts, magnitudeOnly: shape.magnitudeOnly, multiplied: shape.multiplied, approxInside: [...written()].some((c) => INSIDE_APPROX.has(c)) }
-  return withPower(text, number)
+  const powered = withPower(text, number)
+  // 9^999 overflows: no figure is that large
+  return Number.isFinite(powered.value) ? powered : { skipTo: powered.end, rule: 'too-long' }
 }
 
 const POWER = wordsOf('power')
