@@ -129,7 +129,7 @@ const approxBefore = approx.filter((entry) => entry.position === 'before')
 const CONTEXT_GROUPS = [
   'duration-cue', 'time-frame-after', 'programme-after', 'campaign-after', 'time-frame-before', 'session-after',
   'priority-before', 'phase-after', 'comparison', 'change-start', 'list-joiner', 'noun-end', 'frame', 'rank-scope', 'bound-before', 'other-region', 'year-until', 'year-from', 'year-base', 'year-since', 'record-after', 'span-years-after', 'not-span-before', 'completed-after', 'predicate-start', 'preposition', 'plan-span', 'respectively', 'annual-mean', 'earlier-base', 'more-than', 'less-than', 'target-list-head', 'not-target-list', 'plan-after',
-  'comparison-start', 'multiple-base', 'rate-frame', 'object-before', 'funding-verb', 'funds-noun', 'purpose-verb', 'coverage-scope', 'coverage-verb', 'programme-verb', 'joining-verb', 'condition', 'share-of', 'lasting-before', 'owned-head',
+  'comparison-start', 'multiple-base', 'duration-after', 'rate-frame', 'object-before', 'funding-verb', 'funds-noun', 'purpose-verb', 'coverage-scope', 'coverage-verb', 'programme-verb', 'joining-verb', 'condition', 'share-of', 'lasting-before', 'owned-head',
   'magnitude-before', 'index-name', 'index-verb', 'ratio-name', 'ratio-verb', 'year-unit', 'month-unit', 'per-before', 'voltage-unit', 'session-unit',
   'so-far-before', 'adjective-after', 'nickname-unit', 'nickname-before', 'phase-unit', 'threshold-after', 'negative-after', 'year-part', 'span-close',
   'degree-after-below-zero', 'half-period-before', 'month-after', 'day-after', 'per-word', 'change-gap', 'then-word', 'list-closer', 'cumulative-after', 'change-stem', 'quoted-target', 'time-phrase', 'subject-joiner', 'within', 'century-end', 'century-middle', 'next-century-middle', 'per-unit',

@@ -97,6 +97,7 @@ const VERBS = tables.verbs
 /** Where a noun phrase after a number ends: a verb, or an adverb that closes it (全部, 已). */
 const NOUN_CUTS = [...VERBS, ...tables.contextWords.get('noun-end')!, ...tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)]
 const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
+const RATE_NOUNS = tables.rateNouns.map((entry) => entry.word)
 const BEFORE_APPROX = tables.approxBefore
 const AFTER_APPROX = tables.approxAfter
 const START_OF_CHANGE = tables.contextWords.get('change-start')!
@@ -161,9 +162,11 @@ function rateNamed(window: string): Change | undefined {
   return CHANGE_GAP.test(rest.replace(LEVEL_REACHED_AT_START, '')) ? noun.entry.change : undefined
 }
 
-function changeOf(candidate: Candidate, window: string, previous: Previous | undefined, joined: boolean): Change {
+function changeOf(candidate: Candidate, window: string, after: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
   if (candidate.form === 'rank') return 'none' // 上升5位、居第86位: a rank is a level
+  const rateOf = rateAfter(candidate, after)
+  if (rateOf) return rateOf
   const against = AGAINST_EARLIER.exec(window)
   if (against) return MORE.includes(against[1]!) ? 'up' : 'down'
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
@@ -189,12 +192,24 @@ function changeOf(candidate: Candidate, window: string, previous: Previous | und
   return verbFirst && attributiveAt(rest) === undefined ? best.change : 'none'
 }
 
+/** 实现7%左右的增长速度: a rate named after the share and its 的 says which way it moves. */
+function rateAfter(candidate: Candidate, after: string): Change | undefined {
+  const bound = candidate.kind === 'percent' ? SHARE_AFTER.exec(after) : null
+  return bound ? tables.rateNouns.find((entry) => after.startsWith(entry.word, bound[0].length))?.change : undefined
+}
+
+/** How far after a share its bound, 的 and a rate may reach (以上的增长速度). */
+const RATE_REACH = 12
 /** 以上的, 左右的: a bound, if any, and 的 right after a figure. */
 const BOUND_OF = `^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${OF}`
 /** 七成以上的税收: a share, before what it is a share of. */
 const SHARE_AFTER = new RegExp(BOUND_OF, 'u')
 /** 降低4%左右的目标: a figure followed by the target it was. */
 const QUOTED_TARGET = new RegExp(`${BOUND_OF}${group('quoted-target')}`, 'u')
+
+/** 没有实现降低4%左右的目标: where nothing else names it, the figure is of the target that follows it. */
+const TARGET_NAMED = new RegExp(`${BOUND_OF}(${group('quoted-target')})`, 'u')
+const targetNamed = (text: string, candidate: Candidate) => TARGET_NAMED.exec(text.slice(candidate.end, candidate.end + RATE_REACH))?.[1] ?? ''
 
 /** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
 const TARGET_LIST = new RegExp(`${group('target-list-head')}[^。;:]{0,40}:`, 'u')
@@ -349,7 +364,8 @@ function trim(phrase: string, nounFirst = false): string {
     const boundaries = wordBoundaries(text)
     // an approximation marker goes only where it is one (招商签约 keeps its 约)
     const marker = BEFORE_APPROX.find((entry) => text.endsWith(entry.marker) && !entry.unlessBefore?.test(text.slice(0, -entry.marker.length)))?.marker
-    const trailing = marker ?? TRAILING.find((word) => text.endsWith(word) && boundaries.has(text.length - word.length))
+    // 增速 alone names the rate, where it is all that is left
+    const trailing = marker ?? TRAILING.find((word) => text.endsWith(word) && boundaries.has(text.length - word.length) && !(text === word && RATE_NOUNS.includes(word)))
     const leading = trailing || nounFirst ? undefined : LEADING.find((word) => text.startsWith(word) && boundaries.has(word.length))
     if (trailing) text = text.slice(0, -trailing.length)
     if (leading) text = text.slice(leading.length)
@@ -830,11 +846,11 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const attributive = own === '' && !joined && of?.at === candidate.end && nounUnit(candidate) === '' && candidate.kind !== 'duration'
     const ofWhat = attributive ? nounAfter(untilNext, of.end) : ''
     // 这样一个有13亿人口的国家: a unit that is a noun of its own (人口, not the classifier 人) names what the figure counts
-    const found = own || ofWhat || spanNoun(text, candidate) || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate)
+    const found = own || ofWhat || spanNoun(text, candidate) || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate) || targetNamed(text, candidate)
     const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withOwner(found, previous)
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
-      change: changeOf(candidate, window, previous, joined),
+      change: changeOf(candidate, window, text.slice(candidate.end, candidate.end + RATE_REACH), previous, joined),
       status: statusOf(candidate, context, clause, continued && previous ? previous.attributes.status : undefined),
       indicator,
     }

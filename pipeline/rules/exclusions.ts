@@ -83,6 +83,7 @@ const words = (group: ContextGroup) => tables.contextWords.get(group)!
 const DURATION_CUES = words('duration-cue')
 /** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
 const TIME_FRAME_AFTER = words('time-frame-after')
+const DURATION_AFTER = words('duration-after')
 const PROGRAMME_AFTER = words('programme-after')
 const YEAR_LEADERS = words('time-frame-before')
 const SESSION_FOLLOWERS = words('session-after')
@@ -104,8 +105,8 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   if (isYear(candidate)) return 'date'
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
   if (startsWithAny(after, TIME_FRAME_AFTER)) return 'time-frame'
-  // 连续五年, 提前一年: a length of time, whatever else the words around it could be
-  if (endsWithAny(before, DURATION_CUES)) return undefined
+  // 连续五年, 提前一年, 三年不变: a length of time, whatever else the words around it could be
+  if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
   // 三四年, 二三十年, 一年半: no year and no time frame is written as a range or with a half
   if (candidate.valueMax !== undefined || candidate.parts.half) return undefined
