@@ -452,7 +452,7 @@ const withoutQuotes = (phrase: string) => phrase.replace(/["“”]/g, '')
 const COUNT_CLASSIFIERS = new Set(tables.unitSurfaces.filter((surface) => surface.length === 1 && tables.unitBySurface.get(surface)?.kind === 'count'))
 const endsInCount = (phrase: string) => COUNTING_NUMERALS.includes(phrase.at(-2) ?? '') && COUNT_CLASSIFIERS.has(phrase.at(-1)!)
 const namesNothing = (phrase: string) =>
-  phrase === '' || endsInCount(phrase) || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase) || PLAN_NAMES.includes(withoutQuotes(phrase)) || startsWithWord(phrase, CONDITIONS)
+  phrase === '' || VERBS.includes(phrase) || endsInCount(phrase) || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase) || PLAN_NAMES.includes(withoutQuotes(phrase)) || startsWithWord(phrase, CONDITIONS)
 const startsWithWord = (phrase: string, words: readonly string[]) => words.some((word) => phrase.startsWith(word) && wordBoundaries(phrase).has(word.length))
 
 /** 比"文化大革命"前十七年的总和还多: the base of a comparison, whose figure is the subject's before it. */
@@ -599,6 +599,17 @@ function programmeJoined(text: string, candidate: Candidate, after: string): str
 /** 我国有13亿人口: a unit that is a noun names what it counts when nothing else does. */
 const NOUNS = new Set(tables.impliedUnits.map((entry) => entry.noun))
 const nounUnit = (candidate: Candidate) => (candidate.unitEntry && NOUNS.has(candidate.unitEntry.surface) ? candidate.unitEntry.surface : '')
+
+/** 广东、福建两省: a count right after a list of names (short words, 、 between them) counts them, so it is of what its unit names. */
+const MAX_NAME = 3
+function countedNames(candidate: Candidate, window: string): string | undefined {
+  const unit = nounUnit(candidate)
+  if (unit === '' || candidate.kind !== 'count') return undefined
+  const [last = '', before = ''] = window.split('、').reverse()
+  const named = (item: string) => item.length >= 2 && item.length <= MAX_NAME
+  // the word before the first name may be a preposition (在广东、福建两省)
+  return named(last) && named(before.slice(-MAX_NAME)) && !/\d/.test(window) ? unit : undefined
+}
 
 /** A noun of more than a classifier that ends the figure's own span (13亿人口) names what it counts. */
 const LONG_NOUNS = [...NOUNS].filter((noun) => noun.length > 1)
@@ -837,7 +848,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
     else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
-    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd()) ?? simple)
+    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd()) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())

@@ -152,9 +152,17 @@ function numeralEnd(text: string, at: number): number {
   return end
 }
 
-/** The numeral as the resolver reads it: no gaps, no inner markers, no thousands separators, a point for a dot. */
-const numeralParts = (written: string) =>
-  [...written].filter((char) => !GAP.test(char) && !INSIDE_APPROX.has(char) && char !== ',').map((char) => (DOTS.includes(char) ? '.' : char)).join('')
+/**
+ * The numeral as the resolver reads it: no gaps, no inner markers, no thousands separators, a point for a
+ * dot; a vague digit before a scale counts as its least, one (一百几十亿 is at least 一百一十亿).
+ */
+function numeralParts(written: string): string {
+  const chars = [...written].filter((char) => !GAP.test(char) && char !== ',')
+  return chars
+    .map((char, index) => (DOTS.includes(char) ? '.' : INSIDE_APPROX.has(char) ? (VAGUE_DIGITS.has(char) && index > 0 && isScale(chars[index + 1]) ? LEAST_DIGIT : '') : char))
+    .join('')
+}
+const isScale = (char: string | undefined) => char !== undefined && tables.numerals.get(char)?.role === 'scale'
 
 const DIGITS = /\d+/y
 /** 4·5%, 3・2亿斤: old typesetting sets a raised dot for the decimal point; between digits and before a unit it is one (the 7·20 of a name is not). */
@@ -456,6 +464,9 @@ const FRACTION_WORDS = FRACTIONS.filter((entry) => !isNumeralChar(entry.word[0]!
 const SLASH_FRACTION_UNIT = FRACTION_WORDS[0]?.unit
 const AND = wordsOf('and')
 const VAGUE = wordsOf('vague')
+const VAGUE_DIGITS = new Set(VAGUE)
+/** The least a vague digit can be (without such a digit in the table, a vague one is dropped). */
+const LEAST_DIGIT = [...tables.numerals].find(([, entry]) => entry.role === 'digit' && entry.value === 1 && !entry.financial)?.[0] ?? ''
 const DOUBLE = wordsOf('double')
 /** 番, with the unit a doubling is counted in (翻两番 = 4 倍). */
 const DOUBLE_COUNT = tables.numeralWords.get('double-count')!
