@@ -51,6 +51,9 @@ const THEN = tables.contextWords.get('then-word')!
 /** 是1950年到1997年投入总和的1.7倍 under 过去五年 (1998–2002): years before the part's are a reference, not a frame for what follows. */
 const beforePart = (cue: TimeCue, section: Section) => section.periods.actual !== undefined && cue.span!.end < section.periods.actual.start
 
+/** 截至今年2月底，全国已撤并公司7万多个。在清理整顿公司中……: in a review, the report's own year dates its sentence only; the results after it are the year's before. */
+const reviewNamesOwnYear = (cue: TimeCue, section: Section, year: number | undefined) => section.status === 'actual' && cue.span!.start === year && cue.span!.end === year
+
 /** 2012年财政性教育经费支出……达到4%。保证中小学生每天一小时: a year ahead named in one sentence is that sentence's deadline, not the next one's. */
 const namesLaterYear = (cue: TimeCue, year: number | undefined) => cue.calendar === true && year !== undefined && cue.span!.start > year
 
@@ -251,7 +254,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 届时: by the year ahead that the sentence before named
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
-      carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !namesLaterYear(cue, year) && !beforePart(cue, section)).at(-1) ?? carried
+      carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1) ?? carried
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
       const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
