@@ -231,6 +231,10 @@ function cueAt(text: string, word: WordSpan, cue: string): boolean {
   return cue === word.text || (cue.length > word.text.length && text.startsWith(cue, word.start))
 }
 
+/** A word that runs into the figure, cut where the figure begins. */
+const gluedCue = (word: WordSpan, candidate: Candidate): WordSpan =>
+  word.end > candidate.start && word.start < candidate.start ? { start: word.start, end: candidate.start, text: word.text.slice(0, candidate.start - word.start) } : word
+
 function openingCue(words: WordSpan[], text: string): Status | undefined {
   const first = words[0]
   if (!first || text.slice(0, first.start).trim() !== '') return undefined
@@ -256,9 +260,10 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   // 全省有24万多户小微企业 in a plan: a state described is a fact, unless a cue or the sentence's opening said otherwise (力争……全市有50家)
   let cued = inList || carried !== undefined || context.openingCue !== undefined
   const firstWord = lastAtOrBefore(context.wordStarts, from)
-  for (let index = firstWord; index < context.words.length && context.words[index]!.end <= candidate.start; index++) {
-    const word = context.words[index]!
-    if (word.start < from || context.names[word.start] === 1) continue
+  for (let index = firstWord; index < context.words.length && context.words[index]!.start < candidate.start; index++) {
+    // 大体上有三种: the segmenter may glue the figure's first numeral to the cue before it (有三)
+    const word = gluedCue(context.words[index]!, candidate)
+    if (word.start < from || context.names[word.start] === 1 || word.end > candidate.start) continue
     const rest = context.text.slice(word.end, word.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
     const lead = context.text.slice(Math.max(0, word.start - PAIR_REACH), word.start)
     const cue = tables.status.find((entry) => cueAt(context.text, word, entry.cue) && !entry.unlessAfter?.test(rest) && !entry.unlessBefore?.test(lead) && !(entry.weak && cued))

@@ -314,7 +314,10 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const paired = whole && (perYear ? { start: whole.start + 1, end: whole.end } : whole)
   // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
   const averaged = perYear && !paired && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
-  const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' ? { start: year, end: year } : { start: year - 1, end: year - 1 })
+  // 全国有24万多户国有小企业 in a plan part: a fact stated without a year is as things stand, in the report's year
+  // (not the level a planned change starts from: 现行16%的税率降至13% starts from the year before's)
+  const asNow = status === 'actual' && !endpoint && part.actual === undefined && part.target !== undefined
+  const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' || asNow ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
   const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
   if (span && !perYear && !heldRate && !severalYears(spanned?.span)) {
