@@ -19,6 +19,8 @@ const FULL_WIDTH_FIRST = 0xff01
 const FULL_WIDTH_LAST = 0xff5e
 const FULL_TO_ASCII = 0xfee0
 const IDEOGRAPHIC_SPACE = 0x3000
+/** The minus sign and the small hyphen-minus of typeset or converted text (−5℃, ﹣5%) read as the hyphen-minus. */
+const MINUS_SIGNS = new Set([0x2212, 0xfe63])
 /** Invisible format characters read as the zero-width space that the scanner steps over. */
 const INVISIBLE = /[\u00ad\u180e\u200c\u200d\u2060-\u2064\ufeff]/g
 const SEPARATORS = /[\u2028\u2029\u0085]/g
@@ -31,6 +33,7 @@ export function fold(text: string): string {
     const code = text.charCodeAt(index)
     if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) folded += String.fromCharCode(code - FULL_TO_ASCII)
     else if (code === IDEOGRAPHIC_SPACE || code === 0xa0) folded += ' '
+    else if (MINUS_SIGNS.has(code)) folded += '-'
     else folded += tables.simplified.get(text[index]!) ?? text[index]
   }
   return folded
