@@ -167,6 +167,8 @@ function changeOf(candidate: Candidate, window: string, after: string, previous:
   if (candidate.form === 'rank') return 'none' // 上升5位、居第86位: a rank is a level
   const rateOf = rateAfter(candidate, after)
   if (rateOf) return rateOf
+  // 增长7.8%，略低于8%的预定目标: a target set for the figure before moves as that figure does
+  if (previous && TARGET_NAMED.test(after) && !lastMatch(window, tables.change, (entry) => entry.word)) return previous.attributes.change
   const against = AGAINST_EARLIER.exec(window)
   if (against) return MORE.includes(against[1]!) ? 'up' : 'down'
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
@@ -200,12 +202,16 @@ function rateAfter(candidate: Candidate, after: string): Change | undefined {
 
 /** How far after a share its bound, 的 and a rate may reach (以上的增长速度). */
 const RATE_REACH = 12
+/** How far after a figure the target it quotes may reach (左右的预期目标). */
+const QUOTE_REACH = 8
 /** 以上的, 左右的: a bound, if any, and 的 right after a figure. */
 const BOUND_OF = `^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${OF}`
 /** 七成以上的税收: a share, before what it is a share of. */
 const SHARE_AFTER = new RegExp(BOUND_OF, 'u')
 /** 降低4%左右的目标: a figure followed by the target it was. */
 const QUOTED_TARGET = new RegExp(`${BOUND_OF}${group('quoted-target')}`, 'u')
+/** Whether the figure ending at `end` is followed by the target it was (降低4%左右的目标). */
+export const quotesTarget = (text: string, end: number) => QUOTED_TARGET.test(text.slice(end, end + QUOTE_REACH))
 
 /** 没有实现降低4%左右的目标: where nothing else names it, the figure is of the target that follows it. */
 const TARGET_NAMED = new RegExp(`${BOUND_OF}(${group('quoted-target')})`, 'u')
@@ -254,7 +260,7 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && REACHES_END.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
   // 没有实现…降低4%左右的目标: a target quoted in a review
-  if (QUOTED_TARGET.test(context.text.slice(candidate.end, candidate.end + 8))) return 'target'
+  if (quotesTarget(context.text, candidate.end)) return 'target'
   const inList = context.listStart >= 0 && candidate.start >= context.listStart
   let status = inList ? 'target' : (carried ?? context.openingCue ?? context.baseStatus)
   // 全省有24万多户小微企业 in a plan: a state described is a fact, unless a cue or the sentence's opening said otherwise (力争……全市有50家)

@@ -277,8 +277,9 @@ function averages(cue: TimeCue, text: string, at: number, change: Change): boole
  * sentence, a clause break back at most for per-year words), else the part's period for
  * its status, else the year before the report for a result, the report's year for a target.
  */
-export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change }, context: PeriodContext): Period | undefined {
-  const { status } = figure
+export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change; quoted?: boolean }, context: PeriodContext): Period | undefined {
+  // 略低于8%的预定目标 in a review: a target quoted there was set for the years reviewed
+  const status = figure.quoted && context.part.actual ? 'actual' : figure.status
   const cues = status === 'target' ? sentenceCues.map((cue) => (cue.ahead ? { ...cue, span: cue.ahead } : cue)) : sentenceCues
   const { year, part } = context
   // 从2018年的X提高到2022年的Y: X stands inside the span and is of its first year

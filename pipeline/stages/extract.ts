@@ -3,7 +3,7 @@
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import { tables, type Status } from '../resources/tables.ts'
-import { describe, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
+import { describe, nounAfter, quotesTarget, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { candidatesOf } from '../rules/candidates.ts'
 import { exclusionOf, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
@@ -265,7 +265,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         const implied = () => impliedUnit(nounAfter(text, candidate.end)) ?? impliedUnit(attributes.indicator)
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
-        const period = periodOf(cues, text, candidate.start, attributes, { year, part: section.periods, recent })
+        const quoted = quotesTarget(text, candidate.end)
+        const period = periodOf(cues, text, candidate.start, { ...attributes, quoted }, { year, part: section.periods, recent })
         const unitName = unit?.unit ?? candidate.unit
         const code = indicatorCode({ indicator: attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
         mentions.push({
@@ -285,7 +286,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
           base_unit: unit?.baseUnit ?? '',
           kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
-          ...(statusByPeriod(attributes.status, period, year) ?? {}),
+          // 略低于8%的预定目标 in a review: a target quoted stays one, of the year it was set for
+          ...(quoted ? {} : (statusByPeriod(attributes.status, period, year) ?? {})),
           indicator: asWritten(attributes.indicator, text, record.text, candidate.start),
           indicator_code: code,
           ...(period ? { period_start: period.start, period_end: period.end, per_year: period.perYear } : {}),
