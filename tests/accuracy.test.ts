@@ -25,6 +25,7 @@ describe('accuracy against gold', () => {
       'jurong-2024-review-excerpt.txt',
       'national-2025.txt',
       'national-old/1983.txt',
+      'national-old/1988.txt',
       'national-old/1990.txt',
       'national-old/1992.txt',
       'national-old/1997.txt',

@@ -37,6 +37,8 @@ export interface TimeCue {
   fromTo?: boolean
   /** 2030年, 明年: one calendar year the text names, not a time frame. */
   calendar?: boolean
+  /** 刚刚过去的2017年，: a year set off by a comma, which frames what follows it. */
+  frames?: boolean
 }
 
 /** What a part heading says of the figures under it: the period of its results and of its targets. */
@@ -318,7 +320,7 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   // 全国有24万多户国有小企业 in a plan part: a fact stated without a year is as things stand, in the report's year
   // (not the level a planned change starts from: 现行16%的税率降至13% starts from the year before's)
   const asNow = status === 'actual' && !endpoint && part.actual === undefined && part.target !== undefined
-  const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' || asNow ? { start: year, end: year } : { start: year - 1, end: year - 1 })
+  const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? flowOverPart(spanned, text, at, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' || asNow ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
   const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
   if (span && !perYear && !heldRate && !severalYears(spanned?.span)) {
@@ -328,6 +330,18 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     if (endpoint === 'from' && !spanned && !severalYears(span)) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
   return span && { ...span, perYear: perYear || heldRate }
+}
+
+const FLOW_VERBS = tables.contextWords.get('flow-verb')!
+/**
+ * 1987年……。城市新建职工住宅8.5亿平方米 under a review of 1983–1987: what was added over the part is of all
+ * its years; a single year carried over from the sentence before dates levels, not flows.
+ */
+function flowOverPart(spanned: TimeCue | undefined, text: string, at: number, part: Span | undefined): Span | undefined {
+  const carried = spanned !== undefined && spanned.at < 0 && !spanned.frames && spanned.span!.start === spanned.span!.end
+  if (!carried || !severalYears(part) || spanned.span!.start < part!.start || spanned.span!.end > part!.end) return undefined
+  const clause = text.slice(clauseStart(text, at), at)
+  return FLOW_VERBS.some((verb) => clause.includes(verb)) ? part : undefined
 }
 
 /** 由1978年的355亿元增加到1982年的772亿元: the years of the last from–to pair named before a figure. */

@@ -45,6 +45,9 @@ interface Sorted {
   excluded: { start: number; end: number; rule: ExclusionRule; value?: number }[]
 }
 
+/** A comma right after a year sets it off as the frame of what follows (2017年，). */
+const FRAME_BREAK = /^\s*,/
+
 /** 届时, 到那时: a sentence so opened is dated by the year ahead that the one before named. */
 const THEN = tables.contextWords.get('then-word')!
 
@@ -254,7 +257,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 届时: by the year ahead that the sentence before named
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
-      carried = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1) ?? carried
+      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
+      if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
       const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
