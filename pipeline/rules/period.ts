@@ -56,6 +56,7 @@ const RECORD = words('record-after')
 /** 以来最高, 来首次: a record begins at `at`. */
 const recordAt = (text: string, at: number) => RECORD.some((word) => text.startsWith(word, at))
 const ANNUAL_MEANS = words('annual-mean')
+const PER_HEAD = words('per-head')
 const PLAN_AFTER = words('plan-after')
 const YEAR_UNIT = alternation(words('year-unit'))
 const DIGITS = charClass(WRITTEN_DIGITS)
@@ -186,8 +187,8 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
       const before = text.slice(Math.max(0, at - 2), at)
       if (endsWithAny(before, BASE)) continue // 比上年增加: a base, not the period
       const span = word.from !== undefined && year !== undefined ? { start: year + word.from, end: year + word.to! } : undefined
-      // 细颗粒物年均浓度: a yearly mean of a measure, not an average over years
-      const perYear = word.perYear && !ANNUAL_MEANS.some((noun) => text.startsWith(noun, end)) ? { perYear: word.perYear } : {}
+      // 细颗粒物年均浓度: a yearly mean of a measure, not an average over years; 每人每年120元: a rate per head and year, a level
+      const perYear = word.perYear && !ANNUAL_MEANS.some((noun) => text.startsWith(noun, end)) && !endsWithAny(before, PER_HEAD) ? { perYear: word.perYear } : {}
       // 明年, like 2006年, names one year of the calendar
       const calendar = span && span.start === span.end ? { calendar: true } : {}
       cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...calendar, ...(span && endsWithAny(before, FROM) ? { from: true } : {}) })
@@ -247,6 +248,7 @@ export function partPeriods(heading: string, year: number | undefined): PartPeri
 }
 
 const CLAUSE_BREAK = /[;。]/
+const COMMA = /,/
 /** 从2018年的X提高到Y: a word of these between a from-year and the figure makes the figure the change's end. */
 const UNTIL_IN_BETWEEN = words('until-between')
 
@@ -271,7 +273,9 @@ function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
 function averages(cue: TimeCue, text: string, at: number, change: Change): boolean {
   const between = text.slice(cue.end, at)
   if (!cue.perYear || CLAUSE_BREAK.test(between)) return false
-  return cue.perYear === 'always' || change !== 'none' || between.trim() === ''
+  if (cue.perYear === 'always') return true
+  // 每年提高一个百分点，仅此一项五年增加489亿元: a rate word holds in its own clause
+  return !COMMA.test(between) && (change !== 'none' || between.trim() === '')
 }
 
 /**
