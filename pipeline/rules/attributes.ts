@@ -675,8 +675,9 @@ function shareOfNounBefore(candidate: Candidate, phrase: string): boolean {
   const attributive = ATTRIBUTIVES.find((word) => phrase.endsWith(word))
   if (attributive === undefined) return false
   const words = phrase.slice(0, -attributive.length)
-  return words !== '' && ![...ASPECTS, ...LEAD_WORDS, ...VERBS].some((word) => words.endsWith(word)) && !new RegExp(`(?:${CHANGE_VERB})$`, 'u').test(words)
+  return words !== '' && ![...ASPECTS, ...LEAD_WORDS, ...VERBS].some((word) => words.endsWith(word)) && !ENDS_IN_CHANGE_VERB.test(words)
 }
+const ENDS_IN_CHANGE_VERB = new RegExp(`(?:${CHANGE_VERB})$`, 'u')
 
 /** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
 function endsInVerb(phrase: string): boolean {
