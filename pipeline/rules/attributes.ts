@@ -168,7 +168,7 @@ function changeOf(candidate: Candidate, window: string, after: string, previous:
   const rateOf = rateAfter(candidate, after)
   if (rateOf) return rateOf
   // 增长7.8%，略低于8%的预定目标: a target set for the figure before moves as that figure does
-  if (previous && TARGET_NAMED.test(after) && !lastMatch(window, tables.change, (entry) => entry.word)) return previous.attributes.change
+  if (previous && quotedTarget(after, 0) !== undefined && !lastMatch(window, tables.change, (entry) => entry.word)) return previous.attributes.change
   const against = AGAINST_EARLIER.exec(window)
   if (against) return MORE.includes(against[1]!) ? 'up' : 'down'
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
@@ -209,13 +209,10 @@ const BOUND_OF = `^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?${O
 /** 七成以上的税收: a share, before what it is a share of. */
 const SHARE_AFTER = new RegExp(BOUND_OF, 'u')
 /** 降低4%左右的目标: a figure followed by the target it was. */
-const QUOTED_TARGET = new RegExp(`${BOUND_OF}${group('quoted-target')}`, 'u')
-/** Whether the figure ending at `end` is followed by the target it was (降低4%左右的目标). */
-export const quotesTarget = (text: string, end: number) => QUOTED_TARGET.test(text.slice(end, end + QUOTE_REACH))
+const QUOTED_TARGET = new RegExp(`${BOUND_OF}(${group('quoted-target')})`, 'u')
+/** The target the figure ending at `end` was, when it is followed by one (降低4%左右的目标). */
+export const quotedTarget = (text: string, end: number): string | undefined => QUOTED_TARGET.exec(text.slice(end, end + QUOTE_REACH))?.[1]
 
-/** 没有实现降低4%左右的目标: where nothing else names it, the figure is of the target that follows it. */
-const TARGET_NAMED = new RegExp(`${BOUND_OF}(${group('quoted-target')})`, 'u')
-const targetNamed = (text: string, candidate: Candidate) => TARGET_NAMED.exec(text.slice(candidate.end, candidate.end + RATE_REACH))?.[1] ?? ''
 
 /** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
 const TARGET_LIST = new RegExp(`${group('target-list-head')}[^。;:]{0,40}:`, 'u')
@@ -260,7 +257,7 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && REACHES_END.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
   // 没有实现…降低4%左右的目标: a target quoted in a review
-  if (quotesTarget(context.text, candidate.end)) return 'target'
+  if (quotedTarget(context.text, candidate.end) !== undefined) return 'target'
   const inList = context.listStart >= 0 && candidate.start >= context.listStart
   let status = inList ? 'target' : (carried ?? context.openingCue ?? context.baseStatus)
   // 全省有24万多户小微企业 in a plan: a state described is a fact, unless a cue or the sentence's opening said otherwise (力争……全市有50家)
@@ -573,9 +570,8 @@ function programmeReached(text: string, candidate: Candidate, after: string, phr
   const rest = text.slice(text.indexOf(place, candidate.end) + place.length).replace(ASIDE_AT_START, '')
   const verb = PROGRAMME_VERBS.find((word) => rest.startsWith(word))
   if (verb !== undefined) {
-    const done = rest.slice(verb.length)
-    const object = trim(done.slice(ASPECTS.find((word) => done.startsWith(word))?.length ?? 0).split(AFTER_CLAUSE)[0]!)
-    if (object !== '' && !namesNothing(object)) return object
+    const object = objectOf(rest.slice(verb.length))
+    if (object !== undefined) return object
   }
   const extension = Math.max(...COVERAGE_VERBS.map((word) => phrase.lastIndexOf(word)))
   const subject = extension > 0 ? trim(phrase.slice(0, extension)) : ''
@@ -602,9 +598,13 @@ function programmeJoined(text: string, candidate: Candidate, after: string): str
   const clause = text.slice(from).split(AFTER_CLAUSE)[0]!
   const joined = JOINING_VERBS.map((word) => ({ word, at: clause.indexOf(word) })).find(({ at }) => at > 0 && at <= after.length && countsPeople(clause.slice(0, at)))
   if (joined === undefined) return undefined
-  const done = clause.slice(joined.at + joined.word.length)
+  return objectOf(clause.slice(joined.at + joined.word.length))
+}
+
+/** What a verb takes, in the text right after it: past its aspect (开展了), to the end of its clause. */
+function objectOf(done: string): string | undefined {
   const object = trim(done.slice(ASPECTS.find((word) => done.startsWith(word))?.length ?? 0).split(AFTER_CLAUSE)[0]!)
-  return object === '' || namesNothing(object) ? undefined : object
+  return namesNothing(object) ? undefined : object
 }
 
 /** 我国有13亿人口: a unit that is a noun names what it counts when nothing else does. */
@@ -869,7 +869,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const attributive = own === '' && !joined && of?.at === candidate.end && nounUnit(candidate) === '' && candidate.kind !== 'duration'
     const ofWhat = attributive ? nounAfter(untilNext, of.end) : ''
     // 这样一个有13亿人口的国家: a unit that is a noun of its own (人口, not the classifier 人) names what the figure counts
-    const found = own || ofWhat || spanNoun(text, candidate) || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate) || targetNamed(text, candidate)
+    // 没有实现降低4%左右的目标: where nothing else names it, the figure is of the target that follows it
+    const found = own || ofWhat || spanNoun(text, candidate) || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate) || (quotedTarget(text, candidate.end) ?? '')
     const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withOwner(found, previous)
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),

@@ -28,11 +28,11 @@ export function isNumeralChar(char: string): boolean {
   return isPoint(char) || tables.numerals.has(char)
 }
 
-/** Scales and magnitudes (十 百 千, 万 亿): the characters that multiply. */
-export const isMultiplierChar = (char: string): boolean => {
-  const role = numeral(char)?.role
-  return role === 'scale' || role === 'magnitude'
-}
+/** Scales (十 百 千) multiply within a group of four digits, magnitudes (万 亿) whole groups. */
+export const isScaleChar = (char: string): boolean => numeral(char)?.role === 'scale'
+export const isMagnitudeChar = (char: string): boolean => numeral(char)?.role === 'magnitude'
+/** Scales and magnitudes: the characters that multiply. */
+export const isMultiplierChar = (char: string): boolean => isScaleChar(char) || isMagnitudeChar(char)
 
 /** One part of a numeral: an Arabic number, or one Chinese numeral character. */
 type Token = { kind: 'arabic'; value: number; written: string } | { kind: 'char'; char: string; entry: Numeral }

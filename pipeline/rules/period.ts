@@ -248,7 +248,6 @@ export function partPeriods(heading: string, year: number | undefined): PartPeri
 }
 
 const CLAUSE_BREAK = /[;。]/
-const COMMA = /,/
 /** 从2018年的X提高到Y: a word of these between a from-year and the figure makes the figure the change's end. */
 const UNTIL_IN_BETWEEN = words('until-between')
 
@@ -275,7 +274,7 @@ function averages(cue: TimeCue, text: string, at: number, change: Change): boole
   if (!cue.perYear || CLAUSE_BREAK.test(between)) return false
   if (cue.perYear === 'always') return true
   // 每年提高一个百分点，仅此一项五年增加489亿元: a rate word holds in its own clause
-  return !COMMA.test(between) && (change !== 'none' || between.trim() === '')
+  return !between.includes(',') && (change !== 'none' || between.trim() === '')
 }
 
 /**
@@ -342,10 +341,11 @@ const FLOW_VERBS = tables.contextWords.get('flow-verb')!
  * its years; a single year carried over from the sentence before dates levels, not flows.
  */
 function flowOverPart(spanned: TimeCue | undefined, text: string, at: number, part: Span | undefined): Span | undefined {
+  const years = severalYears(part)
   const carried = spanned !== undefined && spanned.at < 0 && !spanned.frames && spanned.span!.start === spanned.span!.end
-  if (!carried || !severalYears(part) || spanned.span!.start < part!.start || spanned.span!.end > part!.end) return undefined
+  if (!carried || !years || spanned.span!.start < years.start || spanned.span!.end > years.end) return undefined
   const clause = text.slice(clauseStart(text, at), at)
-  return FLOW_VERBS.some((verb) => clause.includes(verb)) ? part : undefined
+  return FLOW_VERBS.some((verb) => clause.includes(verb)) ? years : undefined
 }
 
 /** 由1978年的355亿元增加到1982年的772亿元: the years of the last from–to pair named before a figure. */

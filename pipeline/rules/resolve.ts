@@ -1,7 +1,7 @@
 // Resolving (not finding): the value of a span from the parts the scanner found
 // in it. scan.ts says what is written (a numeral, a sign, 半, a denominator, the
 // parts of a compound sum, a range's upper end); this module says what it is worth.
-import { isMultiplierChar, magnitudeValue, roundFloat, valueOfNumeral } from './numerals.ts'
+import { isMagnitudeChar, isMultiplierChar, magnitudeValue, roundFloat, valueOfNumeral } from './numerals.ts'
 
 /** What a span is made of, as written; numerals without gaps or inner markers. */
 export interface Parts {
@@ -29,8 +29,6 @@ export interface Parts {
 }
 
 const numeral = (written: string) => valueOfNumeral(written) ?? NaN
-
-const isMagnitudeChar = (char: string) => isMultiplierChar(char) && (magnitudeValue(char) ?? 0) >= 10000
 
 /**
  * The multiplier a range's lower end shares with its upper end: 万 of 3至5万 and of 一百至二百万 (a

@@ -2,7 +2,7 @@
 // folded sentence. Each matcher consumes what it reads, so the pass is linear
 // in the input. It records the parts it found; resolve.ts works out the values.
 import { tables, type Kind, type NumeralWordRole, type Unit } from '../resources/tables.ts'
-import { isMultiplierChar, isNumeralChar, isPoint, magnitudeValue, valueOfNumeral } from './numerals.ts'
+import { isMultiplierChar, isNumeralChar, isPoint, isScaleChar, magnitudeValue, valueOfNumeral } from './numerals.ts'
 import { resolve, type Parts } from './resolve.ts'
 
 export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'rank'
@@ -159,10 +159,9 @@ function numeralEnd(text: string, at: number): number {
 function numeralParts(written: string): string {
   const chars = [...written].filter((char) => !GAP.test(char) && char !== ',')
   return chars
-    .map((char, index) => (DOTS.includes(char) ? '.' : INSIDE_APPROX.has(char) ? (VAGUE_DIGITS.has(char) && index > 0 && isScale(chars[index + 1]) ? LEAST_DIGIT : '') : char))
+    .map((char, index) => (DOTS.includes(char) ? '.' : INSIDE_APPROX.has(char) ? (VAGUE_DIGITS.has(char) && index > 0 && isScaleChar(chars[index + 1] ?? '') ? LEAST_DIGIT : '') : char))
     .join('')
 }
-const isScale = (char: string | undefined) => char !== undefined && tables.numerals.get(char)?.role === 'scale'
 
 const DIGITS = /\d+/y
 /** 4·5%, 3・2亿斤: old typesetting sets a raised dot for the decimal point; between digits and before a unit it is one (the 7·20 of a name is not). */
