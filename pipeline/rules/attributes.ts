@@ -495,6 +495,23 @@ function disposedObject(phrase: string): string {
   return phrase
 }
 
+/**
+ * 保证每年增加运力4000万吨, 今年要减少贫困人口1000万人: a change verb with nothing named before it
+ * has what it changes after it, and that object is what the figure measures.
+ */
+function changedObject(phrase: string): string {
+  const verb = lastMatch(phrase, OBJECT_VERBS, (entry) => entry.word)
+  // 考虑价格下降因素: a condition names nothing, whatever it holds
+  if (!verb || namesNothing(phrase)) return phrase
+  const end = verb.at + verb.entry.word.length
+  const boundaries = wordBoundaries(phrase)
+  const rest = phrase.slice(end)
+  const object = trim(rest)
+  if (!boundaries.has(verb.at) || !boundaries.has(end) || object === '' || CHANGE_GAP.test(rest) || startsWithWord(rest, NOT_OBJECTS) || namesNothing(object)) return phrase
+  return namesNothing(trim(phrase.slice(0, verb.at))) ? object : phrase
+}
+const OBJECT_VERBS = tables.change.filter((entry) => entry.change !== 'none' && entry.takesObject)
+
 /** 以每年平均递增百分之七点五的速度: after 的 stands the rate's frame, not what the share is of. */
 const RATE_FRAMES = tables.contextWords.get('rate-frame')!
 
@@ -834,7 +851,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 在西部省份中位居第一: a phrase ending in 中 is where the ranking holds, not what is ranked
     const phrase = ranking || (rankVerb >= 0 && WITHIN.some((word) => beforeVerb.endsWith(word)) ? '' : beforeVerb)
     // 从世界第六位上升到第四位: a rank's scope alone names nothing
-    const trimmed = candidate.form === 'rank' ? trim(withoutScope(trim(withoutStart(phrase)))) : disposedObject(trim(phrase))
+    const trimmed = candidate.form === 'rank' ? trim(withoutScope(trim(withoutStart(phrase)))) : changedObject(disposedObject(trim(phrase)))
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
     const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || multipleOfBase(candidate, window) || opensComparison(trimmed) || AGAINST_YEAR_BEFORE.test(window.trim()) || againstEarlier(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
     const before = LIST_CLOSERS.some((word) => window.endsWith(word)) || sameSubject || namesNothing(trimmed) ? '' : trimmed
