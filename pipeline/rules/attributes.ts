@@ -311,6 +311,7 @@ function withoutPlanAtStart(phrase: string): string {
 /** 五年招收研究生, 五年中国家用于……的投资: a count of years before the subject says how long, not what. */
 const YEARS_AT_START = new RegExp(`^(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}`, 'u')
 const SPAN_YEARS_AFTER = tables.contextWords.get('span-years-after')!
+const YEARS_AT_END = new RegExp(`(?<=.)${group('time-frame-before')}?(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}${group('span-years-after')}?$`, 'u')
 
 /** 五年中, 五年内 (not 五年中央财政), or 五年 before a verb or a word trimmed off (五年累计, 五年建成); 九年义务教育 keeps its years. */
 function withoutYearsAtStart(phrase: string): string {
@@ -363,8 +364,9 @@ function wordBoundaries(text: string): Set<number> {
 function trim(phrase: string, nounFirst = false): string {
   let text = withoutPlanAtStart(withoutYearsAtStart(phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_START, '')))
   for (let changed = true; changed && text; ) {
-    // 国家外汇储备2000年底达到: a date the trimming bares at the end goes too
-    const undated = text.replace(YEAR_AT_END, '')
+    // 国家外汇储备2000年底达到: a date the trimming bares at the end goes too, and so do the years a change
+    // runs over (居民储蓄存款余额五年增长1倍多)
+    const undated = text.replace(YEAR_AT_END, '').replace(YEARS_AT_END, '')
     if (undated !== text) {
       text = undated
       continue

@@ -207,6 +207,7 @@ const SPAN_YEARS_AFTER = words('span-years-after')
 const NOT_SPAN_BEFORE = words('not-span-before')
 const FRAME_LEADERS = words('time-frame-before')
 const CUMULATIVE = words('cumulative-after')
+const CHANGES = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
 /** Longest span a bare count of years is read as. */
 const MAX_FRAME_YEARS = 30
 
@@ -222,9 +223,9 @@ function frameCues(text: string, frames: readonly YearsFrame[], year: number | u
     const word = FRAME_AFTER.find((candidate) => after.startsWith(candidate))
     if ((word && !SPAN_YEARS_AFTER.includes(word)) || endsWithAny(text.slice(0, start), NOT_SPAN_BEFORE)) return []
     // 五年中，…… and 近三年，……: the count opens its clause; 普及九年义务教育 names a programme's length;
-    // 中央财政五年累计投入: a count before a sum over it frames that sum wherever it stands
+    // 中央财政五年累计投入, 居民储蓄存款余额五年增长1倍多: a count before a sum or a change over it frames it wherever it stands
     const lead = text.slice(clauseStart(text, start), start).trim()
-    const sums = CUMULATIVE.some((candidate) => after.startsWith(candidate))
+    const sums = [...CUMULATIVE, ...CHANGES].some((candidate) => after.startsWith(candidate))
     if (lead !== '' && !FRAME_LEADERS.includes(lead) && !sums) return []
     if (!Number.isInteger(years) || years < 2 || years > MAX_FRAME_YEARS || recordAt(text, end + (word?.length ?? 0))) return []
     return [{ at: start, end: end + (word?.length ?? 0), span: { start: year - years, end: year - 1 }, ahead: { start: year, end: year + years - 1 }, local: true }]
