@@ -30,8 +30,10 @@ describe('accuracy against gold', () => {
       'national-old/1992.txt',
       'national-old/1997.txt',
       'national-old/1999.txt',
+      'national/2001.txt',
       'national/2003.txt',
       'national/2005.txt',
+      'national/2008.txt',
       'national/2010.txt',
     ])
   })

@@ -10,3 +10,10 @@ export function clauseStart(text: string, at: number): number {
   const window = text.slice(from, at)
   return from + Math.max(...CLAUSE_MARKS.map((mark) => window.lastIndexOf(mark))) + 1
 }
+
+/** Where the clause holding `at` ends, looking at most CLAUSE_LOOKBACK ahead. */
+export function clauseEnd(text: string, at: number): number {
+  const window = text.slice(at, at + CLAUSE_LOOKBACK)
+  const ends = CLAUSE_MARKS.map((mark) => window.indexOf(mark)).filter((index) => index >= 0)
+  return at + (ends.length > 0 ? Math.min(...ends) : window.length)
+}

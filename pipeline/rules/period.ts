@@ -4,7 +4,7 @@
 // report's year. Finding the cues is kept apart from choosing among them.
 import { tables, type Change, type Status } from '../resources/tables.ts'
 import { plans, timeWords, type PerYear } from '../resources/vocabulary.ts'
-import { clauseStart } from './clause.ts'
+import { clauseEnd, clauseStart } from './clause.ts'
 import { SMALL_NUMERALS, valueOfNumeral, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
 
@@ -81,7 +81,8 @@ function yearCues(text: string, year: number | undefined): TimeCue[] {
     const last = match[2] ? yearValue(match[2]) : first
     // 长达2600年 is a length of time: a year of these reports lies between the Republic's founding and the century's end
     if (first === undefined || last === undefined || first < FIRST_YEAR || last > LAST_YEAR || last < first) continue
-    const before = text.slice(Math.max(0, match.index - 4), match.index)
+    // 2003年到 2007年: text from PDF or the web may leave a space before the year
+    const before = text.slice(Math.max(0, match.index - 4), match.index).trimEnd()
     // 是1950年到1997年……总和的1.7倍: the end of a base span is part of the base
     if (baseEnd >= 0 && UNTIL.includes(text.slice(baseEnd, match.index))) continue
     // 2007年……比2002年增长65.5%: growth over the years after the base, up to the year named before it
@@ -116,7 +117,7 @@ function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
   for (const cue of cues) {
     const previous = joined.at(-1)
     // 一九七八年到一九八二年: the first year needs no 从 when only the 到 stands between them
-    const adjacent = previous?.role === 'plain' && cue.role === 'until' && UNTIL.includes(text.slice(previous.end, cue.at))
+    const adjacent = previous?.role === 'plain' && cue.role === 'until' && UNTIL.includes(text.slice(previous.end, cue.at).trim())
     if (previous && cue.role === 'until' && cue.closesClause && ((previous.role === 'from' && cue.at - previous.end < FROM_TO_REACH) || adjacent)) {
       joined[joined.length - 1] = { ...previous, end: cue.end, span: { start: previous.span!.start, end: cue.span!.end }, role: 'plain', fromTo: true }
     } else {
@@ -261,12 +262,22 @@ export interface PeriodContext {
 
 const severalYears = (span: Span | undefined) => (span && span.end > span.start ? span : undefined)
 
+const FIGURE = new RegExp(`\\d|${DIGITS}`, 'u')
+const MARKERS_BEFORE = tables.approxBefore.map((entry) => entry.marker).sort((a, b) => b.length - a.length)
+const RATE_WORDS = [...PER_HEAD, ...timeWords.filter((word) => word.perYear !== undefined).map((word) => word.word)]
+
 /** 由A增加到B: whether the figure at `at` is the A (from) or the B (to) of a change. */
 function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
-  const clause = text.slice(clauseStart(text, at), at).trimEnd()
-  if (endsWithAny(clause, FROM)) return 'from'
+  // 从不到70万亿元增加到超过100万亿元: the figure's own approximation marker stands between
+  const before = text.slice(clauseStart(text, at), at).trimEnd()
+  // 由每人每年50元提高到100元: so do the words that say per whom and per what time
+  let clause = before.slice(0, before.length - (MARKERS_BEFORE.find((marker) => before.endsWith(marker))?.length ?? 0))
+  for (let rate = RATE_WORDS.find((word) => clause.endsWith(word)); rate; rate = RATE_WORDS.find((word) => clause.endsWith(word))) clause = clause.slice(0, -rate.length)
+  // 由7种扩大到15种, not 从两个方面拉动经济增长: a 从 or 由 opens a change only where a 到 or 至 ends it in the clause
+  if (endsWithAny(clause, FROM)) return UNTIL.some((word) => text.slice(at, clauseEnd(text, at)).includes(word)) ? 'from' : undefined
+  // 由1997年的664亿元增加到: a figure stands between the two (人口自然增长率降到 holds a 自 and none)
   const from = Math.max(...FROM.map((word) => clause.lastIndexOf(word)))
-  return from >= 0 && endsWithAny(clause, UNTIL) ? 'to' : undefined
+  return from >= 0 && endsWithAny(clause, UNTIL) && FIGURE.test(clause.slice(from)) ? 'to' : undefined
 }
 
 /** Whether a per-year word makes the figure at `at` an average over a span (see TimeWord.perYear). */
@@ -303,10 +314,10 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     const endYear = endpoint === 'to' ? ends.end : ends.start
     return { start: endYear, end: endYear, perYear: false }
   }
-  // 铁路营运里程由65969公里增加到71500公里 in a five-year review, after a sentence that named 2002: a year only carried
-  // over from before frames no change, whose ends are the part's (the year before it, and its last)
+  // 铁路营运里程由65969公里增加到71500公里 in a five-year review, with no year or after a sentence that named 2002: a year
+  // only carried over from before frames no change, whose ends are the part's (the year before it, and its last)
   const fromPart = status === 'target' ? part.target : part.actual
-  const partEnds = endpoint && spanned && spanned.at < 0 ? severalYears(fromPart) : undefined
+  const partEnds = endpoint && (spanned === undefined || spanned.at < 0) ? severalYears(fromPart) : undefined
   if (partEnds) {
     const endYear = endpoint === 'to' ? partEnds.end : partEnds.start - 1
     return { start: endYear, end: endYear, perYear: false }
@@ -323,7 +334,8 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const averaged = perYear && !paired && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
   // 全国有24万多户国有小企业 in a plan part: a fact stated without a year is as things stand, in the report's year
   // (not the level a planned change starts from: 现行16%的税率降至13% starts from the year before's)
-  const asNow = status === 'actual' && !endpoint && part.actual === undefined && part.target !== undefined
+  const inPlan = part.actual === undefined && part.target !== undefined
+  const asNow = status === 'actual' && !endpoint && inPlan
   const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? flowOverPart(spanned, text, at, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' || asNow ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
   const heldRate = !perYear && figure.change !== 'none' && span === spanned?.span && !spanned?.compared && severalYears(span) !== undefined && namesRate(text, at)
@@ -331,7 +343,8 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     // 人均预期寿命从2020年的82.4岁提升至83.9岁 (five-year review): the level reached is of the last year compared
     if (endpoint === 'to' && before.some((cue) => cue.from) && severalYears(span)) return { start: span.end, end: span.end, perYear: false }
     // 绿色出行比例从75.6%提升至76.5% (one-year review): the level it started from is of the year before
-    if (endpoint === 'from' && !spanned && !severalYears(span)) return { start: span.start - 1, end: span.start - 1, perYear: false }
+    // (in a plan part, a result without a year is of the year before already)
+    if (endpoint === 'from' && !spanned && !severalYears(span) && !inPlan) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
   return span && { ...span, perYear: perYear || heldRate }
 }
