@@ -299,7 +299,8 @@ const YEAR_PART = `${group('year-part')}?`
 /** 从, 由: what opens a from–to pair; 到, 至: what reaches its end. */
 const FROM_WORD = group('year-from')
 const TO_WORD = group('year-until')
-const YEAR_AT_END = new RegExp(`${FROM_WORD}?${YEAR}${YEAR_PART}${OF}?$`, 'u')
+/** 国家外汇储备2000年底, 国有企业资产总额比2002年: a year at the end, with the 从 or 比 that opens it. */
+const YEAR_AT_END = new RegExp(`(?:${FROM_WORD}|${group('comparison-start')})?${YEAR}${YEAR_PART}${OF}?$`, 'u')
 const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:${group('year-part')}|${group('so-far-before')})?)+`, 'u')
 /** “十五”期间国内生产总值, “十一五”年均: a plan's years before the subject say when, not what; “十四五”规划 names a plan. */
 const PLAN_AT_START = new RegExp(`^["“]?${alternation(plans.map((plan) => plan.plan))}["”]?${group('plan-span')}?`, 'u')
@@ -311,7 +312,8 @@ function withoutPlanAtStart(phrase: string): string {
 /** 五年招收研究生, 五年中国家用于……的投资: a count of years before the subject says how long, not what. */
 const YEARS_AT_START = new RegExp(`^(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}`, 'u')
 const SPAN_YEARS_AFTER = tables.contextWords.get('span-years-after')!
-const YEARS_AT_END = new RegExp(`(?<=.)${group('time-frame-before')}?(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}${group('span-years-after')}?$`, 'u')
+// (not the end of a year, 一九八二年)
+const YEARS_AT_END = new RegExp(`(?<=[^\\d${COUNTING_NUMERALS.join('')}${WRITTEN_DIGITS.join('')}])${group('time-frame-before')}?(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}${group('span-years-after')}?$`, 'u')
 
 /** 五年中, 五年内 (not 五年中央财政), or 五年 before a verb or a word trimmed off (五年累计, 五年建成); 九年义务教育 keeps its years. */
 function withoutYearsAtStart(phrase: string): string {
@@ -556,17 +558,32 @@ const PURPOSE_VERBS = longestFirst([...tables.contextWords.get('purpose-verb')!]
  * 中央财政安排429亿元，解决……医疗保险问题; 安排109亿元资金支持再就业: a sum a funder sets aside
  * measures what it is for, which the clause after it names, not the funder and its verb.
  */
-function fundedPurpose(text: string, candidate: Candidate, subject: string): string | undefined {
+function fundedPurpose(text: string, candidate: Candidate, subject: string, clause: number): string | undefined {
   if (candidate.kind !== 'money' || !FUNDING_VERBS.some((verb) => subject.endsWith(verb))) return undefined
-  const rest = text.slice(candidate.end).replace(/^[,\s]+/, '')
+  const rest = withoutComparison(text.slice(candidate.end).replace(/^[,\s]+/, ''))
   const funds = FUNDS.find((noun) => rest.startsWith(noun)) ?? ''
   const verb = PURPOSE_VERBS.find((word) => rest.startsWith(word, funds.length))
-  if (verb === undefined) return undefined
-  const clause = rest.slice(funds.length + verb.length).split(AFTER_CLAUSE)[0]!
+  if (verb === undefined) return purposeBefore(text, clause)
+  const said = rest.slice(funds.length + verb.length).split(AFTER_CLAUSE)[0]!
   // 用于1500万人次以上的职工技能提升: a figure in the purpose is not its name, what follows its 的 is
-  const figure = clause.search(/\d/)
-  const named = figure < 0 ? clause : clause.slice(attributiveAt(clause, figure)?.end ?? clause.length)
+  const figure = said.search(/\d/)
+  const named = figure < 0 ? said : said.slice(attributiveAt(said, figure)?.end ?? said.length)
   const purpose = trim(named)
+  return namesNothing(purpose) ? undefined : purpose
+}
+
+/** 安排832亿元，比上年增加167亿元，支持……: a clause comparing the sum stands between it and its purpose. */
+function withoutComparison(rest: string): string {
+  const comma = rest.indexOf(',')
+  return comma > 0 && opensComparison(rest) ? rest.slice(comma + 1).trimStart() : rest
+}
+
+const PURPOSE_OPENERS = tables.contextWords.get('purpose-before')!
+/** 为加快社会保障体系建设，今年中央财政将安排2762亿元: the purpose may open the sentence instead. */
+function purposeBefore(text: string, clause: number): string | undefined {
+  const first = clausesBefore(text, clause)[0]?.trim() ?? ''
+  const opener = PURPOSE_OPENERS.find((word) => first.startsWith(word))
+  const purpose = opener === undefined ? '' : trim(first.slice(opener.length))
   return namesNothing(purpose) ? undefined : purpose
 }
 
@@ -879,7 +896,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
     else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
-    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd()) ?? simple)
+    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd(), clause) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())

@@ -85,19 +85,19 @@ function yearCues(text: string, year: number | undefined): TimeCue[] {
     const before = text.slice(Math.max(0, match.index - 4), match.index).trimEnd()
     // 是1950年到1997年……总和的1.7倍: the end of a base span is part of the base
     if (baseEnd >= 0 && UNTIL.includes(text.slice(baseEnd, match.index))) continue
-    // 2007年……比2002年增长65.5%: growth over the years after the base, up to the year named before it
-    if (endsWithAny(before, BASE)) {
-      baseEnd = match.index + match[0].length
-      const named = cues.at(-1)?.span?.end
-      if (named !== undefined && named > last) cues.push({ at: match.index, end: match.index + match[0].length, span: { start: last + 1, end: named }, compared: true, role: 'plain' })
-      continue
-    }
-    const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
     const end = match.index + match[0].length
     // 一九七九年以来: from that year to the last one the report looks back on
     const sinceWord = SINCE.find((word) => text.startsWith(word, end))
-    // 1985年以来最高: a record since that year, which names no period of the figures
+    // 1985年以来最高 (增速为1985年以来最高): a record since that year, which names no period of the figures
     if (sinceWord && recordAt(text, end + sinceWord.length)) continue
+    // 2007年……比2002年增长65.5%: growth over the years after the base, up to the year named before it
+    if (endsWithAny(before, BASE)) {
+      baseEnd = end
+      const named = cues.at(-1)?.span?.end
+      if (named !== undefined && named > last) cues.push({ at: match.index, end, span: { start: last + 1, end: named }, compared: true, role: 'plain' })
+      continue
+    }
+    const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
     const since = year !== undefined && last < year && sinceWord !== undefined
     cues.push({ at: match.index, end, span: { start: first, end: since ? year - 1 : last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)), ...(first === last && !since ? { calendar: true } : {}) })
   }
