@@ -36,6 +36,8 @@ const MAX_DIGITS = 21
 /** 303.5, 5,960,281, 12 345 (thousands set apart by a space, as SI writes them), .5 without its zero, and in scientific notation 1.2e5. */
 const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+|(?=\.\d))(?:\.\d+)?(?:[eE][-+]?\d+)?/y
 const LATIN = /[A-Za-z]/
+/** %25%, %2D1: a percent sign that opens an escape of a web address, two hex digits and more of the address. */
+const URL_ESCAPE = /^%[0-9A-Fa-f]{2}[%0-9A-Za-z]/
 /** Longer than any unit surface. */
 const MAX_UNIT = 8
 const wordsOf = (role: NumeralWordRole) => tables.numeralWords.get(role)!.map((entry) => entry.word)
@@ -574,6 +576,7 @@ function matchNumber(text: string, at: number): Match {
   const read = readNumber(text, at)
   if (!read || 'skipTo' in read) return read
   if (LATIN.test(previous)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38
+  if (previous === '%') return { skipTo: read.end, rule: 'code' } // %2D, %280024: an escape in a web address
   if (previous === '/' && /\d/.test(text[at - 2] ?? '')) return { skipTo: read.end, rule: 'date' } // 2024/12/31
   const signed = isSignedAt(text, at)
   const number = signed ? negated(read) : read
@@ -582,6 +585,7 @@ function matchNumber(text: string, at: number): Match {
   if (fraction) return fraction
   const quantity = compound(text, readQuantity(text, number))
   if (!quantity.unit && !quantity.multiplied && LATIN.test(text[quantity.end] ?? '')) return { skipTo: quantity.end, rule: 'code' } // 5G
+  if (URL_ESCAPE.test(text.slice(quantity.end - 1, quantity.end + 3))) return { skipTo: quantity.end, rule: 'code' } // q=30%25%20
   const range = matchRangeEnd(text, quantity, number)
   if (range) {
     const approxInside = quantity.approxInside || range.quantity.approxInside
@@ -792,6 +796,23 @@ function shareListUnits(text: string, found: Candidate[]): void {
   }
 }
 
+const TEMPERATURES = [...tables.contextWords.get('temperature-before')!].sort((a, b) => b.length - a.length)
+const FAHRENHEIT = tables.contextWords.get('fahrenheit-before')!
+const LINKING = tables.contextWords.get('index-verb')!
+/** 最高气温35度, 华氏温度100度: after a temperature, 度 is a degree, Fahrenheit where the temperature says so. */
+function readDegrees(text: string, found: Candidate[]): void {
+  for (const [index, candidate] of found.entries()) {
+    const degree = DEGREE.find((word) => text.startsWith(word, candidate.end))
+    if (candidate.unit !== '' || candidate.form !== 'number' || degree === undefined) continue
+    const before = text.slice(0, candidate.start).trimEnd()
+    const lead = before.slice(0, before.length - (LINKING.find((verb) => before.endsWith(verb))?.length ?? 0))
+    const temperature = TEMPERATURES.find((word) => lead.endsWith(word))
+    if (temperature === undefined) continue
+    const unit = unitOf(FAHRENHEIT.some((word) => temperature.startsWith(word)) ? '℉' : '℃')
+    found[index] = { ...candidate, end: candidate.end + degree.length, unit: unit.unit, kind: unit.entry.kind, unitEntry: unit.entry }
+  }
+}
+
 /** Every candidate span in `text`, left to right, none overlapping, and the runs set aside while reading. */
 export function scan(text: string): { candidates: Candidate[]; skipped: Skipped[] } {
   const found: Candidate[] = []
@@ -818,5 +839,6 @@ export function scan(text: string): { candidates: Candidate[]; skipped: Skipped[
     at = next
   }
   shareListUnits(text, found)
+  readDegrees(text, found)
   return { candidates: found, skipped }
 }
