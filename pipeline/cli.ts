@@ -55,7 +55,7 @@ async function extractOne(path: string, year: number | undefined): Promise<numbe
   let printed = false
   const result = await runDocument(uncataloguedEntry(path, year), path, async (done) => {
     const mentions = done.extraction.mentions.map(({ doc_id, mention_id, sentence_id, sentence, ...mention }) => mention)
-    const excluded = done.extraction.exclusions.map(({ start, end, text, rule, value }) => ({ start, end, text, rule, ...(value !== undefined ? { value } : {}) }))
+    const excluded = done.extraction.exclusions.map(({ start, end, text, rule, value, value_max }) => ({ start, end, text, rule, ...(value !== undefined ? { value } : {}), ...(value_max !== undefined ? { value_max } : {}) }))
     process.stdout.write(`${JSON.stringify({ document: basename(path), mentions, excluded }, null, 1)}\n`)
     printed = true
   })

@@ -88,6 +88,8 @@ export interface ExclusionRecord {
   rule: ExclusionRule
   /** Its value, where the text is a number. */
   value?: number
+  /** The upper bound, where the text is a range of numbers (一千到一千五百). */
+  value_max?: number
 }
 
 export interface Extraction {

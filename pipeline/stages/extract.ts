@@ -42,7 +42,7 @@ function isGroupBound(text: string, candidate: Candidate, next: Candidate | unde
 
 interface Sorted {
   kept: Candidate[]
-  excluded: { start: number; end: number; rule: ExclusionRule; value?: number }[]
+  excluded: { start: number; end: number; rule: ExclusionRule; value?: number; valueMax?: number }[]
 }
 
 /** A comma right after a year sets it off as the frame of what follows (2017年，). */
@@ -79,7 +79,7 @@ function sortCandidates(text: string): Sorted & { names: Uint8Array } {
   const excluded: Sorted['excluded'] = [...skipped]
   const survivors = candidates.filter((candidate) => {
     const rule = exclusionOf(candidate, text, names)
-    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, ...(VALUELESS_RULES.has(rule) ? {} : { value: candidate.value }) })
+    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, ...(VALUELESS_RULES.has(rule) ? {} : { value: candidate.value, valueMax: candidate.valueMax }) })
     return rule === undefined
   })
   const kept = survivors.filter((candidate, index) => {
@@ -236,7 +236,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       }
       sentences.push(record)
       const { kept, excluded, names } = sortCandidates(text)
-      for (const { start: from, end: to, rule, value } of excluded) {
+      for (const { start: from, end: to, rule, value, valueMax } of excluded) {
         const codePoint = offsets.toCodePoint(start + from)
         exclusions.push({
           doc_id: docId,
@@ -247,6 +247,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
           text: raw.slice(start + from, start + to),
           rule,
           ...(value !== undefined && Number.isFinite(value) ? { value } : {}),
+          ...(valueMax !== undefined && Number.isFinite(valueMax) ? { value_max: valueMax } : {}),
         })
       }
       const listStart = targetListStart(text)
