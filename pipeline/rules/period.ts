@@ -37,6 +37,10 @@ export interface TimeCue {
   fromTo?: boolean
   /** 2030年, 明年: one calendar year the text names, not a time frame. */
   calendar?: boolean
+  /** 比2002年增加 with no later year named: the years of a result, which say nothing of a target's. */
+  resultOnly?: boolean
+  /** “十一五”规划纲要: a plan named as a document, which dates its own sentence but frames none after it. */
+  document?: boolean
   /** 刚刚过去的2017年，: a year set off by a comma, which frames what follows it. */
   frames?: boolean
 }
@@ -58,6 +62,7 @@ const recordAt = (text: string, at: number) => RECORD.some((word) => text.starts
 const ANNUAL_MEANS = words('annual-mean')
 const PER_HEAD = words('per-head')
 const PLAN_AFTER = words('plan-after')
+const PLAN_DOCUMENTS = words('plan-document')
 const YEAR_UNIT = alternation(words('year-unit'))
 const DIGITS = charClass(WRITTEN_DIGITS)
 /** One mark or word between two years makes a span (2021—2025年, 2021至2025年); the long dash —— opens a dateline instead. */
@@ -91,10 +96,13 @@ function yearCues(text: string, year: number | undefined): TimeCue[] {
     // 1985年以来最高 (增速为1985年以来最高): a record since that year, which names no period of the figures
     if (sinceWord && recordAt(text, end + sinceWord.length)) continue
     // 2007年……比2002年增长65.5%: growth over the years after the base, up to the year named before it
+    // 比2002年增加2898亿元 with no year of its own: a result runs to the last year the report looks back on
     if (endsWithAny(before, BASE)) {
       baseEnd = end
       const named = cues.at(-1)?.span?.end
       if (named !== undefined && named > last) cues.push({ at: match.index, end, span: { start: last + 1, end: named }, compared: true, role: 'plain' })
+      // (not 是1950年到1997年……的总和, a base of several years)
+      else if (named === undefined && year !== undefined && last < year - 1 && !UNTIL.some((word) => text.startsWith(word, end))) cues.push({ at: match.index, end, span: { start: last + 1, end: year - 1 }, compared: true, resultOnly: true, role: 'plain' })
       continue
     }
     const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
@@ -147,7 +155,7 @@ function planCues(text: string): TimeCue[] {
       // 十四五末: the plan's last year; 十一五前四年: its first years
       const last = words('plan-end').some((word) => after.startsWith(word))
       const span = last ? { start: plan.end, end: plan.end } : first ? { start: plan.start, end: Math.min(plan.end, plan.start + first - 1) } : { start: plan.start, end: plan.end }
-      cues.push({ at, end, span })
+      cues.push({ at, end, span, ...(PLAN_DOCUMENTS.some((word) => after.startsWith(word)) ? { document: true } : {}) })
     }
   }
   return cues
@@ -224,9 +232,10 @@ function frameCues(text: string, frames: readonly YearsFrame[], year: number | u
     const word = FRAME_AFTER.find((candidate) => after.startsWith(candidate))
     if ((word && !SPAN_YEARS_AFTER.includes(word)) || endsWithAny(text.slice(0, start), NOT_SPAN_BEFORE)) return []
     // 五年中，…… and 近三年，……: the count opens its clause; 普及九年义务教育 names a programme's length;
-    // 中央财政五年累计投入, 居民储蓄存款余额五年增长1倍多: a count before a sum or a change over it frames it wherever it stands
+    // 中央财政五年累计投入, 五年新增电力装机, 居民储蓄存款余额五年增长1倍多: a count before a sum, a flow or a change over
+    // it frames it wherever it stands
     const lead = text.slice(clauseStart(text, start), start).trim()
-    const sums = [...CUMULATIVE, ...CHANGES].some((candidate) => after.startsWith(candidate))
+    const sums = [...CUMULATIVE, ...FLOW_VERBS, ...CHANGES].some((candidate) => after.startsWith(candidate))
     if (lead !== '' && !FRAME_LEADERS.includes(lead) && !sums) return []
     if (!Number.isInteger(years) || years < 2 || years > MAX_FRAME_YEARS || recordAt(text, end + (word?.length ?? 0))) return []
     return [{ at: start, end: end + (word?.length ?? 0), span: { start: year - years, end: year - 1 }, ahead: { start: year, end: year + years - 1 }, local: true }]
@@ -297,12 +306,13 @@ function averages(cue: TimeCue, text: string, at: number, change: Change): boole
 export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change; quoted?: boolean }, context: PeriodContext): Period | undefined {
   // 略低于8%的预定目标 in a review: a target quoted there was set for the years reviewed
   const status = figure.quoted && context.part.actual ? 'actual' : figure.status
-  const cues = status === 'target' ? sentenceCues.map((cue) => (cue.ahead ? { ...cue, span: cue.ahead } : cue)) : sentenceCues
+  const cues = status === 'target' ? sentenceCues.filter((cue) => !cue.resultOnly).map((cue) => (cue.ahead ? { ...cue, span: cue.ahead } : cue)) : sentenceCues
   const { year, part } = context
   // 从2018年的X提高到2022年的Y: X stands inside the span and is of its first year
   const inside = cues.find((cue) => cue.span && cue.at < at && at < cue.end)
   if (inside) return { start: inside.span!.start, end: inside.span!.start, perYear: false }
-  const before = cues.filter((cue) => cue.end <= at)
+  // 比2007年增加2.8平方米；城镇居民每百户拥有家用汽车21.5辆: a comparison's years end with its clause
+  const before = cues.filter((cue) => cue.end <= at && !(cue.compared && CLAUSE_BREAK.test(text.slice(cue.end, at))))
   // 五年年均增长5.2%，十年增加近70万亿元: a span named after the average begins another figure's years
   const perYear = before.some((cue) => averages(cue, text, at, figure.change) && !before.some((later) => later.span && later.at > cue.at))
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
@@ -359,7 +369,7 @@ function flowOverPart(spanned: TimeCue | undefined, text: string, at: number, pa
   const carried = spanned !== undefined && spanned.at < 0 && !spanned.frames && spanned.span!.start === spanned.span!.end
   if (!carried || !years || spanned.span!.start < years.start || spanned.span!.end > years.end) return undefined
   const clause = text.slice(clauseStart(text, at), at)
-  return FLOW_VERBS.some((verb) => clause.includes(verb)) ? years : undefined
+  return [...FLOW_VERBS, ...CUMULATIVE].some((verb) => clause.includes(verb)) ? years : undefined
 }
 
 /** 由1978年的355亿元增加到1982年的772亿元: the years of the last from–to pair named before a figure. */

@@ -258,7 +258,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 届时: by the year ahead that the sentence before named
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
-      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
+      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
       if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
       const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
