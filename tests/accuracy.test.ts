@@ -35,6 +35,8 @@ describe('accuracy against gold', () => {
       'national/2005.txt',
       'national/2008.txt',
       'national/2010.txt',
+      'national/2012.txt',
+      'national/2016.txt',
     ])
   })
 
