@@ -364,7 +364,8 @@ function wordBoundaries(text: string): Set<number> {
  * 新增财力 is a noun there, not 新增 + 财力.
  */
 function trim(phrase: string, nounFirst = false): string {
-  let text = withoutPlanAtStart(withoutYearsAtStart(phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_START, '')))
+  // 粮食产量实现“十二连增”: the quote that opens the figure is no part of what it measures
+  let text = withoutPlanAtStart(withoutYearsAtStart(phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_START, '').replace(OPENING_QUOTE_AT_END, '')))
   for (let changed = true; changed && text; ) {
     // 国家外汇储备2000年底达到: a date the trimming bares at the end goes too, and so do the years a change
     // runs over (居民储蓄存款余额五年增长1倍多)
@@ -392,6 +393,8 @@ function afterMarker(text: string, end: number) {
 }
 
 /** 人均, 亩均, 日均: a rate per head is one word, though the segmenter splits off its 均 (which alone closes a noun: 均已完成). */
+const CLOSING_QUOTES = '”’」』"'
+const OPENING_QUOTE_AT_END = /[“‘「『"]$/u
 const PER_WORDS = tables.contextWords.get('per-word')!
 const splitsWord = (text: string, at: number) => PER_WORDS.some((word) => [...word].some((_, inside) => inside > 0 && text.startsWith(word, at - inside)))
 
@@ -402,6 +405,8 @@ const splitsWord = (text: string, at: number) => PER_WORDS.some((word) => [...wo
 export function nounAfter(text: string, end: number, nounFirst = false): string {
   const marker = afterMarker(text, end)
   const from = end + (marker?.marker.length ?? 0)
+  // 实现“十二连增”，: a figure its quotes close on counts nothing after them
+  if (CLOSING_QUOTES.includes(text[from] ?? '')) return ''
   const rest = clip(text, from, from + MAX_INDICATOR)
   const stop = rest.search(AFTER_NOUN_STOPS)
   let noun = stop < 0 ? rest : rest.slice(0, stop)
@@ -539,6 +544,15 @@ function lastedWhat(text: string, candidate: Candidate, subject: string): string
   const joined = attributiveAt(rest)
   if (standsBefore && joined === undefined) return undefined
   const what = trim(rest.slice(joined?.end ?? 0))
+  if (EFFORTS.some((word) => what.endsWith(word))) return achieved(text, candidate.end + rest.length)
+  return namesNothing(what) ? undefined : what
+}
+
+const EFFORTS = tables.contextWords.get('effort-noun')!
+/** 经过25年坚持不懈的努力，全面实现“两基”目标: years of effort measure what the clause after them achieved. */
+function achieved(text: string, clauseBreak: number): string | undefined {
+  const next = text.slice(clauseBreak + 1).split(AFTER_CLAUSE)[0]!
+  const what = trim(next.slice(0, MAX_INDICATOR))
   return namesNothing(what) ? undefined : what
 }
 
@@ -855,6 +869,12 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const items = length > 1 ? listItems(phrase) : undefined
     return items?.length === length ? items : undefined
   }
+  /** 化学需氧量、氨氮排放量要分别下降2%: one figure for all the subjects before its 分别 measures them all. */
+  const oneForAll = (index: number, subjects: string[], window: string): string | undefined => {
+    const mark = subjects.length > 1 && listLength(index) === 1 ? respectively(window) : undefined
+    const phrase = mark ? trim(window.slice(0, mark.at)) : ''
+    return namesNothing(phrase) ? undefined : phrase
+  }
   for (const [index, candidate] of candidates.entries()) {
     const clause = context.clauses[lastAtOrBefore(context.clauses, candidate.start)]!
     const sameClause = previous !== undefined && previous.clause === clause
@@ -896,7 +916,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
     else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
-    const own = subjects ? subjects[Math.min(listIndex, subjects.length - 1)]! : (countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd(), clause) ?? simple)
+    const own = subjects ? ((joined ? undefined : oneForAll(index, subjects, window)) ?? subjects[Math.min(listIndex, subjects.length - 1)]!) : (countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd(), clause) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())

@@ -96,6 +96,10 @@ const COUNT_UNITS = tables.units.filter((unit) => unit.kind === 'count').map((un
 /** Whether the unit is one of a group (年 of year-unit): the rules that read a unit's meaning in a phrase. */
 const unitIn = (candidate: Candidate, group: ContextGroup) => words(group).includes(candidate.unit)
 
+/** “十二连增”: a streak set in quotes for emphasis still counts the years, when the quotes hold it alone. */
+const quotedStreak = (candidate: Candidate, text: string) =>
+  unitIn(candidate, 'streak-unit') && QUOTES[text[candidate.start - 1] ?? ''] === text[candidate.end]
+
 function isYear(candidate: Candidate): boolean {
   return unitIn(candidate, 'year-unit') && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
 }
@@ -192,7 +196,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   const { start, end } = candidate
   const before = text.slice(Math.max(0, start - CONTEXT), start)
   const after = text.slice(end, end + CONTEXT)
-  if (names.subarray(start, end).some((marked) => marked === 1)) return 'name'
+  if (names.subarray(start, end).some((marked) => marked === 1) && !quotedStreak(candidate, text)) return 'name'
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
   if (endsWithAny(before, words('per-before'))) return 'per-denominator' // 每万人口: a denominator in an indicator's name
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
