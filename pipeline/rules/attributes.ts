@@ -694,8 +694,8 @@ function shareSubject(text: string, clause: number, previous: Previous | undefin
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
 const LEVEL_REACHED = new RegExp(`^${CHANGE_VERB}(?:${TO_WORD}|${group('ratio-verb')})(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF})?$`, 'u')
 
-/** 由一九七八年的, 由去年的 (or 从) right before a number opens a from–to pair ... */
-const FROM_MARK = new RegExp(`${FROM_WORD}(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF}?)?$`, 'u')
+/** 由一九七八年的, 由去年的 (or 从; 从人均, 由每人每年 with the words that say per whom and when) right before a number opens a from–to pair ... */
+const FROM_MARK = new RegExp(`${FROM_WORD}(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF}?)?(?:${alternation([...PER_WORDS, ...tables.contextWords.get('per-head')!, ...TIME_WORDS])})*$`, 'u')
 /** ... when a change verb and 到 or 至 follow it: 由355亿元增加到772亿元. */
 const LEVEL_AFTER = new RegExp(`^${CHANGE_VERB}${TO_WORD}`, 'u')
 /** 从380元提高至1000元: a 到 or 至 later in the clause ends the change that 从 opened. */
@@ -709,7 +709,8 @@ function fromPairSubject(text: string, clause: number, from: number, candidate: 
   const head = text.slice(from, candidate.start)
   const mark = FROM_MARK.exec(head)
   if (!mark || !LEVEL_AFTER.test(text.slice(candidate.end, candidate.end + 8))) return undefined
-  const subject = trim(text.slice(from, from + mark.index))
+  // 用两年时间将筹资标准由每人每年50元提高到100元: what 将 takes is the subject
+  const subject = disposedObject(trim(text.slice(from, from + mark.index)))
   // 世界排名由第十位上升到第五位: a ranking and its scope alone leave the subject to the figure before
   if (candidate.form === 'rank') return withoutScope(withoutRankVerb(subject)) || undefined
   // 起征点从3万元提高到15万元、小微企业所得税实际最低税负率从10%降至2.5%: after a figure of the clause, the subject starts there

@@ -273,13 +273,13 @@ const severalYears = (span: Span | undefined) => (span && span.end > span.start 
 
 const FIGURE = new RegExp(`\\d|${DIGITS}`, 'u')
 const MARKERS_BEFORE = tables.approxBefore.map((entry) => entry.marker).sort((a, b) => b.length - a.length)
-const RATE_WORDS = [...PER_HEAD, ...timeWords.filter((word) => word.perYear !== undefined).map((word) => word.word)]
+const RATE_WORDS = [...PER_HEAD, ...words('per-word'), ...timeWords.filter((word) => word.perYear !== undefined).map((word) => word.word)]
 
 /** 由A增加到B: whether the figure at `at` is the A (from) or the B (to) of a change. */
 function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
   // 从不到70万亿元增加到超过100万亿元: the figure's own approximation marker stands between
   const before = text.slice(clauseStart(text, at), at).trimEnd()
-  // 由每人每年50元提高到100元: so do the words that say per whom and per what time
+  // 由每人每年50元提高到100元, 从人均40元: so do the words that say per whom and per what time
   let clause = before.slice(0, before.length - (MARKERS_BEFORE.find((marker) => before.endsWith(marker))?.length ?? 0))
   for (let rate = RATE_WORDS.find((word) => clause.endsWith(word)); rate; rate = RATE_WORDS.find((word) => clause.endsWith(word))) clause = clause.slice(0, -rate.length)
   // 由7种扩大到15种, not 从两个方面拉动经济增长: a 从 or 由 opens a change only where a 到 or 至 ends it in the clause
@@ -324,6 +324,8 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     const endYear = endpoint === 'to' ? ends.end : ends.start
     return { start: endYear, end: endYear, perYear: false }
   }
+  // 到2020年……全员劳动生产率从人均8.7万元提高到12万元: the level a planned change starts from is the latest known, the year before the report's
+  if (endpoint === 'from' && spanned?.until && year !== undefined && spanned.span!.end >= year) return { start: year - 1, end: year - 1, perYear: false }
   // 铁路营运里程由65969公里增加到71500公里 in a five-year review, with no year or after a sentence that named 2002: a year
   // only carried over from before frames no change, whose ends are the part's (the year before it, and its last)
   const fromPart = status === 'target' ? part.target : part.actual
@@ -356,7 +358,17 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     // (in a plan part, a result without a year is of the year before already)
     if (endpoint === 'from' && !spanned && !severalYears(span) && !inPlan) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
+  // 高铁营业里程达到3万公里 under the 十三五 goals: a level a plan reaches is of its last year
+  if (status === 'target' && !perYear && figure.change === 'none' && span === fromPart && severalYears(span) && reachesLevel(text, at)) return { start: span!.end, end: span!.end, perYear: false }
   return span && { ...span, perYear: perYear || heldRate }
+}
+
+const LEVELS = tables.levelWords
+/** 达到3万公里, 提高到23.04%: the figure is a level reached, not an amount added. */
+function reachesLevel(text: string, at: number): boolean {
+  const before = text.slice(clauseStart(text, at), at).trimEnd()
+  const clause = before.slice(0, before.length - (MARKERS_BEFORE.find((marker) => before.endsWith(marker))?.length ?? 0))
+  return LEVELS.some((word) => clause.endsWith(word))
 }
 
 const FLOW_VERBS = tables.contextWords.get('flow-verb')!
