@@ -28,8 +28,8 @@ const specs = new Map(
 )
 const { _comment: _, _uncovered: uncovered = {}, ...coverage } = spec('coverage.json') as Record<string, Record<string, string>> & { _uncovered?: Record<string, Record<string, string>> }
 const resource = (name: string) => readFileSync(new URL(`../pipeline/resources/${name}`, import.meta.url), 'utf8')
-/** Tables whose first column is no key: a context word is its group and the word (list-joiner,和). */
-const KEY_COLUMNS: Record<string, number> = { 'context-words.csv': 2 }
+/** Tables whose first column is no key: a context word is its group and the word (list-joiner,和), a sub-unit its part and whole (分,元). */
+const KEY_COLUMNS: Record<string, number> = { 'context-words.csv': 2, 'sub-units.csv': 2 }
 const keyOf = (name: string, line: string) => line.split(',').slice(0, KEY_COLUMNS[name] ?? 1).join(',')
 const rowsOf = (name: string) => resource(name).trim().split('\n').slice(1).map((line) => keyOf(name, line))
 

@@ -683,6 +683,17 @@ function tenthAfter(text: string, at: number, unit: string): { digit: string; en
   return tables.tenthsAfter.has(unit) && isDigitChar && alone ? { digit, end: start + 1 } : undefined
 }
 
+const MONEY_WORD = tables.contextWords.get('money-word')!
+/** 一块五, 十块零五毛: a classifier that is money with 钱 after it (块钱) is money where a tenth or a smaller coin follows it. */
+function colloquialMoney(text: string, quantity: Quantity): Quantity | undefined {
+  if (quantity.unit!.entry.kind === 'money') return undefined
+  const surface = MONEY_WORD.map((word) => quantity.unit!.unit + word).find((candidate) => tables.unitBySurface.get(candidate)?.kind === 'money')
+  if (surface === undefined) return undefined
+  const money = unitOf(surface)
+  const follows = subUnitParts(text, quantity.end, money.entry.unit).end > quantity.end || tenthAfter(text, quantity.end, money.entry.unit) !== undefined
+  return follows ? { ...quantity, unit: money } : undefined
+}
+
 /**
  * 三元五角, 一美元二十美分, 1公里200米: a smaller unit of the same measure after a quantity adds to it,
  * in the first unit.
@@ -690,6 +701,8 @@ function tenthAfter(text: string, at: number, unit: string): { digit: string; en
 function compound(text: string, quantity: Quantity): Quantity {
   const unit = quantity.unit?.entry
   if (!unit || quantity.parts.upper) return quantity
+  const money = colloquialMoney(text, quantity)
+  if (money) return compound(text, money)
   const parts = subUnitParts(text, quantity.end, unit.unit)
   if (parts.end > quantity.end) return { ...quantity, end: parts.end, parts: { ...quantity.parts, addends: parts.addends } }
   const tenth = tenthAfter(text, quantity.end, unit.unit)
