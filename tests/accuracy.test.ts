@@ -32,11 +32,13 @@ describe('accuracy against gold', () => {
       'national-old/1999.txt',
       'national/2001.txt',
       'national/2003.txt',
+      'national/2004.txt',
       'national/2005.txt',
       'national/2008.txt',
       'national/2010.txt',
       'national/2012.txt',
       'national/2016.txt',
+      'national/2019.txt',
     ])
   })
 
