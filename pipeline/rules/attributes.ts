@@ -536,6 +536,8 @@ const lacksShareSubject = (phrase: string) => SHARE_OF.some((word) => phrase.sta
 const LASTING = tables.contextWords.get('lasting-before')!
 function lastedWhat(text: string, candidate: Candidate, subject: string): string | undefined {
   if (candidate.kind !== 'duration') return undefined
+  const within = actWithin(text, candidate)
+  if (within !== undefined) return within
   const cue = LASTING.find((word) => text.endsWith(word, candidate.start))
   if (cue === undefined) return subject === '' ? actTaking(text, candidate) : undefined
   // 经过30多年改革开放: the cue alone stands before, which is no subject
@@ -553,6 +555,21 @@ const EFFORTS = tables.contextWords.get('effort-noun')!
 function achieved(text: string, clauseBreak: number): string | undefined {
   const next = text.slice(clauseBreak + 1).split(AFTER_CLAUSE)[0]!
   const what = trim(next.slice(0, MAX_INDICATOR))
+  return namesNothing(what) ? undefined : what
+}
+
+const ACT_WITH = tables.contextWords.get('act-duration-before')!
+const ACT_TIME = tables.contextWords.get('act-duration-after')!
+/**
+ * 力争用三年时间，基本建成……的疾病预防控制和医疗救治体系: the time an act is given measures what it brings
+ * about, the noun after its last 的 where it has one.
+ */
+function actWithin(text: string, candidate: Candidate): string | undefined {
+  const time = ACT_TIME.find((word) => text.startsWith(word, candidate.end))
+  if (time === undefined || !ACT_WITH.some((word) => text.endsWith(word, candidate.start))) return undefined
+  const act = text.slice(candidate.end + time.length).replace(/^[,\s]+/, '').split(AFTER_CLAUSE)[0]!
+  const of = lastMatch(act, ATTRIBUTIVES, (word) => word)
+  const what = trim(of ? act.slice(of.at + of.entry.length) : act)
   return namesNothing(what) ? undefined : what
 }
 
@@ -907,8 +924,9 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const counted = after !== '' && ((candidate.kind === 'count' && candidate.unit !== '') || (candidate.unit === '' && candidate.multiplied && countsPeople(after) && text.startsWith(after, candidate.end)))
     const verbFirst = endsInVerb(phrase) && !shareOfNounBefore(candidate, phrase)
     // 带动社会资金形成3.28万亿元的投资规模: after a verb, a figure and its 的 describe the noun that follows
-    // (not after 为 or 达, which give the measure before them its value: 总投资为164亿元的……体系; not 11亿人口)
-    const describes = verbFirst && of?.at === candidate.end && spanNoun(text, candidate) === '' && !LINKING_VERBS.some((verb) => phrase.trimEnd().endsWith(verb))
+    // (not after 为 or 达, which give the measure before them its value: 总投资为164亿元的……体系; not 11亿人口;
+    // not 保持在2%的水平, whose 水平 frames the figure)
+    const describes = verbFirst && of?.at === candidate.end && spanNoun(text, candidate) === '' && !LINKING_VERBS.some((verb) => phrase.trimEnd().endsWith(verb)) && !RATE_FRAMES.some((word) => text.startsWith(word, of.end))
     const object = after || (describes ? nounAfter(untilNext, of.end) : '')
     const simple = programmeReached(untilNext, candidate, after, phrase) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before)
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
