@@ -60,15 +60,18 @@ export interface TimeWord {
    * level of one year (年均浓度).
    */
   perYear?: PerYear
+  /** 上年: the year before the one the text speaks of (the year reviewed, in a review), not before the report's. */
+  beforeTopic?: boolean
 }
 
 export type PerYear = 'always' | 'rate'
 
-export const timeWords: TimeWord[] = readTable('time-words.csv', ['word'] as const, { optional: ['from', 'to', 'per_year'], allowed: { per_year: ['always', 'rate'] } })
+export const timeWords: TimeWord[] = readTable('time-words.csv', ['word'] as const, { optional: ['from', 'to', 'per_year', 'relative_to'], allowed: { per_year: ['always', 'rate'], relative_to: ['topic'] } })
   .map((row) => ({
     word: row.word,
     ...(row.from ? { from: Number(row.from), to: Number(row.to) } : {}),
     ...(row.per_year ? { perYear: row.per_year as PerYear } : {}),
+    ...(row.relative_to ? { beforeTopic: true } : {}),
   }))
   // longest first; of two that overlap as long, the average wins (基础上年均增长 is 年均, not 上年)
   .sort((a, b) => b.word.length - a.word.length || Number(b.perYear !== undefined) - Number(a.perYear !== undefined))

@@ -271,6 +271,8 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
     const lead = context.text.slice(Math.max(0, word.start - PAIR_REACH), word.start)
     const cue = tables.status.find((entry) => cueAt(context.text, word, entry.cue) && !entry.unlessAfter?.test(rest) && !entry.unlessBefore?.test(lead) && !(entry.weak && cued))
     if (!cue) continue
+    // 将现行16%的税率降至13%: a fact cue says what is, not the level a change brings it to
+    if (cue.status === 'actual' && REACHING.some((reach) => context.text.slice(word.end, candidate.start).includes(reach))) continue
     status = cue.status
     cued ||= !cue.weak
   }

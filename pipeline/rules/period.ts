@@ -37,6 +37,8 @@ export interface TimeCue {
   fromTo?: boolean
   /** 2030年, 明年: one calendar year the text names, not a time frame. */
   calendar?: boolean
+  /** 上年: the year before the one the part speaks of (not the report's year), for the level a change starts from. */
+  beforeTopic?: boolean
   /** 比2002年增加 with no later year named: the years of a result, which say nothing of a target's. */
   resultOnly?: boolean
   /** “十一五”规划纲要: a plan named as a document, which dates its own sentence but frames none after it. */
@@ -200,7 +202,7 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
       const perYear = word.perYear && !ANNUAL_MEANS.some((noun) => text.startsWith(noun, end)) && !endsWithAny(before, PER_HEAD) ? { perYear: word.perYear } : {}
       // 明年, like 2006年, names one year of the calendar
       const calendar = span && span.start === span.end ? { calendar: true } : {}
-      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...calendar, ...(span && endsWithAny(before, FROM) ? { from: true } : {}) })
+      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...calendar, ...(span && endsWithAny(before, FROM) ? { from: true } : {}), ...(word.beforeTopic ? { beforeTopic: true } : {}) })
     }
   }
   return cues
@@ -272,18 +274,25 @@ export interface PeriodContext {
 const severalYears = (span: Span | undefined) => (span && span.end > span.start ? span : undefined)
 
 const FIGURE = new RegExp(`\\d|${DIGITS}`, 'u')
+/** 现行16%的税率降至: a level, its 的 and its noun, then the change to the level after. */
+const LEVEL_OF_NOUN = `(?:\\d|${DIGITS})[^,;]*?${alternation(words('attributive'))}[^,;]*?${alternation(CHANGES)}${alternation(UNTIL)}`
+const STARTS_CHANGE_OF_NOUN = new RegExp(`^${LEVEL_OF_NOUN}`, 'u')
+const ENDS_CHANGE_OF_NOUN = new RegExp(`${LEVEL_OF_NOUN}$`, 'u')
 const MARKERS_BEFORE = tables.approxBefore.map((entry) => entry.marker).sort((a, b) => b.length - a.length)
-const RATE_WORDS = [...PER_HEAD, ...words('per-word'), ...timeWords.filter((word) => word.perYear !== undefined).map((word) => word.word)]
+const RATE_WORDS = [...PER_HEAD, ...words('per-word'), ...timeWords.filter((word) => word.perYear !== undefined || word.beforeTopic).map((word) => word.word)]
 
 /** 由A增加到B: whether the figure at `at` is the A (from) or the B (to) of a change. */
 function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
   // 从不到70万亿元增加到超过100万亿元: the figure's own approximation marker stands between
   const before = text.slice(clauseStart(text, at), at).trimEnd()
-  // 由每人每年50元提高到100元, 从人均40元: so do the words that say per whom and per what time
+  // 由每人每年50元提高到100元, 从人均40元, 由上年46亿元: so do the words that say per whom and per what time, and 上年
   let clause = before.slice(0, before.length - (MARKERS_BEFORE.find((marker) => before.endsWith(marker))?.length ?? 0))
   for (let rate = RATE_WORDS.find((word) => clause.endsWith(word)); rate; rate = RATE_WORDS.find((word) => clause.endsWith(word))) clause = clause.slice(0, -rate.length)
   // 由7种扩大到15种, not 从两个方面拉动经济增长: a 从 or 由 opens a change only where a 到 or 至 ends it in the clause
   if (endsWithAny(clause, FROM)) return UNTIL.some((word) => text.slice(at, clauseEnd(text, at)).includes(word)) ? 'from' : undefined
+  // 将现行16%的税率降至13%: the change of a noun a level describes starts at that level
+  if (STARTS_CHANGE_OF_NOUN.test(text.slice(at, clauseEnd(text, at)))) return 'from'
+  if (ENDS_CHANGE_OF_NOUN.test(clause)) return 'to'
   // 由1997年的664亿元增加到: a figure stands between the two (人口自然增长率降到 holds a 自 and none)
   const from = Math.max(...FROM.map((word) => clause.lastIndexOf(word)))
   return from >= 0 && endsWithAny(clause, UNTIL) && FIGURE.test(clause.slice(from)) ? 'to' : undefined
@@ -306,8 +315,8 @@ function averages(cue: TimeCue, text: string, at: number, change: Change): boole
 export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change; quoted?: boolean }, context: PeriodContext): Period | undefined {
   // 略低于8%的预定目标 in a review: a target quoted there was set for the years reviewed
   const status = figure.quoted && context.part.actual ? 'actual' : figure.status
-  const cues = status === 'target' ? sentenceCues.filter((cue) => !cue.resultOnly).map((cue) => (cue.ahead ? { ...cue, span: cue.ahead } : cue)) : sentenceCues
   const { year, part } = context
+  const cues = status === 'target' ? sentenceCues.filter((cue) => !cue.resultOnly).map((cue) => (cue.ahead ? { ...cue, span: cue.ahead } : cue)) : sentenceCues
   // 从2018年的X提高到2022年的Y: X stands inside the span and is of its first year
   const inside = cues.find((cue) => cue.span && cue.at < at && at < cue.end)
   if (inside) return { start: inside.span!.start, end: inside.span!.start, perYear: false }
@@ -318,6 +327,10 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
   const endpoint = endOfChange(text, at)
+  // 由上年46亿元增加到92亿元 in the review of 2003: the change starts in 2002, the year before the one reviewed
+  const topic = status === 'target' ? part.target : part.actual
+  const fromTopic = endpoint === 'from' && before.at(-1)?.beforeTopic && topic && topic.start === topic.end
+  if (fromTopic) return { start: topic.start - 1, end: topic.start - 1, perYear: false }
   // 由一九七八年的A提高到一九八二年的B，轻工业所占比重由C提高到D: the ends of a later pair are the years of the first
   const ends = endpoint ? namedEnds(before) : undefined
   if (ends) {
