@@ -703,11 +703,13 @@ function compound(text: string, quantity: Quantity): Quantity {
   if (!unit || quantity.parts.upper) return quantity
   const money = colloquialMoney(text, quantity)
   if (money) return compound(text, money)
-  const parts = subUnitParts(text, quantity.end, unit.unit)
-  if (parts.end > quantity.end) return { ...quantity, end: parts.end, parts: { ...quantity.parts, addends: parts.addends } }
+  // 两美元又三美分, 三元又五角: 又 may join the smaller unit
+  const joined = quantity.end + (AND.find((word) => text.startsWith(word, quantity.end))?.length ?? 0)
+  const parts = subUnitParts(text, joined, unit.unit)
+  if (parts.end > joined) return { ...quantity, end: parts.end, parts: { ...quantity.parts, addends: parts.addends } }
   const tenth = tenthAfter(text, quantity.end, unit.unit)
   if (tenth) return { ...quantity, end: tenth.end, parts: { ...quantity.parts, addends: [{ numeral: tenth.digit, share: 0.1 }] } }
-  const next = readNumber(text, quantity.end)
+  const next = readNumber(text, joined)
   if (!next || 'skipTo' in next || next.multiplied) return quantity
   const smaller = readQuantity(text, next)
   const entry = smaller.unit?.entry
