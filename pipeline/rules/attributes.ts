@@ -560,6 +560,19 @@ function achieved(text: string, clauseBreak: number): string | undefined {
   return namesNothing(what) ? undefined : what
 }
 
+const PROBLEMS = tables.contextWords.get('problem-noun')!
+/** 解决3200万农村人口的安全饮水问题: people counted for a problem of theirs measure the problem solved. */
+function problemOf(text: string, candidate: Candidate): string | undefined {
+  if (!countsPeople(nounAfter(text, candidate.end, true)) && !countsPeople(candidate.unit)) return undefined
+  const rest = text.slice(candidate.end).split(AFTER_CLAUSE)[0]!
+  const of = attributiveAt(rest)
+  if (of === undefined) return undefined
+  const phrase = rest.slice(of.end)
+  const joiner = LIST_JOINERS.find((word) => phrase.endsWith(word))
+  const problem = joiner ? phrase.slice(0, -joiner.length) : phrase
+  return PROBLEMS.some((word) => problem.endsWith(word)) && !namesNothing(trim(problem)) ? trim(problem) : undefined
+}
+
 const ACT_WITH = tables.contextWords.get('act-duration-before')!
 const ACT_TIME = tables.contextWords.get('act-duration-after')!
 /**
@@ -937,7 +950,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
     else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
-    const own = subjects ? ((joined ? undefined : oneForAll(index, subjects, window)) ?? subjects[Math.min(listIndex, subjects.length - 1)]!) : (countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd(), clause) ?? simple)
+    const own = subjects ? ((joined ? undefined : oneForAll(index, subjects, window)) ?? subjects[Math.min(listIndex, subjects.length - 1)]!) : (problemOf(untilNext, candidate) ?? countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd(), clause) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
     const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
