@@ -710,7 +710,7 @@ const spanNoun = (text: string, candidate: Candidate) => LONG_NOUNS.find((noun) 
 
 /** 粮食连续四年增产，2007年产量达到5016亿公斤: a head noun alone (产量) is of the short subject before it. */
 const OWNED_HEADS = tables.contextWords.get('owned-head')!
-const OWNER_REACH = 4
+const OWNER_REACH = 6
 function withOwner(indicator: string, previous: Previous | undefined): string {
   const owner = previous?.attributes.indicator ?? ''
   if (!OWNED_HEADS.includes(indicator) || owner === '' || owner.length > OWNER_REACH || owner.endsWith(indicator)) return indicator
