@@ -572,7 +572,8 @@ const negated = (number: NumberToken): NumberToken => ({ ...number, value: -numb
 
 function matchNumber(text: string, at: number): Match {
   const previous = text[at - 1] ?? ''
-  if (/[0-9.]/.test(previous) || (isNumeralChar(previous) && !isPoint(previous))) return undefined
+  // inside a number (3.5, 12, .5), not after an ellipsis (...9)
+  if (/[0-9]/.test(previous) || (previous === '.' && text[at - 2] !== '.') || (isNumeralChar(previous) && !isPoint(previous))) return undefined
   const read = readNumber(text, at)
   if (!read || 'skipTo' in read) return read
   if (LATIN.test(previous)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38
