@@ -162,9 +162,12 @@ function rateNamed(window: string): Change | undefined {
   return CHANGE_GAP.test(rest.replace(LEVEL_REACHED_AT_START, '')) ? noun.entry.change : undefined
 }
 
+const ASPECTS_COUNTED = tables.contextWords.get('aspect-noun')!
 function changeOf(candidate: Candidate, window: string, after: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
   if (candidate.form === 'rank') return 'none' // 上升5位、居第86位: a rank is a level
+  // 从增加供给和抑制需求两方面入手: a count of sides or aspects changes nothing, whatever the sides say
+  if (candidate.kind === 'count' && ASPECTS_COUNTED.some((word) => candidate.unit === word || after.startsWith(word))) return 'none'
   const rateOf = rateAfter(candidate, after)
   if (rateOf) return rateOf
   // 增长7.8%，略低于8%的预定目标: a target set for the figure before moves as that figure does
