@@ -37,8 +37,10 @@ describe('accuracy against gold', () => {
       'national/2008.txt',
       'national/2010.txt',
       'national/2012.txt',
+      'national/2014.txt',
       'national/2016.txt',
       'national/2019.txt',
+      'national/2022.txt',
     ])
   })
 
