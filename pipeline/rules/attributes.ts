@@ -946,7 +946,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // not 保持在2%的水平, whose 水平 frames the figure)
     const describes = verbFirst && of?.at === candidate.end && spanNoun(text, candidate) === '' && !LINKING_VERBS.some((verb) => phrase.trimEnd().endsWith(verb)) && !RATE_FRAMES.some((word) => text.startsWith(word, of.end))
     const object = after || (describes ? nounAfter(untilNext, of.end) : '')
-    const simple = programmeReached(untilNext, candidate, after, phrase) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before)
+    // 释放十几亿人口蕴藏的……潜力, 覆盖农村5亿人口: a figure whose span holds its noun counts that noun (the guideline's 十亿人口)
+    const simple = spanNoun(text, candidate) || (programmeReached(untilNext, candidate, after, phrase) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before))
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
