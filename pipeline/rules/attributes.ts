@@ -163,6 +163,7 @@ function rateNamed(window: string): Change | undefined {
 }
 
 const ASPECTS_COUNTED = tables.contextWords.get('aspect-noun')!
+const CUT_NOUNS = tables.contextWords.get('cut-noun')!
 function changeOf(candidate: Candidate, window: string, after: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
   if (candidate.form === 'rank') return 'none' // 上升5位、居第86位: a rank is a level
@@ -177,6 +178,8 @@ function changeOf(candidate: Candidate, window: string, after: string, previous:
   if (COMPARISONS.some((word) => window.includes(word))) return 'none'
   const rate = rateNamed(window)
   if (rate) return rate
+  // 减税降费约1.3万亿元: a cut named as a noun, which stays in the indicator, gives the size of the cut
+  if (CUT_NOUNS.some((word) => window.includes(word) && CHANGE_GAP.test(window.slice(window.lastIndexOf(word) + word.length)))) return 'down'
   const match = lastMatch(window, tables.change, (entry) => entry.word)
   const best = match && { ...match.entry, at: match.at }
   // 分别下降3.6%和1.3%, 压减时间58%、材料52%: a list item without its own verb shares the change;
