@@ -782,8 +782,17 @@ const RESPECTIVELY = tables.contextWords.get('respectively')!
 const MEASURING = [...CHANGE_WORDS, ...tables.levelWords]
 /** Where 分别 first stands in `text`, and which word of its group it is. */
 function respectively(text: string): { at: number; word: string } | undefined {
-  return RESPECTIVELY.map((word) => ({ at: text.indexOf(word), word })).find((mark) => mark.at >= 0)
+  const boundaries = wordBoundaries(text)
+  for (const word of RESPECTIVELY) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      // a word of its own: the 均 of 人均, 年均 or 平均 says nothing of a list
+      if (boundaries.has(at) && boundaries.has(at + word.length) && !splitsWord(text, at) && !insideTimeWord(text, at, word)) return { at, word }
+    }
+  }
+  return undefined
 }
+const insideTimeWord = (text: string, at: number, word: string) =>
+  TIME_WORDS.some((time) => time.includes(word) && time !== word && text.startsWith(time, at - time.indexOf(word)))
 
 /**
  * The subjects of a 分别 list: 高技术制造业、装备制造业增加值分别增长8.9%、7.7%; where the words before
