@@ -575,8 +575,8 @@ function problemOf(text: string, candidate: Candidate): string | undefined {
   if (of === undefined) return undefined
   const phrase = rest.slice(of.end)
   const joiner = LIST_JOINERS.find((word) => phrase.endsWith(word))
-  const problem = joiner ? phrase.slice(0, -joiner.length) : phrase
-  return PROBLEMS.some((word) => problem.endsWith(word)) && !namesNothing(trim(problem)) ? trim(problem) : undefined
+  const problem = trim(joiner ? phrase.slice(0, -joiner.length) : phrase)
+  return PROBLEMS.some((word) => problem.endsWith(word)) && !namesNothing(problem) ? problem : undefined
 }
 
 const ACT_WITH = tables.contextWords.get('act-duration-before')!

@@ -218,7 +218,11 @@ const SPAN_YEARS_AFTER = words('span-years-after')
 const NOT_SPAN_BEFORE = words('not-span-before')
 const FRAME_LEADERS = words('time-frame-before')
 const CUMULATIVE = words('cumulative-after')
+const FLOW_VERBS = words('flow-verb')
+/** 累计, 新增, 安排: words of an amount added over a span. */
+const SUMS_AND_FLOWS = [...CUMULATIVE, ...FLOW_VERBS]
 const CHANGES = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
+const FRAMED_AFTER = [...SUMS_AND_FLOWS, ...CHANGES]
 /** Longest span a bare count of years is read as. */
 const MAX_FRAME_YEARS = 30
 
@@ -237,7 +241,7 @@ function frameCues(text: string, frames: readonly YearsFrame[], year: number | u
     // 中央财政五年累计投入, 五年新增电力装机, 居民储蓄存款余额五年增长1倍多: a count before a sum, a flow or a change over
     // it frames it wherever it stands
     const lead = text.slice(clauseStart(text, start), start).trim()
-    const sums = [...CUMULATIVE, ...FLOW_VERBS, ...CHANGES].some((candidate) => after.startsWith(candidate))
+    const sums = FRAMED_AFTER.some((candidate) => after.startsWith(candidate))
     if (lead !== '' && !FRAME_LEADERS.includes(lead) && !sums) return []
     if (!Number.isInteger(years) || years < 2 || years > MAX_FRAME_YEARS || recordAt(text, end + (word?.length ?? 0))) return []
     return [{ at: start, end: end + (word?.length ?? 0), span: { start: year - years, end: year - 1 }, ahead: { start: year, end: year + years - 1 }, local: true }]
@@ -275,23 +279,28 @@ const severalYears = (span: Span | undefined) => (span && span.end > span.start 
 
 const FIGURE = new RegExp(`\\d|${DIGITS}`, 'u')
 /** 现行16%的税率降至: a level, its 的 and its noun, then the change to the level after. */
-const LEVEL_OF_NOUN = `(?:\\d|${DIGITS})[^,;]*?${alternation(words('attributive'))}[^,;]*?${alternation(CHANGES)}${alternation(UNTIL)}`
+const LEVEL_OF_NOUN = `(?:${FIGURE.source})[^,;]*?${alternation(words('attributive'))}[^,;]*?${alternation(CHANGES)}${alternation(UNTIL)}`
 const STARTS_CHANGE_OF_NOUN = new RegExp(`^${LEVEL_OF_NOUN}`, 'u')
 const ENDS_CHANGE_OF_NOUN = new RegExp(`${LEVEL_OF_NOUN}$`, 'u')
 const MARKERS_BEFORE = tables.approxBefore.map((entry) => entry.marker).sort((a, b) => b.length - a.length)
 const RATE_WORDS = [...PER_HEAD, ...words('per-word'), ...timeWords.filter((word) => word.perYear !== undefined || word.beforeTopic).map((word) => word.word)]
 
+/** The clause before the figure at `at`, less the figure's own approximation marker (从不到70万亿元, 达到超过). */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(clauseStart(text, at), at).trimEnd()
+  return before.slice(0, before.length - (MARKERS_BEFORE.find((marker) => before.endsWith(marker))?.length ?? 0))
+}
+
 /** 由A增加到B: whether the figure at `at` is the A (from) or the B (to) of a change. */
 function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
-  // 从不到70万亿元增加到超过100万亿元: the figure's own approximation marker stands between
-  const before = text.slice(clauseStart(text, at), at).trimEnd()
-  // 由每人每年50元提高到100元, 从人均40元, 由上年46亿元: so do the words that say per whom and per what time, and 上年
-  let clause = before.slice(0, before.length - (MARKERS_BEFORE.find((marker) => before.endsWith(marker))?.length ?? 0))
+  // 由每人每年50元提高到100元, 从人均40元, 由上年46亿元: the words that say per whom and per what time, and 上年, stand between too
+  let clause = clauseBefore(text, at)
   for (let rate = RATE_WORDS.find((word) => clause.endsWith(word)); rate; rate = RATE_WORDS.find((word) => clause.endsWith(word))) clause = clause.slice(0, -rate.length)
+  const rest = text.slice(at, clauseEnd(text, at))
   // 由7种扩大到15种, not 从两个方面拉动经济增长: a 从 or 由 opens a change only where a 到 or 至 ends it in the clause
-  if (endsWithAny(clause, FROM)) return UNTIL.some((word) => text.slice(at, clauseEnd(text, at)).includes(word)) ? 'from' : undefined
+  if (endsWithAny(clause, FROM)) return UNTIL.some((word) => rest.includes(word)) ? 'from' : undefined
   // 将现行16%的税率降至13%: the change of a noun a level describes starts at that level
-  if (STARTS_CHANGE_OF_NOUN.test(text.slice(at, clauseEnd(text, at)))) return 'from'
+  if (STARTS_CHANGE_OF_NOUN.test(rest)) return 'from'
   if (ENDS_CHANGE_OF_NOUN.test(clause)) return 'to'
   // 由1997年的664亿元增加到: a figure stands between the two (人口自然增长率降到 holds a 自 and none)
   const from = Math.max(...FROM.map((word) => clause.lastIndexOf(word)))
@@ -327,10 +336,9 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
   const endpoint = endOfChange(text, at)
+  const fromPart = status === 'target' ? part.target : part.actual
   // 由上年46亿元增加到92亿元 in the review of 2003: the change starts in 2002, the year before the one reviewed
-  const topic = status === 'target' ? part.target : part.actual
-  const fromTopic = endpoint === 'from' && before.at(-1)?.beforeTopic && topic && topic.start === topic.end
-  if (fromTopic) return { start: topic.start - 1, end: topic.start - 1, perYear: false }
+  if (endpoint === 'from' && before.at(-1)?.beforeTopic && fromPart && fromPart.start === fromPart.end) return { start: fromPart.start - 1, end: fromPart.start - 1, perYear: false }
   // 由一九七八年的A提高到一九八二年的B，轻工业所占比重由C提高到D: the ends of a later pair are the years of the first
   const ends = endpoint ? namedEnds(before) : undefined
   if (ends) {
@@ -341,7 +349,6 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   if (endpoint === 'from' && spanned?.until && year !== undefined && spanned.span!.end >= year) return { start: year - 1, end: year - 1, perYear: false }
   // 铁路营运里程由65969公里增加到71500公里 in a five-year review, with no year or after a sentence that named 2002: a year
   // only carried over from before frames no change, whose ends are the part's (the year before it, and its last)
-  const fromPart = status === 'target' ? part.target : part.actual
   const partEnds = endpoint && (spanned === undefined || spanned.at < 0) ? severalYears(fromPart) : undefined
   if (partEnds) {
     const endYear = endpoint === 'to' ? partEnds.end : partEnds.start - 1
@@ -379,12 +386,10 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
 const LEVELS = tables.levelWords
 /** 达到3万公里, 提高到23.04%: the figure is a level reached, not an amount added. */
 function reachesLevel(text: string, at: number): boolean {
-  const before = text.slice(clauseStart(text, at), at).trimEnd()
-  const clause = before.slice(0, before.length - (MARKERS_BEFORE.find((marker) => before.endsWith(marker))?.length ?? 0))
+  const clause = clauseBefore(text, at)
   return LEVELS.some((word) => clause.endsWith(word))
 }
 
-const FLOW_VERBS = tables.contextWords.get('flow-verb')!
 /**
  * 1987年……。城市新建职工住宅8.5亿平方米 under a review of 1983–1987: what was added over the part is of all
  * its years; a single year carried over from the sentence before dates levels, not flows.
@@ -394,7 +399,7 @@ function flowOverPart(spanned: TimeCue | undefined, text: string, at: number, pa
   const carried = spanned !== undefined && spanned.at < 0 && !spanned.frames && spanned.span!.start === spanned.span!.end
   if (!carried || !years || spanned.span!.start < years.start || spanned.span!.end > years.end) return undefined
   const clause = text.slice(clauseStart(text, at), at)
-  return [...FLOW_VERBS, ...CUMULATIVE].some((verb) => clause.includes(verb)) ? years : undefined
+  return SUMS_AND_FLOWS.some((verb) => clause.includes(verb)) ? years : undefined
 }
 
 /** 由1978年的355亿元增加到1982年的772亿元: the years of the last from–to pair named before a figure. */

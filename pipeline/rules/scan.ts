@@ -814,13 +814,15 @@ function shareListUnits(text: string, found: Candidate[]): void {
 
 const TEMPERATURES = [...tables.contextWords.get('temperature-before')!].sort((a, b) => b.length - a.length)
 const FAHRENHEIT = tables.contextWords.get('fahrenheit-before')!
+/** Longer than a temperature and a verb (华氏温度升高): a long run-on text is never read back whole. */
+const TEMPERATURE_REACH = 16
 const TEMPERATURE_VERBS = [...tables.contextWords.get('index-verb')!, ...tables.change.map((entry) => entry.word)].sort((a, b) => b.length - a.length)
 /** 最高气温35度, 华氏温度100度, 把温度升高5度: after a temperature, 度 is a degree, Fahrenheit where the temperature says so. */
 function readDegrees(text: string, found: Candidate[]): void {
   for (const [index, candidate] of found.entries()) {
     const degree = DEGREE.find((word) => text.startsWith(word, candidate.end))
     if (candidate.unit !== '' || candidate.form !== 'number' || degree === undefined) continue
-    const before = text.slice(0, candidate.start).trimEnd()
+    const before = text.slice(Math.max(0, candidate.start - TEMPERATURE_REACH), candidate.start).trimEnd()
     // 气温为35度, 把温度升高5度: a linking or change verb may stand between
     const lead = before.slice(0, before.length - (TEMPERATURE_VERBS.find((verb) => before.endsWith(verb))?.length ?? 0))
     const temperature = TEMPERATURES.find((word) => lead.endsWith(word))
