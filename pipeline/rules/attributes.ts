@@ -366,6 +366,9 @@ function wordBoundaries(text: string): Set<number> {
   return boundaries
 }
 
+/** 在提高效益的基础上, 在确保质量的前提下: the condition a figure is set under names nothing it measures. */
+const FRAMED_CONDITION = new RegExp(`${group('condition-open')}[^,;:。]*?${group('condition-close')}`, 'gu')
+
 /**
  * Strips leading and trailing function words (verbs, adverbs, frames) off an indicator phrase,
  * whole words only. A phrase known to start with its noun (after a classifier or 的) keeps its start:
@@ -373,7 +376,7 @@ function wordBoundaries(text: string): Set<number> {
  */
 function trim(phrase: string, nounFirst = false): string {
   // 粮食产量实现“十二连增”: the quote that opens the figure is no part of what it measures
-  let text = withoutPlanAtStart(withoutYearsAtStart(phrase.replace(/[\r\n\u200b]+/g, '').trim().replace(YEAR_AT_START, '').replace(OPENING_QUOTE_AT_END, '')))
+  let text = withoutPlanAtStart(withoutYearsAtStart(phrase.replace(/[\r\n\u200b]+/g, '').replace(FRAMED_CONDITION, '').trim().replace(YEAR_AT_START, '').replace(OPENING_QUOTE_AT_END, '')))
   for (let changed = true; changed && text; ) {
     // 国家外汇储备2000年底达到: a date the trimming bares at the end goes too, and so do the years a change
     // runs over (居民储蓄存款余额五年增长1倍多)
@@ -513,21 +516,27 @@ function disposedObject(phrase: string): string {
 }
 
 /**
- * 保证每年增加运力4000万吨, 今年要减少贫困人口1000万人: a change verb with nothing named before it
- * has what it changes after it, and that object is what the figure measures.
+ * 保证每年增加运力4000万吨, 今年要减少贫困人口1000万人, 中央财政拟安排补助资金1030亿元: a change or
+ * funding verb has what it changes or funds after it, and that object is what the figure measures; what
+ * stands before the verb is who acts.
  */
 function changedObject(phrase: string): string {
-  const verb = lastMatch(phrase, OBJECT_VERBS, (entry) => entry.word)
+  const verb = lastMatch(phrase, OBJECT_VERBS, (entry) => entry)
   // 考虑价格下降因素: a condition names nothing, whatever it holds
   if (!verb || namesNothing(phrase)) return phrase
-  const end = verb.at + verb.entry.word.length
+  const end = verb.at + verb.entry.length
   const boundaries = wordBoundaries(phrase)
   const rest = phrase.slice(end)
   const object = trim(rest)
   if (!boundaries.has(verb.at) || !boundaries.has(end) || object === '' || CHANGE_GAP.test(rest) || startsWithWord(rest, NOT_OBJECTS) || namesNothing(object)) return phrase
-  return namesNothing(trim(phrase.slice(0, verb.at))) ? object : phrase
+  // 服务业增加值, 研发经费投入强度: a verb that is part of a noun
+  // 化肥生产能力增加标准肥1500万吨: the standard a figure is counted in is no object
+  if (VERB_COMPOUNDS.some((word) => phrase.startsWith(word, verb.at)) || MEASURE_BASES.some((word) => object.startsWith(word))) return phrase
+  return object
 }
-const OBJECT_VERBS = tables.change.filter((entry) => entry.change !== 'none' && entry.takesObject)
+const VERB_COMPOUNDS = tables.contextWords.get('verb-compound')!
+const MEASURE_BASES = tables.contextWords.get('measure-basis')!
+const OBJECT_VERBS = [...tables.change.filter((entry) => entry.change !== 'none' && entry.takesObject).map((entry) => entry.word), ...tables.contextWords.get('funding-verb')!]
 
 /** 以每年平均递增百分之七点五的速度: after 的 stands the rate's frame, not what the share is of. */
 const RATE_FRAMES = tables.contextWords.get('rate-frame')!
@@ -648,7 +657,7 @@ const ASIDE_AT_START = /^\([^()]*\)/
  * a count or share of places (县, 省份) measures how far a programme reaches. The programme is what the
  * places carry out, named after them, or else what stands before the verb that extends it there.
  */
-function programmeReached(text: string, candidate: Candidate, after: string, phrase: string): string | undefined {
+function programmeReached(text: string, candidate: Candidate, after: string, phrase: string, clause: number): string | undefined {
   if (!(candidate.kind === 'count' || candidate.kind === 'percent')) return undefined
   // the places alone, or before what they carry out (50个城市推行生活垃圾分类), not 县级医院
   const carriesOut = (phrase: string) => (word: string) => phrase.startsWith(word) && PROGRAMME_VERBS.some((verb) => phrase.startsWith(verb, word.length))
@@ -662,8 +671,27 @@ function programmeReached(text: string, candidate: Candidate, after: string, phr
     if (object !== undefined) return object
   }
   const extension = Math.max(...COVERAGE_VERBS.map((word) => phrase.lastIndexOf(word)))
-  const subject = extension > 0 ? trim(phrase.slice(0, extension)) : ''
+  // 新型农村合作医疗制度不断完善，已扩大到全国86%的县: a clause that opens with the extension extends the programme of the clause before
+  const subject = extension < 0 ? '' : trim(phrase.slice(0, extension)) || withoutPredicate(subjectBefore(text, clause, clause))
   return subject === '' || namesNothing(subject) ? undefined : subject
+}
+
+const BENEFIT_VERBS = tables.contextWords.get('benefit-verb')!
+const CAUSATIVES = tables.contextWords.get('causative')!
+const BENEFITS = tables.contextWords.get('benefit-after')!
+/**
+ * 学生营养改善计划惠及3200万孩子, 农村饮水安全工程使6069万农民受益: the people or places a programme
+ * reaches measure that programme, where the clause names it before the verb (惠及500多万在校生 alone
+ * counts the students).
+ */
+function programmeBenefiting(text: string, candidate: Candidate, phrase: string): string | undefined {
+  const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
+  const words = marker ? phrase.slice(0, -marker.length) : phrase
+  const benefits = () => BENEFITS.some((word) => text.slice(candidate.end).split(AFTER_CLAUSE)[0]!.includes(word))
+  const verb = BENEFIT_VERBS.find((word) => words.endsWith(word)) ?? CAUSATIVES.find((word) => words.endsWith(word) && benefits())
+  if (verb === undefined) return undefined
+  const subject = trim(words.slice(0, -verb.length))
+  return namesNothing(subject) ? undefined : subject
 }
 
 /** 在60%政府举办的基层医疗卫生机构实施: the places may follow a clause that describes them, up to its 的. */
@@ -731,6 +759,9 @@ function shareSubject(text: string, clause: number, previous: Previous | undefin
 
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
 const LEVEL_REACHED = new RegExp(`^${CHANGE_VERB}(?:${TO_WORD}|${group('ratio-verb')})(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF})?$`, 'u')
+
+/** Whether the words between two figures make the second the end of a from–to pair; 增加到 2010年的: PDF spaces say nothing. */
+const closesPair = (window: string) => LEVEL_REACHED.test(window.replace(/\s+/gu, ''))
 
 /** 由一九七八年的, 由去年的 (or 从; 从人均, 由每人每年 with the words that say per whom and when) right before a number opens a from–to pair ... */
 const FROM_MARK = new RegExp(`${FROM_WORD}(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF}?)?(?:${alternation([...PER_WORDS, ...tables.contextWords.get('per-head')!, ...TIME_WORDS])})*$`, 'u')
@@ -940,7 +971,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 从世界第六位上升到第四位: a rank's scope alone names nothing
     const trimmed = candidate.form === 'rank' ? trim(withoutScope(trim(withoutStart(phrase)))) : changedObject(disposedObject(trim(phrase)))
     // 高于全国0.4个百分点, 增加到2002年的10.2万亿元: the subject is the previous number's
-    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || multipleOfBase(candidate, window) || opensComparison(trimmed) || AGAINST_YEAR_BEFORE.test(window.trim()) || againstEarlier(window) || (sameClause && LEVEL_REACHED.test(window.trim()))
+    const sameSubject = COMPARISONS.some((word) => trimmed.includes(word)) || multipleOfBase(candidate, window) || opensComparison(trimmed) || AGAINST_YEAR_BEFORE.test(window.trim()) || againstEarlier(window) || (sameClause && closesPair(window))
     const before = LIST_CLOSERS.some((word) => window.endsWith(word)) || sameSubject || namesNothing(trimmed) ? '' : trimmed
     // 七成以上的税收, 三分之一以上的新增财力: a share names what it is a share of after 的
     const of = attributiveAt(text, candidate.end)
@@ -959,7 +990,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const describes = verbFirst && of?.at === candidate.end && spanNoun(text, candidate) === '' && !LINKING_VERBS.some((verb) => phrase.trimEnd().endsWith(verb)) && !RATE_FRAMES.some((word) => text.startsWith(word, of.end))
     const object = after || (describes ? nounAfter(untilNext, of.end) : '')
     // 释放十几亿人口蕴藏的……潜力, 覆盖农村5亿人口: a figure whose span holds its noun counts that noun (the guideline's 十亿人口)
-    const simple = spanNoun(text, candidate) || (programmeReached(untilNext, candidate, after, phrase) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before))
+    const simple = spanNoun(text, candidate) || (programmeReached(untilNext, candidate, after, phrase, clause) ?? programmeBenefiting(untilNext, candidate, phrase.trimEnd()) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before))
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
@@ -969,7 +1000,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const own = subjects ? ((joined ? undefined : oneForAll(index, subjects, window)) ?? subjects[Math.min(listIndex, subjects.length - 1)]!) : (problemOf(untilNext, candidate) ?? countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd(), clause) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was
-    const continued = own === '' && previous !== undefined && !LEVEL_REACHED.test(window.trim())
+    const continued = own === '' && previous !== undefined && !closesPair(window)
     // 长达4000公里的西气东输管道, 新增8000万吨标准煤的节能能力: with no subject of its own, a measure before 的 is of what follows it
     // (not an item of a list, which shares the subject before; not 13亿人口, whose unit names it; not a duration, see lastedWhat)
     const attributive = own === '' && !joined && of?.at === candidate.end && nounUnit(candidate) === '' && candidate.kind !== 'duration'

@@ -57,10 +57,13 @@ const words = (group: Parameters<typeof tables.contextWords.get>[0]) => tables.c
 const UNTIL = words('year-until')
 const FROM = words('year-from')
 const BASE = words('year-base')
+/** 高于上年: a year compared with dates its own sentence only, never the ones after it. */
+const COMPARED_WITH = words('comparison')
 const SINCE = words('year-since')
 const RECORD = words('record-after')
 /** 以来最高, 来首次: a record begins at `at`. */
-const recordAt = (text: string, at: number) => RECORD.some((word) => text.startsWith(word, at))
+const recordAt = (text: string, at: number) => RECORD.some((word) => text.startsWith(word, at) || ATTRIBUTIVES.some((of) => text.startsWith(of + word, at)))
+const ATTRIBUTIVES = words('attributive')
 const ANNUAL_MEANS = words('annual-mean')
 const PER_HEAD = words('per-head')
 const PLAN_AFTER = words('plan-after')
@@ -197,12 +200,15 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
       if (cues.some((cue) => at < cue.end && end > cue.at)) continue
       const before = text.slice(Math.max(0, at - 2), at)
       if (endsWithAny(before, BASE)) continue // 比上年增加: a base, not the period
+      // 近五年来的最高水平: a record over those years, which dates nothing
+      if (word.from !== word.to && recordAt(text, end)) continue
       const span = word.from !== undefined && year !== undefined ? { start: year + word.from, end: year + word.to! } : undefined
       // 细颗粒物年均浓度: a yearly mean of a measure, not an average over years; 每人每年120元: a rate per head and year, a level
       const perYear = word.perYear && !ANNUAL_MEANS.some((noun) => text.startsWith(noun, end)) && !endsWithAny(before, PER_HEAD) ? { perYear: word.perYear } : {}
       // 明年, like 2006年, names one year of the calendar
       const calendar = span && span.start === span.end ? { calendar: true } : {}
-      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...calendar, ...(span && endsWithAny(before, FROM) ? { from: true } : {}), ...(word.beforeTopic ? { beforeTopic: true } : {}) })
+      const compared = endsWithAny(before, COMPARED_WITH) ? { compared: true, local: true } : {}
+      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...calendar, ...compared, ...(span && endsWithAny(before, FROM) ? { from: true } : {}), ...(word.beforeTopic ? { beforeTopic: true } : {}) })
     }
   }
   return cues
@@ -376,7 +382,7 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     if (endpoint === 'to' && before.some((cue) => cue.from) && severalYears(span)) return { start: span.end, end: span.end, perYear: false }
     // 绿色出行比例从75.6%提升至76.5% (one-year review): the level it started from is of the year before
     // (in a plan part, a result without a year is of the year before already)
-    if (endpoint === 'from' && !spanned && !severalYears(span) && !inPlan) return { start: span.start - 1, end: span.start - 1, perYear: false }
+    if (endpoint === 'from' && (spanned === undefined || spanned.at < 0) && !severalYears(span) && !inPlan) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
   // 高铁营业里程达到3万公里 under the 十三五 goals: a level a plan reaches is of its last year
   if (status === 'target' && !perYear && figure.change === 'none' && span === fromPart && severalYears(span) && reachesLevel(text, at)) return { start: span!.end, end: span!.end, perYear: false }
