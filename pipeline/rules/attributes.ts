@@ -576,16 +576,25 @@ function achieved(text: string, clauseBreak: number): string | undefined {
 }
 
 const PROBLEMS = tables.contextWords.get('problem-noun')!
-/** 解决3200万农村人口的安全饮水问题: people counted for a problem of theirs measure the problem solved. */
+/** 解决3200万农村人口的安全饮水问题, 2897万农村人口解决了安全饮水问题: people counted for a problem of theirs measure the problem solved. */
 function problemOf(text: string, candidate: Candidate): string | undefined {
   if (!countsPeople(nounAfter(text, candidate.end, true)) && !countsPeople(candidate.unit)) return undefined
   const rest = text.slice(candidate.end).split(AFTER_CLAUSE)[0]!
-  const of = attributiveAt(rest)
-  if (of === undefined) return undefined
-  const phrase = rest.slice(of.end)
+  const end = attributiveAt(rest)?.end ?? solvedAt(rest)
+  if (end === undefined) return undefined
+  const phrase = rest.slice(end)
   const joiner = LIST_JOINERS.find((word) => phrase.endsWith(word))
   const problem = trim(joiner ? phrase.slice(0, -joiner.length) : phrase)
   return PROBLEMS.some((word) => problem.endsWith(word)) && !namesNothing(problem) ? problem : undefined
+}
+
+const SOLVING = tables.contextWords.get('solving-verb')!
+/** Where what the people solved begins, past the verb and its aspect (解决了). */
+function solvedAt(rest: string): number | undefined {
+  const verb = SOLVING.map((word) => ({ word, at: rest.indexOf(word) })).find(({ at }) => at > 0)
+  if (verb === undefined) return undefined
+  const after = verb.at + verb.word.length
+  return after + (ASPECTS.find((word) => rest.startsWith(word, after))?.length ?? 0)
 }
 
 const ACT_WITH = tables.contextWords.get('act-duration-before')!
@@ -664,7 +673,7 @@ function programmeReached(text: string, candidate: Candidate, after: string, phr
   const described = describedPlaces(text, candidate)
   const place = SCOPES.find((word) => after === word || carriesOut(after)(word)) ?? SCOPES.find(carriesOut(described))
   if (place === undefined) return undefined
-  const rest = text.slice(text.indexOf(place, candidate.end) + place.length).replace(ASIDE_AT_START, '')
+  const rest = withoutAdverbs(placesAfter(text.slice(text.indexOf(place, candidate.end) + place.length)))
   const verb = PROGRAMME_VERBS.find((word) => rest.startsWith(word))
   if (verb !== undefined) {
     const object = objectOf(rest.slice(verb.length))
@@ -692,6 +701,22 @@ function programmeBenefiting(text: string, candidate: Candidate, phrase: string)
   if (verb === undefined) return undefined
   const subject = trim(words.slice(0, -verb.length))
   return namesNothing(subject) ? undefined : subject
+}
+
+/** 25个省（自治区、直辖市）、2133个县（市、区）初步建立了: what follows the places, past their asides and the places listed after them. */
+function placesAfter(rest: string): string {
+  let after = rest.replace(ASIDE_AT_START, '')
+  for (let more = LISTED_PLACE.exec(after); more; more = LISTED_PLACE.exec(after)) after = after.slice(more[0].length).replace(ASIDE_AT_START, '')
+  return after
+}
+const LISTED_PLACE = new RegExp(`^、[^,;:、。]{1,8}?${alternation(tables.contextWords.get('coverage-scope')!)}`, 'u')
+
+/** 已初步建立, 全部免征了: the adverbs between the places and what they do. */
+const PROGRAMME_ADVERBS = longestFirst([...tables.contextWords.get('programme-adverb')!])
+function withoutAdverbs(rest: string): string {
+  let after = rest
+  for (let adverb = PROGRAMME_ADVERBS.find((word) => after.startsWith(word)); adverb; adverb = PROGRAMME_ADVERBS.find((word) => after.startsWith(word))) after = after.slice(adverb.length)
+  return after
 }
 
 /** 在60%政府举办的基层医疗卫生机构实施: the places may follow a clause that describes them, up to its 的. */
@@ -990,7 +1015,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const describes = verbFirst && of?.at === candidate.end && spanNoun(text, candidate) === '' && !LINKING_VERBS.some((verb) => phrase.trimEnd().endsWith(verb)) && !RATE_FRAMES.some((word) => text.startsWith(word, of.end))
     const object = after || (describes ? nounAfter(untilNext, of.end) : '')
     // 释放十几亿人口蕴藏的……潜力, 覆盖农村5亿人口: a figure whose span holds its noun counts that noun (the guideline's 十亿人口)
-    const simple = spanNoun(text, candidate) || (programmeReached(untilNext, candidate, after, phrase, clause) ?? programmeBenefiting(untilNext, candidate, phrase.trimEnd()) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before))
+    const simple = spanNoun(text, candidate) || (programmeReached(text, candidate, after, phrase, clause) ?? programmeBenefiting(untilNext, candidate, phrase.trimEnd()) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before))
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined

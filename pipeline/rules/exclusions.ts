@@ -84,6 +84,7 @@ const DURATION_CUES = words('duration-cue')
 /** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
 const TIME_FRAME_AFTER = words('time-frame-after')
 const DURATION_AFTER = words('duration-after')
+const LASTING = words('lasting-before')
 const PROGRAMME_AFTER = words('programme-after')
 const YEAR_LEADERS = words('time-frame-before')
 const SESSION_FOLLOWERS = words('session-after')
@@ -106,7 +107,8 @@ function isYear(candidate: Candidate): boolean {
 
 function excludedYear(candidate: Candidate, before: string, after: string): ExclusionRule | undefined {
   if (!unitIn(candidate, 'year-unit')) return undefined
-  if (isYear(candidate)) return 'date'
+  // 长达2600年的这个古老税种: a length of time, though four digits long
+  if (isYear(candidate) && !endsWithAny(before, LASTING)) return 'date'
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
   if (startsWithAny(after, TIME_FRAME_AFTER)) return 'time-frame'
   // 连续五年, 提前一年, 三年不变: a length of time, whatever else the words around it could be
