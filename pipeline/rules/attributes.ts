@@ -5,6 +5,7 @@ import { plans, timeWords } from '../resources/vocabulary.ts'
 import { COUNTING_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
 import { CENTURY_WORDS } from './period.ts'
+import { clauseStart } from './clause.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
@@ -285,6 +286,22 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   return completedAfter(candidate, context) ? 'actual' : status
 }
 
+/**
+ * 13亿中国人, 十几亿人口, 9亿劳动力: a count of the people of the country, in hundreds of millions, is a
+ * fact in any part; its period stays the part's (the 十三五 part's 9亿多劳动力 is of 2016–2020).
+ */
+const POPULATION = tables.contextWords.get('population-noun')!
+const NATION_SIZE = 1e8
+const PEOPLE_UNITS = new Set(tables.impliedUnits.filter((entry) => POPULATION.includes(entry.noun)).map((entry) => entry.unit))
+const REACHING_VERBS = [...tables.contextWords.get('benefit-verb')!, ...tables.contextWords.get('coverage-verb')!, ...tables.contextWords.get('causative')!]
+export function countsPopulation(text: string, candidate: Candidate): boolean {
+  // 13亿元人民币 counts money: only a bare figure or one of people counts the population
+  if (candidate.value < NATION_SIZE || !(candidate.unit === '' || PEOPLE_UNITS.has(candidate.unit))) return false
+  const counted = POPULATION.some((noun) => text.startsWith(noun, candidate.end) || text.startsWith(noun, candidate.end - noun.length))
+  // 覆盖农村5亿人口, 使1亿人口受益: the people a programme reaches may be its target
+  return counted && !REACHING_VERBS.some((verb) => text.slice(clauseStart(text, candidate.start), candidate.start).includes(verb))
+}
+
 const COMPLETED = tables.contextWords.get('completed-after')!
 
 /** 从……6个维度设置了29项指标: an act done (设置了) after the figure in its clause tells a fact about the plan, not a target. */
@@ -445,7 +462,8 @@ function subjectBefore(text: string, clause: number, start: number): string {
   const previousClauses = clausesBefore(text, clause)
   // 农村居民人均纯收入，考虑价格下降因素，比上年实际增长4.3%: step over the clause that says how it was counted
   let previousClause = previousClauses.pop() ?? ''
-  while (previousClauses.length > 0 && startsWithWord(trim(previousClause), CONDITIONS)) previousClause = previousClauses.pop()!
+  // 在确保质量的前提下: a clause that is only a frame names nothing either
+  while (previousClauses.length > 0 && (startsWithWord(trim(previousClause), CONDITIONS) || trim(previousClause) === '')) previousClause = previousClauses.pop()!
   return trim(clip(previousClause, Math.max(0, previousClause.length - MAX_INDICATOR), previousClause.length)) || own
 }
 

@@ -59,9 +59,11 @@ const NOT_UNITS = byFirstChar(tables.notUnits)
 
 function unitAt(text: string, at: number): Unit | undefined {
   const first = text[at] ?? ''
-  if (NOT_UNITS.get(first)?.some((word) => text.startsWith(word, at))) return undefined
+  // 年代, 人民: a word that starts like a unit is none, unless a longer unit is written there (人民币)
+  const notUnit = NOT_UNITS.get(first)?.find((word) => text.startsWith(word, at))?.length ?? 0
   for (const surface of UNIT_SURFACES.get(first) ?? []) {
     if (!text.startsWith(surface, at)) continue
+    if (surface.length <= notUnit) return undefined
     // 5km is a length, 5G a code and 3ms no metre: a Latin unit ends where the letters end
     if (LATIN.test(surface.at(-1)!) && LATIN.test(text[at + surface.length] ?? '')) continue
     // 五两 is a weight, but in 两个, 两年 the 两 counts what follows

@@ -3,7 +3,7 @@
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import { tables, type Status } from '../resources/tables.ts'
-import { describe, nounAfter, quotedTarget, targetListStart, type WordSpan } from '../rules/attributes.ts'
+import { countsPopulation, describe, nounAfter, quotedTarget, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { candidatesOf } from '../rules/candidates.ts'
 import { exclusionOf, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
@@ -26,7 +26,8 @@ const MAX_TITLE = 40
 const offsetOf = (node: { position?: { start: { offset?: number } } }) => node.position!.start.offset!
 const endOf = (node: { position?: { end: { offset?: number } } }) => node.position!.end.offset!
 
-const ATTRIBUTIVE = alternation(tables.contextWords.get('attributive')!)
+const ATTRIBUTIVES = tables.contextWords.get('attributive')!
+const ATTRIBUTIVE = alternation(ATTRIBUTIVES)
 /** 60岁以上人口已达2.5亿: a bound before a noun that the clause then measures names the group, it is not measured itself. */
 const BOUND_BEFORE_NOUN = new RegExp(`^${alternation(tables.contextWords.get('bound-after')!)}${ATTRIBUTIVE}?\\p{Script=Han}[^,;:、。]*$`, 'u')
 /** 生产总值超过500亿元的县达到11个: a bound set before the number, then 的 and the group it names. */
@@ -59,6 +60,9 @@ const reviewNamesOwnYear = (cue: TimeCue, section: Section, year: number | undef
 
 /** 2012年财政性教育经费支出……达到4%。保证中小学生每天一小时: a year ahead named in one sentence is that sentence's deadline, not the next one's. */
 const namesLaterYear = (cue: TimeCue, year: number | undefined) => cue.calendar === true && year !== undefined && cue.span!.start > year
+
+/** 赤字率从去年的2.1%提高到2.3%: the year a change starts from is the year of its first figure, and frames nothing after it (从去年7月1日起 does). */
+const startsChange = (cue: TimeCue, text: string) => cue.from === true && ATTRIBUTIVES.some((word) => text.startsWith(word, cue.end))
 
 /** Whether the sentence names the report's own year (今年, 1992年). */
 const namesYear = (cues: readonly TimeCue[], year: number | undefined) => cues.some((cue) => cue.span?.start === year && cue.span?.end === year)
@@ -258,7 +262,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 届时: by the year ahead that the sentence before named
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
-      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
+      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !startsChange(cue, text) && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
       if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
       const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
@@ -293,6 +297,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
           ...attributes,
           // 略低于8%的预定目标 in a review: a target quoted stays one, of the year it was set for
           ...(quoted ? {} : (statusByPeriod(attributes.status, period, year) ?? {})),
+          ...(countsPopulation(text, candidate) ? { status: 'actual' as const } : {}),
           indicator: asWritten(attributes.indicator, text, record.text, candidate.start),
           indicator_code: code,
           ...(period ? { period_start: period.start, period_end: period.end, per_year: period.perYear } : {}),
