@@ -47,12 +47,20 @@ export function indicatorCode(figure: CodedFigure): string {
   // never words of an earlier item of a 、 list (单位国内生产总值能耗降低20%、主要污染物排放总量减少10%)
   const item = figure.clauseBefore.slice(figure.clauseBefore.lastIndexOf('、') + 1).slice(-CLAUSE_REACH)
   for (const phrase of [figure.indicator, item].map(withoutTimeWords)) {
-    let best: { code: string; length: number } | undefined
-    for (const indicator of fits) {
+    const found = fits.flatMap((indicator) => {
       const surface = surfaceIn(indicator, phrase)
-      if (surface && (!best || surface.length > best.length)) best = { code: indicator.code, length: surface.length }
-    }
-    if (best) return best.code
+      return surface ? [{ code: indicator.code, surface, at: phrase.indexOf(surface) }] : []
+    })
+    if (found.length === 0) continue
+    // 城镇居民人均可支配收入和农村居民人均纯收入增长超过7%: one figure for two indicators is a value of neither
+    if (namesTwo(found)) return ''
+    return found.reduce((best, next) => (next.surface.length > best.surface.length ? next : best)).code
   }
   return ''
+}
+
+/** Whether the surfaces found stand apart in the phrase, so that it names two indicators, not one inside another. */
+function namesTwo(found: readonly { code: string; surface: string; at: number }[]): boolean {
+  const apart = (a: (typeof found)[number], b: (typeof found)[number]) => a.code !== b.code && (a.at + a.surface.length <= b.at || b.at + b.surface.length <= a.at)
+  return found.some((a) => found.some((b) => apart(a, b)))
 }
