@@ -852,6 +852,9 @@ function endsInVerb(phrase: string): boolean {
   return [...ATTRIBUTIVES, ...ASPECTS].some((word) => words.endsWith(word)) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
 
+/** 3%左右和5%左右: the gap between two figures of a list, less the marker that ends the first. */
+const withoutMarker = (gap: string) => gap.slice(AFTER_APPROX.find((entry) => gap.startsWith(entry.marker))?.marker.length ?? 0)
+
 const RESPECTIVELY = tables.contextWords.get('respectively')!
 const MEASURING = [...CHANGE_WORDS, ...tables.levelWords]
 /** Where 分别 first stands in `text`, and which word of its group it is. */
@@ -935,7 +938,9 @@ function withSharedHead(item: string, last: string): string {
   if (lastWords.length < 2 || item.endsWith(lastWords.at(-1)!)) return item
   const shared = lastWords.lastIndexOf(itemWords.at(-1)!)
   if (shared >= 0 && shared < lastWords.length - 1) return item + lastWords.slice(shared + 1).join('')
-  return itemWords.length === 1 ? item + lastWords.slice(1).join('') : item
+  // 氮|氧化物|排放: a first word of one character is a piece of the last item's own name, not the whole of it
+  const head = lastWords.length > 2 && lastWords[0]!.length === 1 ? lastWords.slice(2) : lastWords.slice(1)
+  return itemWords.length === 1 ? item + head.join('') : item
 }
 
 /** 压减时间58%: the change verb has its object between it and the number; 转移支付增加约1.5万亿元 has none. */
@@ -973,7 +978,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
   /** How many figures the list that opens at `index` holds: 32.9平方米、37.1平方米 holds two. */
   const listLength = (index: number): number => {
     let length = 1
-    while (index + length < candidates.length && LIST_JOINERS.includes(text.slice(candidates[index + length - 1]!.end, candidates[index + length]!.start))) length++
+    while (index + length < candidates.length && LIST_JOINERS.includes(withoutMarker(text.slice(candidates[index + length - 1]!.end, candidates[index + length]!.start)))) length++
     return length
   }
   /** 接待游客4120万人次、实现旅游总收入468亿元，分别增长36.2%和41.5%: a 分别 list without subjects pairs with the numbers before it. */
@@ -1002,7 +1007,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const sameClause = previous !== undefined && previous.clause === clause
     const from = sameClause ? previous!.candidate.end : clause
     const window = text.slice(from, candidate.start)
-    const joined = sameClause && LIST_JOINERS.some((joiner) => window.startsWith(joiner))
+    const joined = sameClause && LIST_JOINERS.some((joiner) => withoutMarker(window).startsWith(joiner))
     const listIndex = joined ? previous!.listIndex + 1 : 0
     // 进出口总额居世界第三位: what is ranked stands before 居 and its scope (世界, 全国)
     const rankVerb = candidate.form === 'rank' ? (lastMatch(window, tables.rankVerbs, (verb) => verb)?.at ?? -1) : -1
@@ -1046,7 +1051,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const continued = own === '' && previous !== undefined && !closesPair(window)
     // 长达4000公里的西气东输管道, 新增8000万吨标准煤的节能能力: with no subject of its own, a measure before 的 is of what follows it
     // (not an item of a list, which shares the subject before; not 13亿人口, whose unit names it; not a duration, see lastedWhat)
-    const attributive = own === '' && !joined && of?.at === candidate.end && nounUnit(candidate) === '' && candidate.kind !== 'duration'
+    // (7%左右的速度: past the figure's marker)
+    const attributive = own === '' && !joined && of?.at === candidate.end + (afterMarker(text, candidate.end)?.marker.length ?? 0) && nounUnit(candidate) === '' && candidate.kind !== 'duration'
     const ofWhat = attributive ? nounAfter(untilNext, of.end) : ''
     // 这样一个有13亿人口的国家: a unit that is a noun of its own (人口, not the classifier 人) names what the figure counts
     // 没有实现降低4%左右的目标: where nothing else names it, the figure is of the target that follows it
