@@ -132,7 +132,9 @@ function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
     // 一九七八年到一九八二年: the first year needs no 从 when only the 到 stands between them
     const adjacent = previous?.role === 'plain' && cue.role === 'until' && UNTIL.includes(text.slice(previous.end, cue.at).trim())
     if (previous && cue.role === 'until' && cue.closesClause && ((previous.role === 'from' && cue.at - previous.end < FROM_TO_REACH) || adjacent)) {
-      joined[joined.length - 1] = { ...previous, end: cue.end, span: { start: previous.span!.start, end: cue.span!.end }, role: 'plain', fromTo: true }
+      // the span of two years is no one year of the calendar
+      const { calendar: _, ...from } = previous
+      joined[joined.length - 1] = { ...from, end: cue.end, span: { start: previous.span!.start, end: cue.span!.end }, role: 'plain', fromTo: true }
     } else {
       joined.push(cue)
     }

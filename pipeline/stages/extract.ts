@@ -52,6 +52,9 @@ const FRAME_BREAK = /^\s*,/
 /** 届时, 到那时: a sentence so opened is dated by the year ahead that the one before named. */
 const THEN = tables.contextWords.get('then-word')!
 
+/** A sentence that ends in a full stop, not in the ； of a clause. */
+const FULL_STOP = /[。!?！？]\s*[”’」』）)》"'】]*\s*$/u
+
 /** 是1950年到1997年投入总和的1.7倍 under 过去五年 (1998–2002): years before the part's are a reference, not a frame for what follows. */
 const beforePart = (cue: TimeCue, section: Section) => section.periods.actual !== undefined && cue.span!.end < section.periods.actual.start
 
@@ -61,8 +64,19 @@ const reviewNamesOwnYear = (cue: TimeCue, section: Section, year: number | undef
 /** 2012年财政性教育经费支出……达到4%。保证中小学生每天一小时: a year ahead named in one sentence is that sentence's deadline, not the next one's. */
 const namesLaterYear = (cue: TimeCue, year: number | undefined) => cue.calendar === true && year !== undefined && cue.span!.start > year
 
-/** 赤字率从去年的2.1%提高到2.3%: the year a change starts from is the year of its first figure, and frames nothing after it (从去年7月1日起 does). */
-const startsChange = (cue: TimeCue, text: string) => cue.from === true && ATTRIBUTIVES.some((word) => text.startsWith(word, cue.end))
+/**
+ * 赤字率从去年的2.1%提高到2.3%, 补贴资金从2007年的639亿元增加到2012年的1923亿元: the years of a change's ends are
+ * the years of its figures, and frame nothing after them (从去年7月1日起 does).
+ */
+const datesChangeEnd = (cue: TimeCue, text: string) => (cue.from === true || cue.until === true) && ATTRIBUTIVES.some((word) => text.startsWith(word, cue.end))
+
+/**
+ * 居民消费结构加快升级。2012年底，城镇和农村人均住房面积……；城镇居民每百户拥有家用汽车21.5辆……。我国制造业规模跃居全球首位
+ * under 过去五年: a year named inside a review of several years dates its own sentence, clauses after a ； too; only one
+ * named in the paragraph's first sentence frames the sentences after it, and so does a date things stood at
+ * (到一九八二年底已经基本还清。在广东、福建两省……试办的经济特区).
+ */
+const yearInsideSpan = (cue: TimeCue, section: Section) => cue.calendar === true && cue.until !== true && section.periods.actual !== undefined && section.periods.actual.end > section.periods.actual.start
 
 /** Whether the sentence names the report's own year (今年, 1992年). */
 const namesYear = (cues: readonly TimeCue[], year: number | undefined) => cues.some((cue) => cue.span?.start === year && cue.span?.end === year)
@@ -221,6 +235,9 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
     }
     let listStatus: Status | undefined
     let carried: TimeCue | undefined
+    /** Whether the year carried was named in the paragraph's first full sentence, and how many have ended. */
+    let carriedFromOpening = false
+    let fullSentences = 0
     let deadline: TimeCue | undefined
     for (const sentence of paragraphSentences) {
       const start = offsetOf(sentence)
@@ -262,7 +279,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 届时: by the year ahead that the sentence before named
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
-      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !startsChange(cue, text) && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
+      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !datesChangeEnd(cue, text) && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
+      if (carriedOn && carriedOn.at >= 0) carriedFromOpening = fullSentences === 0
       if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
       const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
@@ -309,6 +327,10 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       section = turnAfterTarget(section, targetsOf(sentenceMentions), year)
       // 今年计划要求，国民生产总值增长百分之六……。社会商品零售总额增长百分之十二点三: a paragraph that opens the year's targets goes on with them
       if (listStart >= 0 || (namesYear(own, year) && opensTargets(sentenceMentions, year))) listStatus = 'target'
+      if (FULL_STOP.test(text)) {
+        fullSentences++
+        if (carried && !carriedFromOpening && yearInsideSpan(carried, section)) carried = undefined
+      }
     }
   }
   return { mentions, exclusions, sentences, sections, terms: [...terms.values()], year, notes }
