@@ -204,11 +204,13 @@ function changeOf(candidate: Candidate, window: string, after: string, previous:
 /** 实现7%左右的增长速度: a rate named after the share and its 的 says which way it moves. */
 function rateAfter(candidate: Candidate, after: string): Change | undefined {
   const bound = candidate.kind === 'percent' ? SHARE_AFTER.exec(after) : null
-  return bound ? tables.rateNouns.find((entry) => after.startsWith(entry.word, bound[0].length))?.change : undefined
+  // 8%左右的国内生产总值增长目标: the rate may close the noun that follows
+  const noun = bound ? after.slice(bound[0].length).split(AFTER_CLAUSE)[0]! : ''
+  return bound ? tables.rateNouns.find((entry) => noun.includes(entry.word))?.change : undefined
 }
 
 /** How far after a share its bound, 的 and a rate may reach (以上的增长速度). */
-const RATE_REACH = 12
+const RATE_REACH = 16
 /** How far after a figure the target it quotes may reach (左右的预期目标). */
 const QUOTE_REACH = 8
 /** 以上的, 左右的: a bound, if any, and 的 right after a figure. */
@@ -549,7 +551,8 @@ function changedObject(phrase: string): string {
   if (!boundaries.has(verb.at) || !boundaries.has(end) || object === '' || CHANGE_GAP.test(rest) || startsWithWord(rest, NOT_OBJECTS) || namesNothing(object)) return phrase
   // 服务业增加值, 研发经费投入强度: a verb that is part of a noun
   // 化肥生产能力增加标准肥1500万吨: the standard a figure is counted in is no object
-  if (VERB_COMPOUNDS.some((word) => phrase.startsWith(word, verb.at)) || MEASURE_BASES.some((word) => object.startsWith(word))) return phrase
+  // 中央财政安排资金1713亿元: funds alone name nothing the payer does not
+  if (VERB_COMPOUNDS.some((word) => phrase.startsWith(word, verb.at)) || MEASURE_BASES.some((word) => object.startsWith(word)) || FUNDS.includes(object)) return phrase
   return object
 }
 const VERB_COMPOUNDS = tables.contextWords.get('verb-compound')!
@@ -1038,7 +1041,9 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const describes = verbFirst && of?.at === candidate.end && spanNoun(text, candidate) === '' && !LINKING_VERBS.some((verb) => phrase.trimEnd().endsWith(verb)) && !RATE_FRAMES.some((word) => text.startsWith(word, of.end))
     const object = after || (describes ? nounAfter(untilNext, of.end) : '')
     // 释放十几亿人口蕴藏的……潜力, 覆盖农村5亿人口: a figure whose span holds its noun counts that noun (the guideline's 十亿人口)
-    const simple = spanNoun(text, candidate) || (programmeReached(text, candidate, after, phrase, clause) ?? programmeBenefiting(untilNext, candidate, phrase.trimEnd()) ?? programmeJoined(untilNext, candidate, after) ?? (object && (before === '' || counted || shareOf || verbFirst) ? object : before))
+    // 中央财政安排423亿元资金: funds alone after the figure leave the payer before it to name them
+    const bareFunds = FUNDS.includes(object) && text.startsWith(object, candidate.end) && before !== ''
+    const simple = spanNoun(text, candidate) || (programmeReached(text, candidate, after, phrase, clause) ?? programmeBenefiting(untilNext, candidate, phrase.trimEnd()) ?? programmeJoined(untilNext, candidate, after) ?? (object && !bareFunds && (before === '' || counted || shareOf || verbFirst) ? object : before))
     // 分别达到2253元和6280元，实际增长4.7%和5.7%: the second list pairs with the same subjects
     // the items of a list share its subjects, worked out once when it opens (long lists stay linear)
     let subjects: string[] | undefined
