@@ -46,9 +46,11 @@ describe('accuracy against gold', () => {
       'national/2014.txt',
       'national/2015.txt',
       'national/2016.txt',
+      'national/2017.txt',
       'national/2018.txt',
       'national/2019.txt',
       'national/2022.txt',
+      'national/2023.txt',
     ])
   })
 

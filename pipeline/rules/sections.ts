@@ -116,3 +116,14 @@ export function turnAfterTarget(section: Section, targets: readonly Span[], year
   if (section.status !== 'actual' || !actual || !target || year === undefined || target.start !== year || target.end !== year) return section
   return targets.some((span) => span.start === year && span.end === year) ? { ...section, status: 'target' } : section
 }
+
+/**
+ * 一、过去一年和五年工作回顾 …… 过去五年极不寻常、极不平凡。: a paragraph that opens on a span of several past years
+ * reviews those years, and the paragraphs after it in the part do too.
+ */
+export function turnToSpan(section: Section, opening: Span | undefined, year: number | undefined): Section {
+  const { actual } = section.periods
+  if (section.status !== 'actual' || !actual || !opening || year === undefined || opening.end === opening.start || opening.end >= year) return section
+  return opening.start === actual.start && opening.end === actual.end ? section : { ...section, periods: { ...section.periods, actual: opening } }
+}
+

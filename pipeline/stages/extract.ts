@@ -12,7 +12,7 @@ import type { Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
 import { clauseStart } from '../rules/clause.ts'
 import { periodOf, recentSpan, reportYear, timeCues, type Period, type Span, type TimeCue } from '../rules/period.ts'
-import { documentStart, enterSection, isPart, turnAfterTarget, turnToPlan, type Section } from '../rules/sections.ts'
+import { documentStart, enterSection, isPart, turnAfterTarget, turnToPlan, turnToSpan, type Section } from '../rules/sections.ts'
 import { alternation } from '../rules/patterns.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
@@ -51,6 +51,9 @@ const FRAME_BREAK = /^\s*,/
 
 /** 届时, 到那时: a sentence so opened is dated by the year ahead that the one before named. */
 const THEN = tables.contextWords.get('then-word')!
+
+/** The span of the cue a sentence opens with (过去五年，), if it opens with one. */
+const openingSpan = (cues: readonly TimeCue[], text: string) => cues.find((cue) => cue.span && !cue.ahead && text.slice(0, cue.at).trim() === '')?.span
 
 /** A sentence that ends in a full stop, not in the ； of a clause. */
 const FULL_STOP = /[。!?！？]\s*[”’」』）)》"'】]*\s*$/u
@@ -276,6 +279,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       const frames = excluded.filter((entry) => entry.rule === 'time-frame' && entry.value !== undefined).map(({ start: from, end: to, value }) => ({ start: from, end: to, years: value! }))
       const own = timeCues(text, year, frames)
       section = turnToPlan(section, datedSpans(own), year)
+      if (sentence === paragraphSentences[0]) section = turnToSpan(section, openingSpan(own, text), year)
       // 届时: by the year ahead that the sentence before named
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
