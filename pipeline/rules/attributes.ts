@@ -512,7 +512,9 @@ const LINKING_VERBS = tables.contextWords.get('index-verb')!
 const MULTIPLE_BASES = tables.contextWords.get('multiple-base')!
 /** 5800亿元，是1950年到1997年投入总和的1.7倍: a multiple of a base named before 的 is the previous figure's. */
 const multipleOfBase = (candidate: Candidate, window: string) =>
-  candidate.kind === 'multiple' && startsWithWord(window.trim(), MULTIPLE_BASES) && ATTRIBUTIVES.some((word) => window.trimEnd().endsWith(word))
+  candidate.kind === 'multiple' && startsWithWord(withoutJoiner(window.trim()), MULTIPLE_BASES) && ATTRIBUTIVES.some((word) => window.trimEnd().endsWith(word))
+/** 、是十年前的3倍: the base clause may follow a list mark. */
+const withoutJoiner = (window: string) => window.slice(LIST_JOINERS.find((joiner) => window.startsWith(joiner))?.length ?? 0)
 const opensComparison = (phrase: string) => startsWithWord(phrase, COMPARISON_STARTS) || AGAINST_YEAR_BEFORE.test(phrase)
 
 
