@@ -689,8 +689,13 @@ const ASIDE_AT_START = /^\([^()]*\)/
  * a count or share of places (县, 省份) measures how far a programme reaches. The programme is what the
  * places carry out, named after them, or else what stands before the verb that extends it there.
  */
-function programmeReached(text: string, candidate: Candidate, after: string, phrase: string, clause: number): string | undefined {
+/** How far past a count of places they and what they carry out may reach (25个省（自治区、直辖市）、2133个县（市、区）初步建立了……). */
+const PROGRAMME_REACH = 64
+
+function programmeReached(sentence: string, candidate: Candidate, after: string, phrase: string, clause: number): string | undefined {
   if (!(candidate.kind === 'count' || candidate.kind === 'percent')) return undefined
+  // read a bounded stretch past the figure: a run-on sentence must not make each figure a scan of all after it
+  const text = clip(sentence, 0, candidate.end + PROGRAMME_REACH)
   // the places alone, or before what they carry out (50个城市推行生活垃圾分类), not 县级医院
   const carriesOut = (phrase: string) => (word: string) => phrase.startsWith(word) && PROGRAMME_VERBS.some((verb) => phrase.startsWith(verb, word.length))
   const described = describedPlaces(text, candidate)
