@@ -304,6 +304,10 @@ export function countsPopulation(text: string, candidate: Candidate): boolean {
   return counted && !REACHING_VERBS.some((verb) => text.slice(clauseStart(text, candidate.start), candidate.start).includes(verb))
 }
 
+/** 今年高校毕业生将达727万人: how many people a year brings (graduates) is foreseen, not set, in a plan. */
+const FORECAST_NOUNS = tables.contextWords.get('forecast-noun')!
+const forecastOf = (indicator: string, status: Status): Status => (status === 'target' && FORECAST_NOUNS.includes(indicator) ? 'estimate' : status)
+
 const COMPLETED = tables.contextWords.get('completed-after')!
 
 /** 从……6个维度设置了29项指标: an act done (设置了) after the figure in its clause tells a fact about the plan, not a target. */
@@ -1073,7 +1077,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, text.slice(candidate.end, candidate.end + RATE_REACH), previous, joined),
-      status: statusOf(candidate, context, clause, continued && previous ? previous.attributes.status : undefined),
+      status: forecastOf(indicator, statusOf(candidate, context, clause, continued && previous ? previous.attributes.status : undefined)),
       indicator,
     }
     const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
