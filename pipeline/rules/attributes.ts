@@ -288,22 +288,6 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   return completedAfter(candidate, context) ? 'actual' : status
 }
 
-/**
- * 13亿中国人, 十几亿人口, 9亿劳动力: a count of the people of the country, in hundreds of millions, is a
- * fact in any part; its period stays the part's (the 十三五 part's 9亿多劳动力 is of 2016–2020).
- */
-const POPULATION = tables.contextWords.get('population-noun')!
-const NATION_SIZE = 1e8
-const PEOPLE_UNITS = new Set(tables.impliedUnits.filter((entry) => POPULATION.includes(entry.noun)).map((entry) => entry.unit))
-const REACHING_VERBS = [...tables.contextWords.get('benefit-verb')!, ...tables.contextWords.get('coverage-verb')!, ...tables.contextWords.get('causative')!]
-export function countsPopulation(text: string, candidate: Candidate): boolean {
-  // 13亿元人民币 counts money: only a bare figure or one of people counts the population
-  if (candidate.value < NATION_SIZE || !(candidate.unit === '' || PEOPLE_UNITS.has(candidate.unit))) return false
-  const counted = POPULATION.some((noun) => text.startsWith(noun, candidate.end) || text.startsWith(noun, candidate.end - noun.length))
-  // 覆盖农村5亿人口, 使1亿人口受益: the people a programme reaches may be its target
-  return counted && !REACHING_VERBS.some((verb) => text.slice(clauseStart(text, candidate.start), candidate.start).includes(verb))
-}
-
 /** 今年高校毕业生将达727万人: how many people a year brings (graduates) is foreseen, not set, in a plan. */
 const FORECAST_NOUNS = tables.contextWords.get('forecast-noun')!
 const forecastOf = (indicator: string, status: Status): Status => (status === 'target' && FORECAST_NOUNS.includes(indicator) ? 'estimate' : status)
@@ -688,14 +672,14 @@ const SCOPES = longestFirst([...tables.contextWords.get('coverage-scope')!])
 const COVERAGE_VERBS = tables.contextWords.get('coverage-verb')!
 const PROGRAMME_VERBS = longestFirst([...tables.contextWords.get('programme-verb')!])
 const ASIDE_AT_START = /^\([^()]*\)/
+/** How far past a count of places they and what they carry out may reach (25个省（自治区、直辖市）、2133个县（市、区）初步建立了……). */
+const PROGRAMME_REACH = 64
+
 /**
  * 在320个县开展新型农村社会养老保险试点, 新型农村合作医疗制度试点已扩大到671个县, 基本药物制度在30%的基层医疗卫生机构实施:
  * a count or share of places (县, 省份) measures how far a programme reaches. The programme is what the
  * places carry out, named after them, or else what stands before the verb that extends it there.
  */
-/** How far past a count of places they and what they carry out may reach (25个省（自治区、直辖市）、2133个县（市、区）初步建立了……). */
-const PROGRAMME_REACH = 64
-
 function programmeReached(sentence: string, candidate: Candidate, after: string, phrase: string, clause: number): string | undefined {
   if (!(candidate.kind === 'count' || candidate.kind === 'percent')) return undefined
   // read a bounded stretch past the figure: a run-on sentence must not make each figure a scan of all after it
@@ -726,13 +710,28 @@ const BENEFITS = tables.contextWords.get('benefit-after')!
  * counts the students).
  */
 function programmeBenefiting(text: string, candidate: Candidate, phrase: string): string | undefined {
-  const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
-  const words = marker ? phrase.slice(0, -marker.length) : phrase
+  const words = withoutLeader(phrase)
   const benefits = () => BENEFITS.some((word) => text.slice(candidate.end).split(AFTER_CLAUSE)[0]!.includes(word))
   const verb = BENEFIT_VERBS.find((word) => words.endsWith(word)) ?? CAUSATIVES.find((word) => words.endsWith(word) && benefits())
   if (verb === undefined) return undefined
   const subject = trim(words.slice(0, -verb.length))
   return namesNothing(subject) ? undefined : subject
+}
+
+/**
+ * 13亿中国人, 十几亿人口, 9亿劳动力: a count of the people of the country, in hundreds of millions, is a
+ * fact in any part; its period stays the part's (the 十三五 part's 9亿多劳动力 is of 2016–2020).
+ */
+const POPULATION = tables.contextWords.get('population-noun')!
+const NATION_SIZE = 1e8
+const PEOPLE_UNITS = new Set(tables.impliedUnits.filter((entry) => POPULATION.includes(entry.noun)).map((entry) => entry.unit))
+const REACHING_VERBS = [...BENEFIT_VERBS, ...COVERAGE_VERBS, ...CAUSATIVES]
+export function countsPopulation(text: string, candidate: Candidate): boolean {
+  // 13亿元人民币 counts money: only a bare figure or one of people counts the population
+  if (candidate.value < NATION_SIZE || !(candidate.unit === '' || PEOPLE_UNITS.has(candidate.unit))) return false
+  const counted = POPULATION.some((noun) => text.startsWith(noun, candidate.end) || text.startsWith(noun, candidate.end - noun.length))
+  // 覆盖农村5亿人口, 使1亿人口受益: the people a programme reaches may be its target
+  return counted && !REACHING_VERBS.some((verb) => text.slice(clauseStart(text, candidate.start), candidate.start).includes(verb))
 }
 
 /** 25个省（自治区、直辖市）、2133个县（市、区）初步建立了: what follows the places, past their asides and the places listed after them. */
@@ -856,11 +855,15 @@ function shareOfNounBefore(candidate: Candidate, phrase: string): boolean {
 }
 const ENDS_IN_CHANGE_VERB = new RegExp(`(?:${CHANGE_VERB})$`, 'u')
 
+/** 使上亿群众, 惠及近千万家庭: a phrase less the marker at its end that belongs to the number after it. */
+function withoutLeader(phrase: string): string {
+  const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
+  return marker ? phrase.slice(0, -marker.length) : phrase
+}
+
 /** A phrase that ends in a verb or a relative clause leaves the measured noun for after the number: 治理1411条背街小巷, 交办的32件信访事项. */
 function endsInVerb(phrase: string): boolean {
-  // 使上亿群众, 惠及近千万家庭: look past the marker that belongs to the number
-  const marker = tables.magnitudeLeaders.find((word) => phrase.endsWith(word))
-  const words = marker ? phrase.slice(0, -marker.length) : phrase
+  const words = withoutLeader(phrase)
   // 按财政性教育经费支出占国内生产总值的4%: the 的 closes a share, which names the measure itself
   if (ATTRIBUTIVES.some((word) => words.endsWith(word)) && SHARE_OF.some((word) => words.includes(word))) return false
   return [...ATTRIBUTIVES, ...ASPECTS].some((word) => words.endsWith(word)) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))

@@ -61,9 +61,9 @@ const BASE = words('year-base')
 const COMPARED_WITH = words('comparison')
 const SINCE = words('year-since')
 const RECORD = words('record-after')
-/** 以来最高, 来首次: a record begins at `at`. */
-const recordAt = (text: string, at: number) => RECORD.some((word) => text.startsWith(word, at) || ATTRIBUTIVES.some((of) => text.startsWith(of + word, at)))
 const ATTRIBUTIVES = words('attributive')
+/** 以来最高, 来首次, 五年来的最高: a record begins at `at`. */
+const recordAt = (text: string, at: number) => RECORD.some((word) => text.startsWith(word, at) || ATTRIBUTIVES.some((of) => text.startsWith(of + word, at)))
 const ANNUAL_MEANS = words('annual-mean')
 const PER_HEAD = words('per-head')
 const PLAN_AFTER = words('plan-after')

@@ -238,9 +238,9 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
     }
     let listStatus: Status | undefined
     let carried: TimeCue | undefined
-    /** Whether the year carried was named in the paragraph's first full sentence, and how many have ended. */
+    /** Whether the sentence is of the paragraph's first full sentence, and whether the year carried was named there. */
+    let opening = true
     let carriedFromOpening = false
-    let fullSentences = 0
     let deadline: TimeCue | undefined
     for (const sentence of paragraphSentences) {
       const start = offsetOf(sentence)
@@ -284,7 +284,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
       const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !datesChangeEnd(cue, text) && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
-      if (carriedOn && carriedOn.at >= 0) carriedFromOpening = fullSentences === 0
+      if (carriedOn && carriedOn.at >= 0) carriedFromOpening = opening
       if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
       const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
@@ -332,7 +332,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 今年计划要求，国民生产总值增长百分之六……。社会商品零售总额增长百分之十二点三: a paragraph that opens the year's targets goes on with them
       if (listStart >= 0 || (namesYear(own, year) && opensTargets(sentenceMentions, year))) listStatus = 'target'
       if (FULL_STOP.test(text)) {
-        fullSentences++
+        opening = false
         if (carried && !carriedFromOpening && yearInsideSpan(carried, section)) carried = undefined
       }
     }
