@@ -66,11 +66,16 @@ describe('retext-chinese parser', () => {
       expect(paragraphsOf('抓好以下七方面工作：\t\n（一）加强宏观调控')).toEqual(['抓好以下七方面工作：\t', '（一）加强宏观调控'])
     })
 
+    it('keeps apart the lines of a list of one item a line, which no sentence end follows', () => {
+      const items = ['百分之2.4', '百分之2', '百分之1,669', '五百分之2.2', '百万', '7.２成', '7 2 折']
+      expect(paragraphsOf(['增长5%。共有', ...items].join('\n'))).toEqual(['增长5%。共有', ...items])
+    })
+
     it('opens a paragraph at a section or part heading even after a sentence left unfinished', () => {
       expect(paragraphsOf('增长5%。取得新进展\n二、2024年主要任务\n增长6%。')).toEqual(['增长5%。取得新进展', '二、2024年主要任务', '增长6%。'])
       expect(paragraphsOf('增长5%。取得新进展\n今后五年主要目标\n增长6%。')).toEqual(['增长5%。取得新进展', '今后五年主要目标', '增长6%。'])
       // without a heading rule the parser cannot tell a heading from the rest of a sentence
-      expect(unparagraphed('增长5%。取得新进展\n二、2024年主要任务')).toHaveLength(1)
+      expect(unparagraphed('增长5%。取得新进展\n二、2024年主要任务\n增长6%。')).toHaveLength(1)
     })
   })
 })

@@ -193,23 +193,36 @@ function stopsMidSentence(text: string, start: number, end: number): 'in-name' |
   return false
 }
 
+/** How many lines a sentence broken by a web copy runs on for before it ends (广义货币M / 2 / 增长13.6%。). */
+const BROKEN_SENTENCE_LINES = 5
+
+/** Whether a sentence ends within the lines from `index` on: a list of one item a line never ends one. */
+function endsWithin(lines: RegExpExecArray[], index: number): boolean {
+  return lines.slice(index, index + BROKEN_SENTENCE_LINES).some((line) => {
+    for (let at = 0; at < line[0].length; at++) if (has(line[0], at, TERMINATOR)) return true
+    return false
+  })
+}
+
 /**
  * Paragraphs are lines, and line ends white space between them. Web copies break lines around a
  * phrase set in bold (广义货币M / 2 / 增长13.6%, 制定了《 / 建议 / 》), and may leave a line of only
- * zero-width spaces there: such a line, and a line end in mid-sentence before a line that opens
- * no section, join the lines on either side into one paragraph. The [start, end) of each paragraph.
+ * zero-width spaces there: such a line, and a line end in mid-sentence before lines that end the
+ * sentence and open no section, join the lines on either side into one paragraph. The [start, end) of each paragraph.
  */
 function paragraphSpans(text: string, opensParagraph: OpensParagraph): [number, number][] {
   const spans: [number, number][] = []
+  const lines = [...text.matchAll(/[^\r\n]+/g)]
   let open: { start: number; end: number; afterZeroWidth: boolean } | undefined
-  for (const line of text.matchAll(/[^\r\n]+/g)) {
+  for (const [index, line] of lines.entries()) {
     const start = line.index
     const end = start + line[0].length
     const zeroWidth = ZERO_WIDTH_LINE.test(line[0])
     const single = open !== undefined && LINE_BREAK.test(text.slice(open.end, start))
     const stops = single ? stopsMidSentence(text, open!.start, open!.end) : false
     // a heading never opens inside a name: 根据《 / 建议 / 》 is one sentence though 建议 could head a part
-    const joins = single && (open!.afterZeroWidth || zeroWidth || stops === 'in-name' || (stops && !opensParagraph(line[0])))
+    const continues = stops === true && !opensParagraph(line[0]) && endsWithin(lines, index)
+    const joins = single && (open!.afterZeroWidth || zeroWidth || stops === 'in-name' || continues)
     if (joins) {
       open = { start: open!.start, end, afterZeroWidth: zeroWidth }
       continue
