@@ -7,7 +7,7 @@ import { tables, type Status } from '../resources/tables.ts'
 import { headingWords, type PartKind } from '../resources/vocabulary.ts'
 import { SMALL_NUMERALS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
-import { partPeriods, type PartPeriods, type Span } from './period.ts'
+import { partPeriods, timeCues, type PartPeriods, type Span } from './period.ts'
 
 const NUMBER = `${charClass(SMALL_NUMERALS)}+`
 const ORDINAL = alternation(tables.numeralWords.get('ordinal')!.map((entry) => entry.word))
@@ -90,6 +90,50 @@ function afterReview(inherited: { periods: PartPeriods }, year: number | undefin
   const { actual, target } = inherited.periods
   const past = (span: Span | undefined) => span === undefined || (year !== undefined && span.end < year)
   return actual && year !== undefined && past(actual) && past(target) ? { actual, target: { start: year, end: year } } : inherited.periods
+}
+
+const RESULT_YEAR_AFTER = tables.contextWords.get('result-year-after')!
+/** After a year that dates a result, a comma, 的 or 是 (2012年，……; 增加到2002年的10.2万亿元; 2022年是……); not a name (2008年奥运会). */
+const datesResult = (line: string, end: number) => RESULT_YEAR_AFTER.some((word) => line.startsWith(word, end))
+
+const ATTRIBUTIVES = tables.contextWords.get('attributive')!
+/** The calendar years a line names as a result's, not as a plan's end (到2010年), though a result's end (增加到2002年的). */
+const resultYears = (line: string) =>
+  timeCues(line, undefined)
+    .filter((cue) => cue.calendar && !cue.compared && datesResult(line, cue.end))
+    .filter((cue) => !cue.until || ATTRIBUTIVES.some((word) => line.startsWith(word, cue.end)))
+    .map((cue) => cue.span!.end)
+
+/** A part heading or a section's (一、, 第一部分), not a subsection's (（一）), without a full stop. */
+function isTopHeading(trimmed: string): boolean {
+  if (trimmed.length > MAX_HEADING || trimmed.includes('。')) return false
+  const match = SECTION_MARKER.exec(trimmed)
+  return match ? match[2] === undefined : isPartHeading(trimmed)
+}
+
+/**
+ * The report's year from its headings, where no title or dateline says it: a review of 1999
+ * is the 2000 report's (一、1999年国内工作回顾, 一、“九五”时期……的回顾), a plan for 2004 its own
+ * (二、2004年主要任务, 二、“十五”期间的奋斗目标). Where the review's heading names no year (过去五年工作回顾),
+ * the last year its results name is the year before the report's, once a plan heading ends it.
+ */
+export function headingYear(text: string): number | undefined {
+  let reviewed: number | undefined
+  let inReview = false
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim()
+    const kinds = isTopHeading(trimmed) ? kindsOf(trimmed) : new Set<PartKind>()
+    if (kinds.has('title') || !(kinds.has('review') || kinds.has('plan'))) {
+      if (inReview) reviewed = Math.max(reviewed ?? 0, ...resultYears(line)) || undefined
+      continue
+    }
+    const { actual, target } = partPeriods(trimmed, undefined)
+    if (kinds.has('review') && actual) return actual.end + 1
+    if (target) return target.start
+    if (!kinds.has('review') && reviewed !== undefined) return reviewed + 1
+    inReview = kinds.has('review')
+  }
+  return undefined
 }
 
 /** Whether the section opened at this paragraph is a part (its label is its heading). */

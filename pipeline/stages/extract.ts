@@ -12,7 +12,7 @@ import type { Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
 import { clauseStart } from '../rules/clause.ts'
 import { periodOf, recentSpan, reportYear, timeCues, type Period, type Span, type TimeCue } from '../rules/period.ts'
-import { documentStart, enterSection, isPart, turnAfterTarget, turnToPlan, turnToSpan, type Section } from '../rules/sections.ts'
+import { documentStart, enterSection, headingYear, isPart, turnAfterTarget, turnToPlan, turnToSpan, type Section } from '../rules/sections.ts'
 import { alternation } from '../rules/patterns.ts'
 import { findTerms } from '../rules/terms.ts'
 import type { ExclusionRecord, Extraction, Mention, SectionRecord, SentenceRecord, TermRecord } from '../types.ts'
@@ -157,7 +157,7 @@ export interface Extracted extends Extraction {
 
 /** The report's year: the catalog's, noted where the text says another; else the text's; else none, noted. */
 function yearOf(facts: DocumentFacts, folded: string, notes: Note[]): number | undefined {
-  const written = reportYear(folded)
+  const written = reportYear(folded) ?? headingYear(folded)
   if (facts.year !== undefined) {
     if (written !== undefined && written !== facts.year) notes.push({ ruleId: 'YEAR_MISMATCH', reason: `the catalog gives ${facts.year}, the text says ${written}; periods use ${facts.year}` })
     return facts.year
