@@ -32,6 +32,7 @@ describe('accuracy against gold', () => {
       'national-old/1999.txt',
       'national/2000.txt',
       'national/2001.txt',
+      'national/2002.txt',
       'national/2003.txt',
       'national/2004.txt',
       'national/2005.txt',
@@ -49,8 +50,10 @@ describe('accuracy against gold', () => {
       'national/2017.txt',
       'national/2018.txt',
       'national/2019.txt',
+      'national/2021.txt',
       'national/2022.txt',
       'national/2023.txt',
+      'national/2024.txt',
     ])
   })
 
