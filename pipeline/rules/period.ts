@@ -57,7 +57,7 @@ const words = (group: Parameters<typeof tables.contextWords.get>[0]) => tables.c
 const UNTIL = words('year-until')
 const FROM = words('year-from')
 const BASE = words('year-base')
-/** 高于上年: a year compared with dates its own sentence only, never the ones after it. */
+/** 高于上年: a year compared with, which dates nothing. */
 const COMPARED_WITH = words('comparison')
 const SINCE = words('year-since')
 const RECORD = words('record-after')
@@ -201,7 +201,8 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
       const end = at + word.word.length
       if (cues.some((cue) => at < cue.end && end > cue.at)) continue
       const before = text.slice(Math.max(0, at - 2), at)
-      if (endsWithAny(before, BASE)) continue // 比上年增加: a base, not the period
+      // 比上年增加, 高于去年: a base or a comparison, not the period
+      if (endsWithAny(before, BASE) || endsWithAny(before, COMPARED_WITH)) continue
       // 近五年来的最高水平: a record over those years, which dates nothing
       if (word.from !== word.to && recordAt(text, end)) continue
       const span = word.from !== undefined && year !== undefined ? { start: year + word.from, end: year + word.to! } : undefined
@@ -209,8 +210,7 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
       const perYear = word.perYear && !ANNUAL_MEANS.some((noun) => text.startsWith(noun, end)) && !endsWithAny(before, PER_HEAD) ? { perYear: word.perYear } : {}
       // 明年, like 2006年, names one year of the calendar
       const calendar = span && span.start === span.end ? { calendar: true } : {}
-      const compared = endsWithAny(before, COMPARED_WITH) ? { compared: true, local: true } : {}
-      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...calendar, ...compared, ...(span && endsWithAny(before, FROM) ? { from: true } : {}), ...(word.beforeTopic ? { beforeTopic: true } : {}) })
+      cues.push({ at, end, ...(span ? { span } : {}), ...perYear, ...calendar, ...(span && endsWithAny(before, FROM) ? { from: true } : {}), ...(word.beforeTopic ? { beforeTopic: true } : {}) })
     }
   }
   return cues
