@@ -2,7 +2,7 @@
 // from the time words of its sentence (2023年, 到2025年, 去年, 过去五年, 十四五, 年均),
 // else from the part of the report it stands in, else from its status and the
 // report's year. Finding the cues is kept apart from choosing among them.
-import { tables, type Change, type Status } from '../resources/tables.ts'
+import { tables, type Change, type Kind, type Status } from '../resources/tables.ts'
 import { plans, timeWords, type PerYear } from '../resources/vocabulary.ts'
 import { clauseEnd, clauseStart } from './clause.ts'
 import { SMALL_NUMERALS, valueOfNumeral, WRITTEN_DIGITS } from './numerals.ts'
@@ -329,7 +329,7 @@ function averages(cue: TimeCue, text: string, at: number, change: Change): boole
  * sentence, a clause break back at most for per-year words), else the part's period for
  * its status, else the year before the report for a result, the report's year for a target.
  */
-export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change; quoted?: boolean }, context: PeriodContext): Period | undefined {
+export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: number, figure: { status: Status; change: Change; kind: Kind; quoted?: boolean }, context: PeriodContext): Period | undefined {
   // 略低于8%的预定目标 in a review: a target quoted there was set for the years reviewed
   const status = figure.quoted && context.part.actual ? 'actual' : figure.status
   const { year, part } = context
@@ -386,16 +386,21 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     // (in a plan part, a result without a year is of the year before already)
     if (endpoint === 'from' && (spanned === undefined || spanned.at < 0) && !severalYears(span) && !inPlan) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
-  // 高铁营业里程达到3万公里 under the 十三五 goals: a level a plan reaches is of its last year
-  if (status === 'target' && !perYear && figure.change === 'none' && span === fromPart && severalYears(span) && reachesLevel(text, at)) return { start: span!.end, end: span!.end, perYear: false }
+  // 高铁营业里程达到3万公里, 城镇化率65%, 失业率控制在5.5%以内 under the 十三五 goals: a level a plan reaches is of its last year
+  if (status === 'target' && !perYear && figure.change === 'none' && span === fromPart && severalYears(span) && isLevel(text, at, figure.kind)) return { start: span!.end, end: span!.end, perYear: false }
   return span && { ...span, perYear: perYear || heldRate }
 }
 
 const LEVELS = tables.levelWords
-/** 达到3万公里, 提高到23.04%: the figure is a level reached, not an amount added. */
-function reachesLevel(text: string, at: number): boolean {
+const HELD = words('level-held')
+/**
+ * 达到3万公里, 提高到23.04%, 稳定在1.3万亿斤以上, 严守18亿亩: the figure is a level reached or held, not an
+ * amount added (新建改建高速公路3万公里, 新增就业5000万人); a percentage unchanged is a level too (城镇化率60%).
+ */
+function isLevel(text: string, at: number, kind: Kind): boolean {
   const clause = clauseBefore(text, at)
-  return LEVELS.some((word) => clause.endsWith(word))
+  if (kind === 'percent' || LEVELS.some((word) => clause.endsWith(word))) return true
+  return kind !== 'count' && HELD.some((word) => clause.endsWith(word))
 }
 
 /**

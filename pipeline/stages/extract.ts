@@ -297,7 +297,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
         const quoted = quotedTarget(text, candidate.end) !== undefined
-        const period = periodOf(cues, text, candidate.start, { ...attributes, quoted }, { year, part: section.periods, recent })
+        const period = periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent })
         const unitName = unit?.unit ?? candidate.unit
         const code = indicatorCode({ indicator: attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
         mentions.push({
