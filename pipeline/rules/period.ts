@@ -447,7 +447,7 @@ export const recentSpan = (cues: readonly TimeCue[], recent: Span | undefined) =
     .filter((span) => span !== undefined)
     .at(-1) ?? recent
 
-/** Where a report says its own year: its title, its dateline, its targets or its review heading or lead (a year on). */
+/** Where a report says its own year: its title, its dateline, its targets or its review heading (a year on). */
 const WRITTEN_YEAR = `((?:\\d|${DIGITS}){4})${YEAR_UNIT}`
 const MONTH = `(?:\\d|${charClass(SMALL_NUMERALS)}){1,3}${alternation(words('month-unit'))}`
 const YEAR_SOURCES: { pattern: RegExp; offset: number }[] = [
@@ -458,8 +458,6 @@ const YEAR_SOURCES: { pattern: RegExp; offset: number }[] = [
     offset: 0,
   },
   { pattern: new RegExp(`(\\d{4})${YEAR_UNIT}${alternation(words('review-heading'))}`, 'u'), offset: 1 },
-  // 首先报告2001年的工作: the year reported on is the one before the report's
-  { pattern: new RegExp(`${alternation(words('review-lead'))}${WRITTEN_YEAR}`, 'u'), offset: 1 },
 ]
 /** Titles and datelines stand at the top; targets and review headings anywhere. */
 const TOP = 600
