@@ -172,6 +172,7 @@ function changeOf(candidate: Candidate, window: string, after: string, previous:
   if (candidate.kind === 'count' && ASPECTS_COUNTED.some((word) => candidate.unit === word || after.startsWith(word))) return 'none'
   const rateOf = rateAfter(candidate, after)
   if (rateOf) return rateOf
+  if (LEAVES_STATE.test(after)) return 'down'
   // 增长7.8%，略低于8%的预定目标: a target set for the figure before moves as that figure does
   if (previous && quotedTarget(after, 0) !== undefined && !lastMatch(window, tables.change, (entry) => entry.word)) return previous.attributes.change
   const against = AGAINST_EARLIER.exec(window)
@@ -200,6 +201,12 @@ function changeOf(candidate: Candidate, window: string, after: string, previous:
   const verbFirst = best.takesObject && item.length <= VERB_FIRST_REACH && !/[“”"《》]/.test(item)
   return verbFirst && attributiveAt(rest) === undefined ? best.change : 'none'
 }
+
+/** 5575万农村贫困人口实现脱贫, 1000万以上农村贫困人口脱贫: people counted as they leave a state are the size of its fall. */
+const LEAVES_STATE = new RegExp(
+  `^${alternation(AFTER_APPROX.map((entry) => entry.marker))}?[^,;。]{0,8}?${group('population-noun')}${group('leave-before')}?${group('leave-verb')}`,
+  'u',
+)
 
 /** 实现7%左右的增长速度: a rate named after the share and its 的 says which way it moves. */
 function rateAfter(candidate: Candidate, after: string): Change | undefined {
