@@ -69,6 +69,9 @@ describe('retext-chinese parser', () => {
     it('keeps apart the lines of a list of one item a line, which no sentence end follows', () => {
       const items = ['百分之2.4', '百分之2', '百分之1,669', '五百分之2.2', '百万', '7.２成', '7 2 折']
       expect(paragraphsOf(['增长5%。共有', ...items].join('\n'))).toEqual(['增长5%。共有', ...items])
+      // the sentence end that would finish them lies past a blank line or a heading
+      expect(paragraphsOf('增长5%。共有\n百分之2\n\n增长6%。')).toEqual(['增长5%。共有', '百分之2', '增长6%。'])
+      expect(paragraphsOf('增长5%。共有\n百分之2\n百分之3\n二、主要任务\n增长6%。')).toEqual(['增长5%。共有', '百分之2', '百分之3', '二、主要任务', '增长6%。'])
     })
 
     it('opens a paragraph at a section or part heading even after a sentence left unfinished', () => {

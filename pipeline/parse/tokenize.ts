@@ -182,53 +182,62 @@ const LINE_BREAK = /^(?:\r?\n|\r)$/
 const COLONS = ':：'
 
 /**
- * Whether a paragraph stops in mid-sentence: it holds a full sentence, so it is no heading,
+ * Whether a paragraph stops in mid-sentence: it holds a full sentence (`holdsEnd`), so it is no heading,
  * yet its last mark closes none (广义货币M); 'in-name' where it stops after an opening mark (制定了《).
  */
-function stopsMidSentence(text: string, start: number, end: number): 'in-name' | boolean {
+function stopsMidSentence(text: string, start: number, end: number, holdsEnd: boolean): 'in-name' | boolean {
   let last = end - 1
   while (last >= start && (has(text, last, SPACE) || text[last] === '\u200b')) last--
   if (last < start || has(text, last, TERMINATOR | CLOSER) || COLONS.includes(text[last]!)) return false
-  for (let at = start; at < last; at++) if (has(text, at, TERMINATOR)) return has(text, last, OPENER) ? 'in-name' : true
-  return false
+  if (!holdsEnd) return false
+  return has(text, last, OPENER) ? 'in-name' : true
 }
 
 /** How many lines a sentence broken by a web copy runs on for before it ends (广义货币M / 2 / 增长13.6%。). */
 const BROKEN_SENTENCE_LINES = 5
 
-/** Whether a sentence ends within the lines from `index` on: a list of one item a line never ends one. */
-function endsWithin(lines: RegExpExecArray[], index: number): boolean {
-  return lines.slice(index, index + BROKEN_SENTENCE_LINES).some((line) => {
-    for (let at = 0; at < line[0].length; at++) if (has(line[0], at, TERMINATOR)) return true
-    return false
-  })
+function holdsTerminator(line: string): boolean {
+  for (let at = 0; at < line.length; at++) if (has(line, at, TERMINATOR)) return true
+  return false
 }
 
 /**
  * Paragraphs are lines, and line ends white space between them. Web copies break lines around a
  * phrase set in bold (广义货币M / 2 / 增长13.6%, 制定了《 / 建议 / 》), and may leave a line of only
  * zero-width spaces there: such a line, and a line end in mid-sentence before lines that end the
- * sentence and open no section, join the lines on either side into one paragraph. The [start, end) of each paragraph.
+ * sentence within a few lines (a list of one item a line ends none) and open no section, join the
+ * lines on either side into one paragraph. The [start, end) of each paragraph.
  */
 function paragraphSpans(text: string, opensParagraph: OpensParagraph): [number, number][] {
   const spans: [number, number][] = []
   const lines = [...text.matchAll(/[^\r\n]+/g)]
-  let open: { start: number; end: number; afterZeroWidth: boolean } | undefined
+  const ends = lines.map((line) => holdsTerminator(line[0]))
+  const lineEnd = (index: number) => lines[index]!.index + lines[index]![0].length
+  // a blank line or a heading ends the search: what stands after it finishes no sentence before it
+  const continuesAt = (index: number) => LINE_BREAK.test(text.slice(lineEnd(index - 1), lines[index]!.index)) && !opensParagraph(lines[index]![0])
+  const endsWithin = (index: number) => {
+    for (let next = index; next < Math.min(lines.length, index + BROKEN_SENTENCE_LINES); next++) {
+      if (next > index && !continuesAt(next)) return false
+      if (ends[next]) return true
+    }
+    return false
+  }
+  let open: { start: number; end: number; afterZeroWidth: boolean; holdsEnd: boolean } | undefined
   for (const [index, line] of lines.entries()) {
     const start = line.index
     const end = start + line[0].length
     const zeroWidth = ZERO_WIDTH_LINE.test(line[0])
     const single = open !== undefined && LINE_BREAK.test(text.slice(open.end, start))
-    const stops = single ? stopsMidSentence(text, open!.start, open!.end) : false
+    const stops = single ? stopsMidSentence(text, open!.start, open!.end, open!.holdsEnd) : false
     // a heading never opens inside a name: 根据《 / 建议 / 》 is one sentence though 建议 could head a part
-    const continues = stops === true && !opensParagraph(line[0]) && endsWithin(lines, index)
+    const continues = stops === true && !opensParagraph(line[0]) && endsWithin(index)
     const joins = single && (open!.afterZeroWidth || zeroWidth || stops === 'in-name' || continues)
     if (joins) {
-      open = { start: open!.start, end, afterZeroWidth: zeroWidth }
+      open = { start: open!.start, end, afterZeroWidth: zeroWidth, holdsEnd: open!.holdsEnd || ends[index]! }
       continue
     }
     if (open) spans.push([open.start, open.end])
-    open = { start, end, afterZeroWidth: false }
+    open = { start, end, afterZeroWidth: false, holdsEnd: ends[index]! }
   }
   if (open) spans.push([open.start, open.end])
   return spans
