@@ -265,6 +265,23 @@ export function timeCues(text: string, year: number | undefined, frames: readonl
   return [...cues, ...framed].sort((a, b) => a.at - b.at)
 }
 
+const RESULT_YEAR_AFTER = words('result-year-after')
+const FIGURE_START = new RegExp(`^(?:\\d|${charClass(SMALL_NUMERALS)})`, 'u')
+/**
+ * After a year that dates a result: a comma or 是 (2012年，……; 2022年是……), unless it is a plan's end (到2020年，),
+ * or 的 before the figure it dates (增加到2002年的10.2万亿元); not a name (2008年奥运会, 2008年的奥运会).
+ */
+function datesResult(line: string, cue: TimeCue): boolean {
+  if (!cue.until && RESULT_YEAR_AFTER.some((word) => line.startsWith(word, cue.end))) return true
+  return ATTRIBUTIVES.some((word) => line.startsWith(word, cue.end) && FIGURE_START.test(line.slice(cue.end + word.length)))
+}
+
+/** The calendar years a line of a review names as those of its results. */
+export const resultYears = (line: string) =>
+  timeCues(line, undefined)
+    .filter((cue) => cue.calendar && datesResult(line, cue))
+    .map((cue) => cue.span!.end)
+
 /** What a heading says of the periods under it: its first time cue for results, its last for targets. */
 export function partPeriods(heading: string, year: number | undefined): PartPeriods {
   const spans = timeCues(heading, year).filter((cue) => cue.span)
@@ -399,8 +416,7 @@ const HELD = words('level-held')
  */
 function isLevel(text: string, at: number, kind: Kind): boolean {
   const clause = clauseBefore(text, at)
-  if (kind === 'percent' || LEVELS.some((word) => clause.endsWith(word))) return true
-  return kind !== 'count' && HELD.some((word) => clause.endsWith(word))
+  return kind === 'percent' || endsWithAny(clause, LEVELS) !== undefined || (kind !== 'count' && endsWithAny(clause, HELD) !== undefined)
 }
 
 /**

@@ -7,7 +7,7 @@ import { tables, type Status } from '../resources/tables.ts'
 import { headingWords, type PartKind } from '../resources/vocabulary.ts'
 import { SMALL_NUMERALS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
-import { partPeriods, timeCues, type PartPeriods, type Span } from './period.ts'
+import { partPeriods, resultYears, timeCues, type PartPeriods, type Span } from './period.ts'
 
 const NUMBER = `${charClass(SMALL_NUMERALS)}+`
 const ORDINAL = alternation(tables.numeralWords.get('ordinal')!.map((entry) => entry.word))
@@ -16,6 +16,7 @@ const PART = alternation(tables.contextWords.get('section-part')!)
 const SECTION_MARKER = new RegExp(`^\\s*(?:(${NUMBER})、|(\\(${NUMBER}\\))|(${ORDINAL}${NUMBER}${PART}))`)
 /** A heading is a short line without a full stop. */
 const MAX_HEADING = 40
+const isHeadingLine = (trimmed: string) => trimmed.length <= MAX_HEADING && !trimmed.includes('。')
 /** An unnumbered part heading is shorter still, without marks or figures but its years, and ends in a heading word. */
 const MAX_PART_HEADING = 24
 const NOT_IN_PART_HEADING = new RegExp(`[,;:。!?%]|\\d(?!\\d*${alternation(tables.contextWords.get('year-unit')!)})`)
@@ -65,7 +66,7 @@ function periodsOf(heading: string, kinds: Set<PartKind>, year: number | undefin
 /** The section a paragraph opens, or `section` itself when it opens none. */
 export function enterSection(section: Section, text: string, year: number | undefined): Section {
   const trimmed = text.trim()
-  const heading = trimmed.length <= MAX_HEADING && !trimmed.includes('。')
+  const heading = isHeadingLine(trimmed)
   const match = SECTION_MARKER.exec(text)
   const kinds = heading ? kindsOf(trimmed) : new Set<PartKind>()
   if (!match) {
@@ -92,46 +93,44 @@ function afterReview(inherited: { periods: PartPeriods }, year: number | undefin
   return actual && year !== undefined && past(actual) && past(target) ? { actual, target: { start: year, end: year } } : inherited.periods
 }
 
-const RESULT_YEAR_AFTER = tables.contextWords.get('result-year-after')!
-/** After a year that dates a result, a comma, 的 or 是 (2012年，……; 增加到2002年的10.2万亿元; 2022年是……); not a name (2008年奥运会). */
-const datesResult = (line: string, end: number) => RESULT_YEAR_AFTER.some((word) => line.startsWith(word, end))
-
-const ATTRIBUTIVES = tables.contextWords.get('attributive')!
-/** The calendar years a line names as a result's, not as a plan's end (到2010年), though a result's end (增加到2002年的). */
-const resultYears = (line: string) =>
-  timeCues(line, undefined)
-    .filter((cue) => cue.calendar && !cue.compared && datesResult(line, cue.end))
-    .filter((cue) => !cue.until || ATTRIBUTIVES.some((word) => line.startsWith(word, cue.end)))
-    .map((cue) => cue.span!.end)
-
-/** A part heading or a section's (一、, 第一部分), not a subsection's (（一）), without a full stop. */
-function isTopHeading(trimmed: string): boolean {
-  if (trimmed.length > MAX_HEADING || trimmed.includes('。')) return false
+/** A part heading, or a section's (一、, 第一部分) but no subsection's (（一）): which, if the line is one. */
+function headingRank(trimmed: string): 'part' | 'section' | undefined {
+  if (!isHeadingLine(trimmed)) return undefined
   const match = SECTION_MARKER.exec(trimmed)
-  return match ? match[2] === undefined : isPartHeading(trimmed)
+  if (match) return match[2] === undefined ? 'section' : undefined
+  return isPartHeading(trimmed) ? 'part' : undefined
+}
+
+/** The years a heading names as its own, first and last; not a plan's end (二、到2035年的远景目标). */
+function headingSpans(heading: string): Span[] {
+  return timeCues(heading, undefined)
+    .filter((cue) => cue.span && !cue.until)
+    .map((cue) => cue.span!)
 }
 
 /**
  * The report's year from its headings, where no title or dateline says it: a review of 1999
  * is the 2000 report's (一、1999年国内工作回顾, 一、“九五”时期……的回顾), a plan for 2004 its own
  * (二、2004年主要任务, 二、“十五”期间的奋斗目标). Where the review's heading names no year (过去五年工作回顾),
- * the last year its results name is the year before the report's, once a plan heading ends it.
+ * the latest year its results name is the year before the report's, once a plan heading of its rank ends it;
+ * the sections of a review part (一、圆满完成2022年主要目标任务) are part of it.
  */
 export function headingYear(text: string): number | undefined {
-  let reviewed: number | undefined
-  let inReview = false
+  let review: { rank: 'part' | 'section'; latest?: number } | undefined
   for (const line of text.split('\n')) {
     const trimmed = line.trim()
-    const kinds = isTopHeading(trimmed) ? kindsOf(trimmed) : new Set<PartKind>()
-    if (kinds.has('title') || !(kinds.has('review') || kinds.has('plan'))) {
-      if (inReview) reviewed = Math.max(reviewed ?? 0, ...resultYears(line)) || undefined
+    const rank = headingRank(trimmed)
+    const kinds = rank ? kindsOf(trimmed) : new Set<PartKind>()
+    const heads = !kinds.has('title') && (kinds.has('review') || kinds.has('plan'))
+    if (!rank || !heads || (review?.rank === 'part' && rank === 'section')) {
+      if (review) review.latest = Math.max(review.latest ?? 0, ...resultYears(line)) || undefined
       continue
     }
-    const { actual, target } = partPeriods(trimmed, undefined)
-    if (kinds.has('review') && actual) return actual.end + 1
-    if (target) return target.start
-    if (!kinds.has('review') && reviewed !== undefined) return reviewed + 1
-    inReview = kinds.has('review')
+    const spans = headingSpans(trimmed)
+    if (kinds.has('review') && spans.length > 0) return spans[0]!.end + 1
+    if (spans.length > 0) return spans.at(-1)!.start
+    if (!kinds.has('review') && review?.latest !== undefined) return review.latest + 1
+    review = kinds.has('review') ? { rank } : undefined
   }
   return undefined
 }
