@@ -463,7 +463,7 @@ export const recentSpan = (cues: readonly TimeCue[], recent: Span | undefined) =
     .filter((span) => span !== undefined)
     .at(-1) ?? recent
 
-/** Where a report says its own year: its title, its dateline, its targets or its review heading (a year on). */
+/** Where a report says its own year: its title, its dateline or its targets (its headings are read in sections.ts). */
 const WRITTEN_YEAR = `((?:\\d|${DIGITS}){4})${YEAR_UNIT}`
 const MONTH = `(?:\\d|${charClass(SMALL_NUMERALS)}){1,3}${alternation(words('month-unit'))}`
 const YEAR_SOURCES: { pattern: RegExp; offset: number }[] = [
@@ -473,7 +473,6 @@ const YEAR_SOURCES: { pattern: RegExp; offset: number }[] = [
     pattern: new RegExp(`(\\d{4})${YEAR_UNIT}${alternation(words('target-of'))}?${alternation(words('attributive'))}?${alternation(words('target-heading'))}`, 'u'),
     offset: 0,
   },
-  { pattern: new RegExp(`(\\d{4})${YEAR_UNIT}${alternation(words('review-heading'))}`, 'u'), offset: 1 },
 ]
 /** Titles and datelines stand at the top; targets and review headings anywhere. */
 const TOP = 600
