@@ -6,6 +6,7 @@ import { COUNTING_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass } from './patterns.ts'
 import { CENTURY_WORDS } from './period.ts'
 import { clauseStart } from './clause.ts'
+import { holdsQuantity } from './candidates.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
@@ -258,8 +259,15 @@ function openingCue(words: WordSpan[], text: string): Status | undefined {
   const first = words[0]
   if (!first || text.slice(0, first.start).trim() !== '') return undefined
   const rest = text.slice(first.end, first.end + PAIR_REACH).split(CLAUSE_BREAKS)[0]!
-  return tables.status.find((entry) => cueAt(text, first, entry.cue) && !entry.unlessAfter?.test(rest))?.status
+  const status = tables.status.find((entry) => cueAt(text, first, entry.cue) && !entry.unlessAfter?.test(rest))?.status
+  return status === 'estimate' && foreseesWithoutFigure(text.slice(first.end).split(CLAUSE_BREAKS)[0]!) ? undefined : status
 }
+
+/**
+ * 预计今年财政收入继续恢复增长，……一般公共预算支出规模28.5万亿元: a forecast of a change without its size is a
+ * clause of its own, which leaves the budget set after it a plan.
+ */
+const foreseesWithoutFigure = (clause: string) => !holdsQuantity(clause) && CHANGE_WORDS.some((word) => clause.endsWith(word))
 
 /**
  * The last cue between `from` and the number decides: 预计 estimate; 力争, 要, 将 target;
