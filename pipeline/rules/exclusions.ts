@@ -149,6 +149,11 @@ function excludedRank(written: string, before: string, after: string): Exclusion
   return place && startsWithAny(written, ORDINAL) ? undefined : 'ordinal'
 }
 
+/** 二、 and （一） number the sections of a report or the items of a list: at the start of a sentence, or after a colon. */
+const LIST_LEAD = /(?:^|[:;])\s*$/
+const isListMarker = (before: string, after: string) =>
+  (LIST_LEAD.test(before) && after.startsWith('、')) || (LIST_LEAD.test(before.slice(0, -1)) && before.endsWith('(') && after.startsWith(')'))
+
 /** How much text around a candidate the rules read: enough for any cue, and bounded so long sentences stay linear. */
 const CONTEXT = 40
 
@@ -206,6 +211,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (bare && isCalendarDay(candidate, before, after)) return 'date'
   if (bare && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
   if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders) && !endsAmount(after)) return 'magnitude-in-name'
+  if (bare && isListMarker(before, after)) return 'ordinal'
   if (bare) {
     return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'no-unit'
   }
