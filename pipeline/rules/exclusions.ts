@@ -154,6 +154,13 @@ const LIST_LEAD = /(?:^|[:;])\s*$/
 const isListMarker = (before: string, after: string) =>
   (LIST_LEAD.test(before) && after.startsWith('、')) || (LIST_LEAD.test(before.slice(0, -1)) && before.endsWith('(') && after.startsWith(')'))
 
+/** 70周年, 八十年代, 二十一世纪 date; 十九届 numbers a term; 党的二十大 a congress: none is a bare number. */
+function namedBy(before: string, after: string): ExclusionRule | undefined {
+  if (startsWithAny(after, words('date-after'))) return 'date'
+  if (startsWithAny(after, words('term-after'))) return 'ordinal'
+  return startsWithAny(after, words('congress-after')) && endsWithAny(before, words('congress-before')) ? 'session' : undefined
+}
+
 /** How much text around a candidate the rules read: enough for any cue, and bounded so long sentences stay linear. */
 const CONTEXT = 40
 
@@ -212,6 +219,8 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (bare && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
   if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders) && !endsAmount(after)) return 'magnitude-in-name'
   if (bare && isListMarker(before, after)) return 'ordinal'
+  const named = bare ? namedBy(before, after) : undefined
+  if (named) return named
   if (bare) {
     return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'no-unit'
   }
