@@ -149,10 +149,11 @@ function excludedRank(written: string, before: string, after: string): Exclusion
   return place && startsWithAny(written, ORDINAL) ? undefined : 'ordinal'
 }
 
-/** 二、 and （一） number the sections of a report or the items of a list: at the start of a sentence, or after a colon. */
+/** 二、, （一） and 十一是 number the sections of a report or the items of a list: at the start of a clause or after a colon. */
 const LIST_LEAD = /(?:^|[:;])\s*$/
 const isListMarker = (before: string, after: string) =>
-  (LIST_LEAD.test(before) && after.startsWith('、')) || (LIST_LEAD.test(before.slice(0, -1)) && before.endsWith('(') && after.startsWith(')'))
+  (LIST_LEAD.test(before) && (after.startsWith('、') || startsWithAny(after, words('enumerator-after')))) ||
+  (LIST_LEAD.test(before.slice(0, -1)) && before.endsWith('(') && after.startsWith(')'))
 
 /** 70周年, 八十年代, 二十一世纪 date; 十九届 numbers a term; 党的二十大 a congress: none is a bare number. */
 function namedBy(before: string, after: string): ExclusionRule | undefined {
@@ -216,9 +217,9 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
   const bare = candidate.unit === '' && candidate.form === 'number'
   if (bare && isCalendarDay(candidate, before, after)) return 'date'
+  if (bare && isListMarker(before, after)) return 'ordinal'
   if (bare && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
   if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders) && !endsAmount(after)) return 'magnitude-in-name'
-  if (bare && isListMarker(before, after)) return 'ordinal'
   const named = bare ? namedBy(before, after) : undefined
   if (named) return named
   if (bare) {
