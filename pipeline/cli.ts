@@ -55,7 +55,7 @@ async function extractOne(path: string, year: number | undefined): Promise<numbe
   let printed = false
   const result = await runDocument(uncataloguedEntry(path, year), path, async (done) => {
     const mentions = done.extraction.mentions.map(({ doc_id, mention_id, sentence_id, sentence, ...mention }) => mention)
-    const excluded = done.extraction.exclusions.map(({ start, end, text, rule, value, value_max }) => ({ start, end, text, rule, ...(value !== undefined ? { value } : {}), ...(value_max !== undefined ? { value_max } : {}) }))
+    const excluded = done.extraction.exclusions.map(({ start, end, text, rule, value, value_max, approx }) => ({ start, end, text, rule, ...(value !== undefined ? { value } : {}), ...(value_max !== undefined ? { value_max } : {}), ...(approx !== undefined ? { approx } : {}) }))
     process.stdout.write(`${JSON.stringify({ document: basename(path), mentions, excluded }, null, 1)}\n`)
     printed = true
   })

@@ -90,6 +90,8 @@ export interface ExclusionRecord {
   value?: number
   /** The upper bound, where the text is a range of numbers (一千到一千五百). */
   value_max?: number
+  /** The bound a bare number's markers set (1000以上: over), where they set one. */
+  approx?: Approx
 }
 
 export interface Extraction {

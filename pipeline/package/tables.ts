@@ -206,6 +206,7 @@ export const TABLES: Table[] = [
       { name: 'rule', type: 'string', title: '排除规则', english: 'rule', description: `Why it is not a quantity: ${Object.entries(EXCLUSION_RULES).map(([rule, meaning]) => `${rule}: ${meaning}`).join('; ')}.`, required: true, enum: Object.keys(EXCLUSION_RULES) },
       { name: 'value', type: 'number', title: '数值', english: 'value', description: 'Its value where the text reads as a number (multipliers applied); empty otherwise.' },
       { name: 'value_max', type: 'number', title: '上限', english: 'upper bound', description: 'Upper bound where the text is a range of numbers (一千到一千五百 → 1500); empty otherwise.' },
+      { name: 'approx', type: 'string', title: '近似', english: 'approximation', description: 'For a bare number (no-unit), the bound its markers set: over (1000以上, 大于10), under (小于20, 1500以下), about (约50); empty otherwise.', enum: ['over', 'under', 'about'] },
     ],
   },
   {

@@ -127,15 +127,20 @@ function nameAside(text: string, open: number): number {
 const MARKER_REACH = 8
 const textBefore = (text: string, at: number) => text.slice(Math.max(0, at - MARKER_REACH), at)
 
-function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
-  const before = textBefore(text, candidate.start)
+/** The bound a marker before or after a figure sets (超过, 不足, 约 …; 以上, 以内, 左右 …), if any. */
+export function boundOf(text: string, start: number, end: number): Approx | undefined {
+  const before = textBefore(text, start)
   // 约占三成: a marker before 占 still qualifies the share
   const share = SHARE_OF.find((word) => before.endsWith(word))
   const marked = share ? before.slice(0, -share.length) : before
   const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker) && !entry.unlessBefore?.test(marked.slice(0, -entry.marker.length)))
-  if (marker) return marker.approx
-  const after = afterMarker(text, candidate.end)
-  if (after) return after.approx
+  return marker?.approx ?? afterMarker(text, end)?.approx
+}
+
+function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
+  const bound = boundOf(text, candidate.start, candidate.end)
+  if (bound) return bound
+  const before = textBefore(text, candidate.start)
   // 三千多人 and 数十家 are over, 十来个 about: a marker inside the span says which
   if (candidate.approxInside) return tables.approxInside.find((entry) => text.slice(candidate.start, candidate.end).includes(entry.marker))?.approx ?? 'over'
   if (candidate.magnitudeOnly && MAGNITUDE_BEFORE.some((word) => before.endsWith(word))) return 'over' // 上亿群众: upwards of
