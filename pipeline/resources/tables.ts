@@ -133,7 +133,7 @@ const CONTEXT_GROUPS = [
   'magnitude-before', 'index-name', 'index-verb', 'ratio-name', 'ratio-verb', 'year-unit', 'month-unit', 'per-before', 'voltage-unit', 'session-unit',
   'so-far-before', 'adjective-after', 'nickname-unit', 'nickname-before', 'phase-unit', 'threshold-after', 'negative-after', 'year-part', 'span-close',
   'degree-after-below-zero', 'half-period-before', 'month-after', 'day-after', 'per-word', 'change-gap', 'then-word', 'list-closer', 'cumulative-after', 'change-stem', 'quoted-target', 'time-phrase', 'subject-joiner', 'within', 'century-end', 'century-middle', 'next-century-middle', 'per-unit',
-  'until-between', 'plan-end', 'plan-first', 'report-title', 'target-heading', 'target-of', 'result-year-after', 'level-held', 'leave-verb', 'leave-before', 'date-after', 'term-after', 'enumerator-after', 'congress-before', 'congress-after', 'attributive', 'section-part', 'national-scope', 'bound-after',
+  'until-between', 'plan-end', 'plan-first', 'report-title', 'target-heading', 'target-of', 'result-year-after', 'level-held', 'leave-verb', 'leave-before', 'date-after', 'term-after', 'enumerator-after', 'bound-joiner', 'between-close', 'congress-before', 'congress-after', 'attributive', 'section-part', 'national-scope', 'bound-after',
 ] as const
 export type ContextGroup = (typeof CONTEXT_GROUPS)[number]
 

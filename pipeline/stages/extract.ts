@@ -2,8 +2,9 @@
 // the ones that are not quantities, and describe the rest.
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
-import { tables, type Approx, type Status } from '../resources/tables.ts'
-import { boundOf, countsPopulation, describe, nounAfter, quotedTarget, targetListStart, type WordSpan } from '../rules/attributes.ts'
+import { tables, type Status } from '../resources/tables.ts'
+import { countsPopulation, describe, nounAfter, quotedTarget, targetListStart, type WordSpan } from '../rules/attributes.ts'
+import { bareBound, joinBareRanges, type SetAside } from '../rules/bare-bounds.ts'
 import { candidatesOf } from '../rules/candidates.ts'
 import { exclusionOf, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
@@ -43,7 +44,7 @@ function isGroupBound(text: string, candidate: Candidate, next: Candidate | unde
 
 interface Sorted {
   kept: Candidate[]
-  excluded: { start: number; end: number; rule: ExclusionRule; value?: number; valueMax?: number; approx?: Approx }[]
+  excluded: SetAside[]
 }
 
 /** A comma right after a year sets it off as the frame of what follows (2017年，). */
@@ -94,19 +95,13 @@ const opensTargets = (sentenceMentions: readonly Mention[], year: number | undef
 const targetsOf = (sentenceMentions: readonly Mention[]): Span[] =>
   sentenceMentions.filter((mention) => mention.status === 'target' && mention.period_start !== undefined).map((mention) => ({ start: mention.period_start!, end: mention.period_end! }))
 
-/** 1000以上, 大于等于三千: the bound a bare number is, so the audit list keeps what its markers say. */
-function bareBound(rule: ExclusionRule, candidate: Candidate, text: string): { approx?: Approx } {
-  const approx = rule === 'no-unit' ? boundOf(text, candidate.start, candidate.end) : undefined
-  return approx ? { approx } : {}
-}
-
 /** Splits what the scanner found into quantities and numbers set aside, each with its rule. */
 function sortCandidates(text: string): Sorted & { names: Uint8Array } {
   const { candidates, skipped, names } = candidatesOf(text)
   const excluded: Sorted['excluded'] = [...skipped]
   const survivors = candidates.filter((candidate) => {
     const rule = exclusionOf(candidate, text, names)
-    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, ...(VALUELESS_RULES.has(rule) ? {} : { value: candidate.value, valueMax: candidate.valueMax }), ...bareBound(rule, candidate, text) })
+    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, ...(VALUELESS_RULES.has(rule) ? {} : { value: candidate.value, valueMax: candidate.valueMax }), ...bareBound(rule, text, candidate.start, candidate.end) })
     return rule === undefined
   })
   const kept = survivors.filter((candidate, index) => {
@@ -114,7 +109,7 @@ function sortCandidates(text: string): Sorted & { names: Uint8Array } {
     if (bound) excluded.push({ start: candidate.start, end: candidate.end, rule: 'group-bound', value: candidate.value })
     return !bound
   })
-  return { kept, excluded: excluded.sort((a, b) => a.start - b.start), names }
+  return { kept, excluded: joinBareRanges(text, excluded.sort((a, b) => a.start - b.start)), names }
 }
 
 const INDICATOR_SEARCH = 200
