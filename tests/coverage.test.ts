@@ -13,7 +13,7 @@ interface SpecCase {
   national?: boolean
   /** Every mention with text, value, unit, kind and approx, and any further field the case is about (change, indicator_code, period_start …). */
   mentions: Fields[]
-  excluded?: { text: string; rule: string; value?: number }[]
+  excluded?: { text: string; rule: string; value?: number; value_max?: number; approx?: string }[]
   /** The case names only some mentions, each with the fields it is about (the tables of periods and codes). */
   partial?: boolean
 }
@@ -51,7 +51,7 @@ function passes(extract: Extract, spec: SpecCase): boolean {
   if (spec.partial) return spec.mentions.every((wanted) => agrees(mentions.find((found) => found.text === wanted.text), wanted))
   if (mentions.length !== spec.mentions.length || !spec.mentions.every((wanted, index) => agrees(mentions[index], wanted))) return false
   if (!spec.excluded) return true
-  const excluded = exclusions.map(({ text, rule, value }) => ({ text, rule, ...(value === undefined ? {} : { value }) }))
+  const excluded = exclusions.map(({ text, rule, value, value_max, approx }) => ({ text, rule, ...(value === undefined ? {} : { value }), ...(value_max === undefined ? {} : { value_max }), ...(approx === undefined ? {} : { approx }) }))
   return JSON.stringify(excluded) === JSON.stringify(spec.excluded)
 }
 
