@@ -127,9 +127,12 @@ function nameAside(text: string, open: number): number {
 const MARKER_REACH = 8
 const textBefore = (text: string, at: number) => text.slice(Math.max(0, at - MARKER_REACH), at)
 
+const SPACES = /\s+/g
+
 /** The bound a marker before or after a figure sets (超过, 不足, 约 …; 以上, 以内, 左右 …), if any. */
 export function boundOf(text: string, start: number, end: number): Approx | undefined {
-  const before = textBefore(text, start)
+  // 小于 或 等于100: text from PDF or OCR may space out the marker too, so twice the reach is read
+  const before = text.slice(Math.max(0, start - 2 * MARKER_REACH), start).replace(SPACES, '')
   // 约占三成: a marker before 占 still qualifies the share
   const share = SHARE_OF.find((word) => before.endsWith(word))
   const marked = share ? before.slice(0, -share.length) : before
