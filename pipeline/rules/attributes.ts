@@ -137,7 +137,7 @@ export function boundOf(text: string, start: number, end: number): Approx | unde
   const share = SHARE_OF.find((word) => before.endsWith(word))
   const marked = share ? before.slice(0, -share.length) : before
   const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker) && !entry.unlessBefore?.test(marked.slice(0, -entry.marker.length)))
-  return marker?.approx ?? afterMarker(text, end)?.approx
+  return marker?.approx ?? afterMarker(text, end)?.approx ?? comparedBound(before, text.slice(end, end + MARKER_REACH).trimStart())
 }
 
 function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
@@ -155,7 +155,16 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
 
 /** 比上年多、较去年预算高 0.2个百分点: a difference against an earlier time is a change. */
 const MORE = tables.contextWords.get('more-than')!
-const AGAINST_EARLIER = new RegExp(`${group('comparison-start')}${group('earlier-base')}[^,;]{0,6}?(${alternation([...MORE, ...tables.contextWords.get('less-than')!])})$`, 'u')
+const LESS = tables.contextWords.get('less-than')!
+const AGAINST_EARLIER = new RegExp(`${group('comparison-start')}${group('earlier-base')}[^,;]{0,6}?(${alternation([...MORE, ...LESS])})$`, 'u')
+
+const COMPARED_FROM = tables.contextWords.get('comparison-start')!
+/** 比三十大, 比 170 低: a figure compared with is a bound of what is compared. */
+function comparedBound(before: string, after: string): Approx | undefined {
+  if (!COMPARED_FROM.some((word) => before.endsWith(word))) return undefined
+  if (MORE.some((word) => after.startsWith(word))) return 'over'
+  return LESS.some((word) => after.startsWith(word)) ? 'under' : undefined
+}
 
 /** Any change verb, also the one-character stems of compounds (增 of 增至). */
 /** 比上年多2个百分点 (not 比上年减少290万, whose 少 ends a change verb): the subject is the figure's before. */
