@@ -902,7 +902,7 @@ function endsInVerb(phrase: string): boolean {
 }
 
 /** 3%左右和5%左右: the gap between two figures of a list, less the marker that ends the first. */
-const withoutMarker = (gap: string) => gap.slice(AFTER_APPROX.find((entry) => gap.startsWith(entry.marker))?.marker.length ?? 0)
+export const withoutMarker = (gap: string) => gap.slice(AFTER_APPROX.find((entry) => gap.startsWith(entry.marker))?.marker.length ?? 0)
 
 const RESPECTIVELY = tables.contextWords.get('respectively')!
 const MEASURING = [...CHANGE_WORDS, ...tables.levelWords]

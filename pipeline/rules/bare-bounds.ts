@@ -1,7 +1,7 @@
 // Bare numbers (no unit) are set aside, but what their markers say stays with them: a bound
 // (1000以上: over) and, where two bounds or a 之间 frame one number, the range they make.
 import { tables, type Approx } from '../resources/tables.ts'
-import { boundOf } from './attributes.ts'
+import { boundOf, withoutMarker } from './attributes.ts'
 import type { ExclusionRule } from './exclusions.ts'
 
 export interface SetAside {
@@ -19,7 +19,6 @@ export function bareBound(rule: ExclusionRule, text: string, start: number, end:
   return approx ? { approx } : {}
 }
 
-const AFTER_MARKERS = tables.approxAfter.map((entry) => entry.marker)
 const BEFORE_MARKERS = tables.approxBefore.map((entry) => entry.marker)
 const BOUND_JOINERS = tables.contextWords.get('bound-joiner')!
 const BETWEEN_JOINERS = tables.contextWords.get('list-joiner')!
@@ -28,8 +27,7 @@ const GAP = /^[\s,]*|[\s,]*$/g
 
 /** What stands between two bounds once the first's marker after it and the second's before it are taken off. */
 function joinerBetween(between: string): string {
-  const head = AFTER_MARKERS.find((marker) => between.startsWith(marker)) ?? ''
-  const rest = between.slice(head.length)
+  const rest = withoutMarker(between)
   const tail = BEFORE_MARKERS.find((marker) => rest.endsWith(marker)) ?? ''
   return rest.slice(0, rest.length - tail.length).replace(GAP, '')
 }
