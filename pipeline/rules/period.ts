@@ -474,7 +474,7 @@ const YEAR_SOURCES: { pattern: RegExp; offset: number }[] = [
     offset: 0,
   },
 ]
-/** Titles and datelines stand at the top; targets and review headings anywhere. */
+/** Titles and datelines stand at the top; targets anywhere. */
 const TOP = 600
 
 /** The year of the report from its own text, or undefined when it does not say. */
