@@ -10,6 +10,9 @@ interface SpecMention {
   unit: string
   kind: string
   approx: string
+  /** The value in the base unit, where the case is about it (五十打 is 600 个). */
+  value_base?: number
+  base_unit?: string
   change?: string
   status?: string
   /** indicators.json and context.json: the fields the words around a figure decide. */
@@ -50,6 +53,7 @@ function checkCase(spec: SpecCase) {
     expect(mention.value).toBeCloseTo(expected.value, 6)
     expect(mention.value_max).toBe(expected.value_max)
     expect({ unit: mention.unit, kind: mention.kind, approx: mention.approx }).toEqual({ unit: expected.unit, kind: expected.kind, approx: expected.approx })
+    if (expected.value_base !== undefined) expect({ value_base: mention.value_base, base_unit: mention.base_unit }).toEqual({ value_base: expected.value_base, base_unit: expected.base_unit })
     if (expected.change) expect(mention.change).toBe(expected.change)
     if (expected.status) expect(mention.status).toBe(expected.status)
     for (const key of ['indicator', 'indicator_code', 'period_start', 'period_end', 'per_year'] as const) if (key in expected) expect(mention[key], key).toBe(expected[key])
