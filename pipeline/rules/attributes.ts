@@ -65,7 +65,8 @@ const TOPS = tables.numeralWords.get('top')!.map((entry) => entry.word)
 /** 的, the attributive particle, and 了, the aspect one: grammar words the rules read around a figure. */
 const ATTRIBUTIVES = tables.contextWords.get('attributive')!
 const ASPECTS = tables.numeralWords.get('aspect')!.map((entry) => entry.word)
-const AFTER_NOUN_STOPS = new RegExp(`[,。;:、()《》!?]|${alternation(ATTRIBUTIVES)}|\\d`)
+/** 在第十和第十五之间: the close of a range frame ends what may follow a figure, as 的 does. */
+const AFTER_NOUN_STOPS = new RegExp(`[,。;:、()《》!?]|${alternation([...ATTRIBUTIVES, ...tables.contextWords.get('between-close')!])}|\\d`)
 
 /** Where the first 的 at or after `from` stands, and where what it modifies begins. */
 function attributiveAt(text: string, from = 0): { at: number; end: number } | undefined {
@@ -137,10 +138,14 @@ export function boundOf(text: string, start: number, end: number): Approx | unde
   const share = SHARE_OF.find((word) => before.endsWith(word))
   const marked = share ? before.slice(0, -share.length) : before
   const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker) && !entry.unlessBefore?.test(marked.slice(0, -entry.marker.length)))
-  return marker?.approx ?? afterMarker(text, end)?.approx ?? comparedBound(before, text.slice(end, end + MARKER_REACH).trimStart())
+  const after = text.slice(end, end + MARKER_REACH)
+  // 170 之下: the marker after may be spaced off too
+  const spaced = end + after.length - after.trimStart().length
+  return marker?.approx ?? afterMarker(text, spaced)?.approx ?? comparedBound(before, after.trimStart())
 }
 
 function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
+  if (candidate.framed) return 'exact'
   const bound = boundOf(text, candidate.start, candidate.end)
   if (bound) return bound
   const before = textBefore(text, candidate.start)

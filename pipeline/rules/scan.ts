@@ -28,6 +28,8 @@ export interface Candidate {
   multiplied: boolean
   /** What the span is made of, from which resolve.ts gave value and valueMax. */
   parts: Parts
+  /** A range two bounds frame (大于10小于20): its markers are its ends, and bound nothing else. */
+  framed?: true
 }
 
 /** Longest numerals worth reading; longer runs are noise, not quantities. */
@@ -723,9 +725,13 @@ function compound(text: string, quantity: Quantity): Quantity {
 /** The upper end of a range (5%—6%, 3至5年, 1万到2万元), when one follows. */
 function matchRangeEnd(text: string, lower: Quantity, lowerNumber: NumberToken): { quantity: Quantity; upper: NumberToken } | undefined {
   if (lowerNumber.parts.upper) return undefined
-  const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, lower.end))
+  // 20 - 100个: PDF and OCR text may space out the dash, on both sides (20 -5 is a minus)
+  const at = skipSpaces(text, lower.end)
+  const dash = RANGE_DASHES.find((candidateDash) => text.startsWith(candidateDash, at))
   if (!dash) return undefined
-  const upper = readNumber(text, lower.end + dash.length)
+  const after = skipSpaces(text, at + dash.length)
+  if (at > lower.end && after === at + dash.length) return undefined
+  const upper = readNumber(text, after)
   if (!upper || 'skipTo' in upper || upper.magnitudeOnly || upper.value === 0) return undefined
   const quantity = readQuantity(text, upper)
   if (lower.unit && lower.unit.unit !== quantity.unit?.unit) return undefined

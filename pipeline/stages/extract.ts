@@ -2,9 +2,9 @@
 // the ones that are not quantities, and describe the rest.
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
-import { tables, type Status } from '../resources/tables.ts'
+import { tables, type Approx, type Status } from '../resources/tables.ts'
 import { countsPopulation, describe, nounAfter, quotedTarget, targetListStart, type WordSpan } from '../rules/attributes.ts'
-import { bareBound, joinBareRanges, type SetAside } from '../rules/bare-bounds.ts'
+import { bareBound, joinFramedRanges } from '../rules/bounds.ts'
 import { candidatesOf } from '../rules/candidates.ts'
 import { exclusionOf, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
@@ -40,6 +40,16 @@ function isGroupBound(text: string, candidate: Candidate, next: Candidate | unde
   const between = text.slice(candidate.end, next.start).replace(/\([^)]*\)/g, '') // 县（市、区）
   const marked = BOUND_MARKERS.some((marker) => text.startsWith(marker, candidate.start - marker.length))
   return BOUND_BEFORE_NOUN.test(between) || (marked && MARKED_BOUND_BEFORE_NOUN.test(between))
+}
+
+/** A number set aside, with its rule and, unless the rule says it has none, its value and bound. */
+interface SetAside {
+  start: number
+  end: number
+  rule: ExclusionRule
+  value?: number
+  valueMax?: number
+  approx?: Approx
 }
 
 interface Sorted {
@@ -99,9 +109,9 @@ const targetsOf = (sentenceMentions: readonly Mention[]): Span[] =>
 function sortCandidates(text: string): Sorted & { names: Uint8Array } {
   const { candidates, skipped, names } = candidatesOf(text)
   const excluded: Sorted['excluded'] = [...skipped]
-  const survivors = candidates.filter((candidate) => {
+  const survivors = joinFramedRanges(text, candidates).filter((candidate) => {
     const rule = exclusionOf(candidate, text, names)
-    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, ...(VALUELESS_RULES.has(rule) ? {} : { value: candidate.value, valueMax: candidate.valueMax }), ...bareBound(rule, text, candidate.start, candidate.end) })
+    if (rule) excluded.push({ start: candidate.start, end: candidate.end, rule, ...(VALUELESS_RULES.has(rule) ? {} : { value: candidate.value, valueMax: candidate.valueMax }), ...bareBound(rule, text, candidate) })
     return rule === undefined
   })
   const kept = survivors.filter((candidate, index) => {
@@ -109,7 +119,7 @@ function sortCandidates(text: string): Sorted & { names: Uint8Array } {
     if (bound) excluded.push({ start: candidate.start, end: candidate.end, rule: 'group-bound', value: candidate.value })
     return !bound
   })
-  return { kept, excluded: joinBareRanges(text, excluded.sort((a, b) => a.start - b.start)), names }
+  return { kept, excluded: excluded.sort((a, b) => a.start - b.start), names }
 }
 
 const INDICATOR_SEARCH = 200
