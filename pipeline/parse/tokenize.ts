@@ -137,11 +137,14 @@ function tokenizeSentence(text: string, offset: number, context: Context): Sente
   return nodes
 }
 
+/** pqdweb?RQT=305: a ? or ! between Latin letters or digits is part of a web address or a code, not a sentence's end. */
+const INSIDE_LATIN = /^[A-Za-z0-9/][?!][A-Za-z0-9]$/
+
 function sentenceEnds(text: string): number[] {
   const ends: number[] = []
   let at = 0
   while (at < text.length) {
-    if (has(text, at, TERMINATOR)) {
+    if (has(text, at, TERMINATOR) && !INSIDE_LATIN.test(text.slice(at - 1, at + 2))) {
       const end = runEnd(text, at + 1, TERMINATOR | CLOSER)
       ends.push(end)
       at = end

@@ -11,7 +11,7 @@ export const EXCLUSION_RULES = {
   'time-frame': 'a time frame pointing at the report period (一年来, 过去五年)',
   'programme-name': 'a programme named after a length of time or a measure (三年行动, 0.1微克攻坚行动)',
   name: 'inside a quoted or a listed name (“江苏省42条”, 《……2号文》)',
-  code: 'part of a code or a Latin name (PM2.5, 5G, G312)',
+  code: 'part of a code, a Latin name or a web address (PM2.5, 5G, G312, http://…?id=305)',
   ordinal: 'an ordinal that numbers things (第二轮, 二级)',
   priority: 'a priority, not a measured rank (放在第一位)',
   session: 'a session or congress (二十届三中全会)',

@@ -840,13 +840,26 @@ function readDegrees(text: string, found: Candidate[]): void {
   }
 }
 
+/**
+ * http://…, www.…: a web address, whose numbers are part of it. It runs over printable ASCII, but not over
+ * what the folded Chinese marks became (，；（）) nor over a mark that ends the sentence after it.
+ */
+const WEB_ADDRESS = /(?:(?:https?|ftp):\/\/|www\.)[^\s,;()<>"'\u0080-\uffff]*[^\s,;()<>"'\u0080-\uffff.?!:]/gi
+
 /** Every candidate span in `text`, left to right, none overlapping, and the runs set aside while reading. */
 export function scan(text: string): { candidates: Candidate[]; skipped: Skipped[] } {
   const found: Candidate[] = []
   const skipped: Skipped[] = []
+  const addresses = [...text.matchAll(WEB_ADDRESS)]
   let at = 0
   while (at < text.length) {
     let next = at + 1
+    if (addresses[0] && at >= addresses[0].index) {
+      const address = addresses.shift()!
+      skipped.push({ start: address.index, end: address.index + address[0].length, rule: 'code' })
+      at = Math.max(at, address.index + address[0].length)
+      continue
+    }
     if (!STARTS.has(text[at]!)) {
       at = next
       continue
