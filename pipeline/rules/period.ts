@@ -405,6 +405,9 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   }
   // 高铁营业里程达到3万公里, 城镇化率65%, 失业率控制在5.5%以内 under the 十三五 goals: a level a plan reaches is of its last year
   if (status === 'target' && !perYear && figure.change === 'none' && span === fromPart && severalYears(span) && isLevel(text, at, figure.kind)) return { start: span!.end, end: span!.end, perYear: false }
+  // (到1992年) 国民生产总值将比1980年增长1.7倍: a planned change against a base year runs from the year after it
+  const base = status === 'target' && figure.change !== 'none' && !perYear ? sentenceCues.find((cue) => cue.resultOnly && cue.end <= at && !CLAUSE_BREAK.test(text.slice(cue.end, at))) : undefined
+  if (base && span && span.end > base.span!.start) return { start: base.span!.start, end: span.end, perYear: false }
   return span && { ...span, perYear: perYear || heldRate }
 }
 
