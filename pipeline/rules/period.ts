@@ -309,6 +309,11 @@ const STARTS_CHANGE_OF_NOUN = new RegExp(`^${LEVEL_OF_NOUN}`, 'u')
 const ENDS_CHANGE_OF_NOUN = new RegExp(`${LEVEL_OF_NOUN}$`, 'u')
 const MARKERS_BEFORE = tables.approxBefore.map((entry) => entry.marker).sort((a, b) => b.length - a.length)
 const RATE_WORDS = [...PER_HEAD, ...words('per-word'), ...timeWords.filter((word) => word.perYear !== undefined || word.beforeTopic).map((word) => word.word)]
+/** 由上年的88个: the year before the topic may take 的 before the figure. */
+const BEFORE_TOPIC_OF = timeWords.filter((word) => word.beforeTopic).flatMap((word) => ATTRIBUTIVES.map((of) => word.word + of))
+/** 由上年居世界第五位, 从全国20%: a rank's verb and the scope of a figure stand between 由 and it too. */
+const RANK_WORDS = [...tables.rankVerbs, ...words('rank-scope')]
+const BETWEEN_FROM_AND_FIGURE = [...BEFORE_TOPIC_OF, ...RATE_WORDS, ...RANK_WORDS].sort((a, b) => b.length - a.length)
 
 /** The clause before the figure at `at`, less the figure's own approximation marker (从不到70万亿元, 达到超过). */
 function clauseBefore(text: string, at: number): string {
@@ -320,7 +325,7 @@ function clauseBefore(text: string, at: number): string {
 function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
   // 由每人每年50元提高到100元, 从人均40元, 由上年46亿元: the words that say per whom and per what time, and 上年, stand between too
   let clause = clauseBefore(text, at)
-  for (let rate = RATE_WORDS.find((word) => clause.endsWith(word)); rate; rate = RATE_WORDS.find((word) => clause.endsWith(word))) clause = clause.slice(0, -rate.length)
+  for (let rate = BETWEEN_FROM_AND_FIGURE.find((word) => clause.endsWith(word)); rate; rate = BETWEEN_FROM_AND_FIGURE.find((word) => clause.endsWith(word))) clause = clause.slice(0, -rate.length)
   const rest = text.slice(at, clauseEnd(text, at))
   // 由7种扩大到15种, not 从两个方面拉动经济增长: a 从 or 由 opens a change only where a 到 or 至 ends it in the clause
   if (endsWithAny(clause, FROM)) return UNTIL.some((word) => rest.includes(word)) ? 'from' : undefined
@@ -372,6 +377,10 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   }
   // 到2020年……全员劳动生产率从人均8.7万元提高到12万元: the level a planned change starts from is the latest known, the year before the report's
   if (endpoint === 'from' && spanned?.until && year !== undefined && spanned.span!.end >= year) return { start: year - 1, end: year - 1, perYear: false }
+  // 今年……补助标准由20元提高到40元 in a plan part: a planned change starts from the level of the year before the report's
+  const inPlan = part.actual === undefined && part.target !== undefined
+  const thisYear = spanned?.span?.start === year && spanned?.span?.end === year
+  if (endpoint === 'from' && inPlan && year !== undefined && (spanned === undefined || spanned.at < 0 || thisYear)) return { start: year - 1, end: year - 1, perYear: false }
   // 铁路营运里程由65969公里增加到71500公里 in a five-year review, with no year or after a sentence that named 2002: a year
   // only carried over from before frames no change, whose ends are the part's (the year before it, and its last)
   const partEnds = endpoint && (spanned === undefined || spanned.at < 0) ? severalYears(fromPart) : undefined
@@ -391,7 +400,6 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const averaged = perYear && !paired && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
   // 全国有24万多户国有小企业 in a plan part: a fact stated without a year is as things stand, in the report's year
   // (not the level a planned change starts from: 现行16%的税率降至13% starts from the year before's)
-  const inPlan = part.actual === undefined && part.target !== undefined
   const asNow = status === 'actual' && !endpoint && inPlan
   const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? flowOverPart(spanned, text, at, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' || asNow ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
