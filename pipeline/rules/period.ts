@@ -313,7 +313,11 @@ const RATE_WORDS = [...PER_HEAD, ...words('per-word'), ...timeWords.filter((word
 const BEFORE_TOPIC_OF = timeWords.filter((word) => word.beforeTopic).flatMap((word) => ATTRIBUTIVES.map((of) => word.word + of))
 /** 由上年居世界第五位, 从全国20%: a rank's verb and the scope of a figure stand between 由 and it too. */
 const RANK_WORDS = [...tables.rankVerbs, ...words('rank-scope')]
-const BETWEEN_FROM_AND_FIGURE = [...BEFORE_TOPIC_OF, ...RATE_WORDS, ...RANK_WORDS].sort((a, b) => b.length - a.length)
+/** 由上年分别增长5.6%: so do the change the from-value is, and 分别 before it. */
+const CHANGE_OF_FROM = [...CHANGES, ...words('respectively')]
+const BETWEEN_FROM_AND_FIGURE = [...BEFORE_TOPIC_OF, ...RATE_WORDS, ...RANK_WORDS, ...CHANGE_OF_FROM].sort((a, b) => b.length - a.length)
+/** 由上年下降2.3%转为增长8.5%, 由15.3%降为12%: a change ends in a verb with 为 as well as in 到 or 至, in its clause or opening the next. */
+const INTO = [...CHANGES.map((word) => `${word}为`), ...words('turn-into')]
 
 /** The clause before the figure at `at`, less the figure's own approximation marker (从不到70万亿元, 达到超过). */
 function clauseBefore(text: string, at: number): string {
@@ -326,9 +330,11 @@ function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
   // 由每人每年50元提高到100元, 从人均40元, 由上年46亿元: the words that say per whom and per what time, and 上年, stand between too
   let clause = clauseBefore(text, at)
   for (let rate = BETWEEN_FROM_AND_FIGURE.find((word) => clause.endsWith(word)); rate; rate = BETWEEN_FROM_AND_FIGURE.find((word) => clause.endsWith(word))) clause = clause.slice(0, -rate.length)
-  const rest = text.slice(at, clauseEnd(text, at))
+  const end = clauseEnd(text, at)
+  const rest = text.slice(at, end)
+  const next = text.slice(end + 1).trimStart()
   // 由7种扩大到15种, not 从两个方面拉动经济增长: a 从 or 由 opens a change only where a 到 or 至 ends it in the clause
-  if (endsWithAny(clause, FROM)) return UNTIL.some((word) => rest.includes(word)) ? 'from' : undefined
+  if (endsWithAny(clause, FROM)) return UNTIL.some((word) => rest.includes(word)) || INTO.some((word) => rest.includes(word) || next.startsWith(word)) ? 'from' : undefined
   // 将现行16%的税率降至13%: the change of a noun a level describes starts at that level
   if (STARTS_CHANGE_OF_NOUN.test(rest)) return 'from'
   if (ENDS_CHANGE_OF_NOUN.test(clause)) return 'to'
