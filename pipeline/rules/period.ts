@@ -75,6 +75,8 @@ const SPAN_JOINER = alternation(tables.numeralWords.get('range')!.map((entry) =>
 /** A year written in digits or numerals: 2023年, 一九八二年, 2024年底; 2021—2025年 and 2021-2025年 as a span. */
 const YEAR = new RegExp(`(\\d{4}|${DIGITS}{4})(?:${SPAN_JOINER}(\\d{4}|${DIGITS}{4}))?${YEAR_UNIT}${alternation(words('year-part'))}?`, 'gu')
 const QUOTES_AFTER = /^[”"]/
+/** 比“八五”: the quote that opens a plan's name, before it. */
+const QUOTES_BEFORE = /[“"]$/
 
 const FIRST_YEAR = 1949
 const LAST_YEAR = 2100
@@ -155,6 +157,8 @@ function planCues(text: string): TimeCue[] {
     for (let at = text.indexOf(plan.plan); at >= 0; at = text.indexOf(plan.plan, at + 1)) {
       const end = at + plan.plan.length
       if (cues.some((cue) => at < cue.end && end > cue.at)) continue // 十五 inside 十五五
+      // 比“八五”时期增长79.6%: a plan compared with, like 比上年, names no period of the figure
+      if (endsWithAny(text.slice(Math.max(0, at - 3), at).replace(QUOTES_BEFORE, ''), BASE)) continue
       // 十四五时期, “十四五”规划; not 十五个, nor the programme “八五”普法
       const after = text.slice(end).replace(QUOTES_AFTER, '')
       const first = firstYears(after)
