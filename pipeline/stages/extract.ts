@@ -78,6 +78,10 @@ const reviewNamesOwnYear = (cue: TimeCue, section: Section, year: number | undef
 /** 2012年财政性教育经费支出……达到4%。保证中小学生每天一小时: a year ahead named in one sentence is that sentence's deadline, not the next one's. */
 const namesLaterYear = (cue: TimeCue, year: number | undefined) => cue.calendar === true && year !== undefined && cue.span!.start > year
 
+const DEADLINE_BEFORE = tables.contextWords.get('deadline-before')!
+/** 东中部地区要分别于今明两年完成: a time that work is to be done by is that work's deadline, not a frame for the sentences after. */
+const isDeadline = (cue: TimeCue, text: string, year: number | undefined) => year !== undefined && cue.span!.end > year && DEADLINE_BEFORE.some((word) => text.slice(0, cue.at).endsWith(word))
+
 /**
  * 赤字率从去年的2.1%提高到2.3%, 补贴资金从2007年的639亿元增加到2012年的1923亿元: the years of a change's ends are
  * the years of its figures, and frame nothing after them (从去年7月1日起 does).
@@ -295,7 +299,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 届时: by the year ahead that the sentence before named
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
-      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !datesChangeEnd(cue, text) && !namesLaterYear(cue, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
+      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !datesChangeEnd(cue, text) && !namesLaterYear(cue, year) && !isDeadline(cue, text, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
       if (carriedOn && carriedOn.at >= 0) carriedFromOpening = opening
       if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
