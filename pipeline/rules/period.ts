@@ -302,6 +302,8 @@ export interface PeriodContext {
   year: number | undefined
   part: PartPeriods
   recent?: Span
+  /** The plan the sentence describes (《纲要草案》设置了29项主要指标): its facts are of the plan's years. */
+  outline?: Span
 }
 
 const severalYears = (span: Span | undefined) => (span && span.end > span.start ? span : undefined)
@@ -410,6 +412,7 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const averaged = perYear && !paired && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
   // 全国有24万多户国有小企业 in a plan part: a fact stated without a year is as things stand, in the report's year
   // (not the level a planned change starts from: 现行16%的税率降至13% starts from the year before's)
+  if (status === 'actual' && !endpoint && context.outline && (spanned === undefined || spanned.at < 0)) return { ...context.outline, perYear: false }
   const asNow = status === 'actual' && !endpoint && inPlan
   const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? flowOverPart(spanned, text, at, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' || asNow ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them

@@ -78,6 +78,14 @@ const reviewNamesOwnYear = (cue: TimeCue, section: Section, year: number | undef
 /** 2012年财政性教育经费支出……达到4%。保证中小学生每天一小时: a year ahead named in one sentence is that sentence's deadline, not the next one's. */
 const namesLaterYear = (cue: TimeCue, year: number | undefined) => cue.calendar === true && year !== undefined && cue.span!.start > year
 
+const PLAN_OUTLINES = tables.contextWords.get('plan-outline')!
+/** 《纲要草案》从6个维度设置了29项主要指标 in a part turned to a plan of years ahead: the sentence describes that plan. */
+function outlineOf(text: string, section: Section, year: number | undefined): Span | undefined {
+  const { target } = section.periods
+  if (section.status !== 'target' || !target || year === undefined || target.end === target.start || target.start < year) return undefined
+  return PLAN_OUTLINES.some((word) => text.includes(word)) ? target : undefined
+}
+
 const DEADLINE_BEFORE = tables.contextWords.get('deadline-before')!
 /** 东中部地区要分别于今明两年完成: a time that work is to be done by is that work's deadline, not a frame for the sentences after. */
 const isDeadline = (cue: TimeCue, text: string, year: number | undefined) => year !== undefined && cue.span!.end > year && DEADLINE_BEFORE.some((word) => text.slice(0, cue.at).endsWith(word))
@@ -313,7 +321,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
         const quoted = quotedTarget(text, candidate.end) !== undefined
-        const period = periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent })
+        const period = periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent, outline: outlineOf(text, section, year) })
         const unitName = unit?.unit ?? candidate.unit
         const code = indicatorCode({ indicator: attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
         mentions.push({
