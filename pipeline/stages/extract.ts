@@ -35,7 +35,13 @@ const BOUND_BEFORE_NOUN = new RegExp(`^${alternation(tables.contextWords.get('bo
 const MARKED_BOUND_BEFORE_NOUN = new RegExp(`^${ATTRIBUTIVE}\\p{Script=Han}[^,;:、。]*$`, 'u')
 const BOUND_MARKERS = tables.contextWords.get('bound-before')!
 
+/** 为3岁以下婴幼儿, 淘汰30万千瓦以下煤电机组: a measure's bound right before a noun names a group even when no figure follows. */
+const MEASURE_BOUND_BEFORE_NOUN = new RegExp(`^${alternation(tables.contextWords.get('bound-after')!)}\\p{Script=Han}`, 'u')
+/** What a bound before a noun counts or measures instead (新建5个以上医疗集团, 投放50%以上号源). */
+const COUNTING_KINDS: ReadonlySet<string> = new Set(['count', 'percent', 'rank', 'other'])
+
 function isGroupBound(text: string, candidate: Candidate, next: Candidate | undefined): boolean {
+  if (!COUNTING_KINDS.has(candidate.kind) && MEASURE_BOUND_BEFORE_NOUN.test(text.slice(candidate.end))) return true
   if (!next) return false
   const between = text.slice(candidate.end, next.start).replace(/\([^)]*\)/g, '') // 县（市、区）
   const marked = BOUND_MARKERS.some((marker) => text.startsWith(marker, candidate.start - marker.length))
