@@ -138,10 +138,10 @@ export function boundOf(text: string, start: number, end: number): Approx | unde
   const share = SHARE_OF.find((word) => before.endsWith(word))
   const marked = share ? before.slice(0, -share.length) : before
   const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker) && !entry.unlessBefore?.test(marked.slice(0, -entry.marker.length)))
-  const after = text.slice(end, end + MARKER_REACH)
   // 170 之下: the marker after may be spaced off too
-  const spaced = end + after.length - after.trimStart().length
-  return marker?.approx ?? afterMarker(text, spaced)?.approx ?? comparedBound(before, after.trimStart())
+  const window = text.slice(end, end + MARKER_REACH)
+  const after = window.trimStart()
+  return marker?.approx ?? afterMarker(text, end + window.length - after.length)?.approx ?? comparedBound(before, after)
 }
 
 function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {

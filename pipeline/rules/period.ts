@@ -376,6 +376,8 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   // 五年年均增长5.2%，十年增加近70万亿元: a span named after the average begins another figure's years
   const perYear = before.some((cue) => averages(cue, text, at, figure.change) && !before.some((later) => later.span && later.at > cue.at))
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
+  /** The sentence names no years of its own before the figure (none, or only those carried over from before). */
+  const unnamed = spanned === undefined || spanned.at < 0
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
   const endpoint = endOfChange(text, at)
   const fromPart = status === 'target' ? part.target : part.actual
@@ -392,10 +394,10 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   // 今年……补助标准由20元提高到40元 in a plan part: a planned change starts from the level of the year before the report's
   const inPlan = part.actual === undefined && part.target !== undefined
   const thisYear = spanned?.span?.start === year && spanned?.span?.end === year
-  if (endpoint === 'from' && inPlan && year !== undefined && (spanned === undefined || spanned.at < 0 || thisYear)) return { start: year - 1, end: year - 1, perYear: false }
+  if (endpoint === 'from' && inPlan && year !== undefined && (unnamed || thisYear)) return { start: year - 1, end: year - 1, perYear: false }
   // 铁路营运里程由65969公里增加到71500公里 in a five-year review, with no year or after a sentence that named 2002: a year
   // only carried over from before frames no change, whose ends are the part's (the year before it, and its last)
-  const partEnds = endpoint && (spanned === undefined || spanned.at < 0) ? severalYears(fromPart) : undefined
+  const partEnds = endpoint && unnamed ? severalYears(fromPart) : undefined
   if (partEnds) {
     const endYear = endpoint === 'to' ? partEnds.end : partEnds.start - 1
     return { start: endYear, end: endYear, perYear: false }
@@ -410,9 +412,10 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   const paired = whole && (perYear ? { start: whole.start + 1, end: whole.end } : whole)
   // 2000年达89404亿元，平均每年增长8.3%, or 年均上涨2.1% alone: an average runs over the part's years, else the ones the text last named
   const averaged = perYear && !paired && !severalYears(spanned?.span) ? (planTo(spanned, status, year) ?? severalYears(fromPart) ?? severalYears(context.recent)) : undefined
+  // 《纲要草案》设置了29项主要指标: a fact of the plan outline the sentence describes is of the plan's years
+  if (status === 'actual' && !endpoint && context.outline && unnamed) return { ...context.outline, perYear: false }
   // 全国有24万多户国有小企业 in a plan part: a fact stated without a year is as things stand, in the report's year
   // (not the level a planned change starts from: 现行16%的税率降至13% starts from the year before's)
-  if (status === 'actual' && !endpoint && context.outline && (spanned === undefined || spanned.at < 0)) return { ...context.outline, perYear: false }
   const asNow = status === 'actual' && !endpoint && inPlan
   const span = paired ?? averaged ?? framedComparison(spanned, fromPart) ?? flowOverPart(spanned, text, at, fromPart) ?? spanned?.span ?? fromPart ?? (year === undefined ? undefined : status === 'target' || asNow ? { start: year, end: year } : { start: year - 1, end: year - 1 })
   // 十年来居民消费价格涨幅稳定在2%左右: a rate held over several years is a rate of each of them
@@ -422,7 +425,7 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
     if (endpoint === 'to' && before.some((cue) => cue.from) && severalYears(span)) return { start: span.end, end: span.end, perYear: false }
     // 绿色出行比例从75.6%提升至76.5% (one-year review): the level it started from is of the year before
     // (in a plan part, a result without a year is of the year before already)
-    if (endpoint === 'from' && (spanned === undefined || spanned.at < 0) && !severalYears(span) && !inPlan) return { start: span.start - 1, end: span.start - 1, perYear: false }
+    if (endpoint === 'from' && unnamed && !severalYears(span) && !inPlan) return { start: span.start - 1, end: span.start - 1, perYear: false }
   }
   // 高铁营业里程达到3万公里, 城镇化率65%, 失业率控制在5.5%以内 under the 十三五 goals: a level a plan reaches is of its last year
   if (status === 'target' && !perYear && figure.change === 'none' && span === fromPart && severalYears(span) && isLevel(text, at, figure.kind)) return { start: span!.end, end: span!.end, perYear: false }

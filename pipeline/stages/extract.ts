@@ -320,6 +320,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
       const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
+      const outline = kept.length === 0 ? undefined : outlineOf(text, section, year)
       kept.forEach((candidate, index) => {
         const attributes = described[index]!
         // 551万农村贫困人口: the noun right after the number tells first, then the indicator
@@ -327,7 +328,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
         const quoted = quotedTarget(text, candidate.end) !== undefined
-        const period = periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent, outline: outlineOf(text, section, year) })
+        const period = periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent, outline })
         const unitName = unit?.unit ?? candidate.unit
         const code = indicatorCode({ indicator: attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
         mentions.push({
