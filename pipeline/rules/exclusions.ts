@@ -237,8 +237,8 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (unitIn(candidate, 'phase-unit') && startsWithAny(after, words('phase-after'))) return 'phase' // 三峡三期工程: a phase
   if (isThresholdInName(after)) return 'threshold-in-name'
   const digit = candidate.form === 'number' && candidate.kind === 'count' ? loneDigit(candidate.numeral) : undefined
-  // 一个半 counts one and a half, 一到五个 from one to five
-  if (digit === 1 && !candidate.parts.half && candidate.valueMax === undefined) return 'indefinite'
+  // 一个半 counts one and a half, 一到五个 from one to five, and 一打 a dozen (一对夫妇 is any couple)
+  if (digit === 1 && !candidate.parts.half && candidate.valueMax === undefined && !unitIn(candidate, 'counting-unit')) return 'indefinite'
   if (digit === 2) return 'ordinal'
   return undefined
 }
