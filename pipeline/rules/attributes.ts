@@ -396,8 +396,18 @@ const MEMO_SIZE = 4096
 
 const SEGMENT_RUN = 256
 
-/** Offsets where a word begins or ends, so trimming never cuts into a word (对外投资, 节约, 行为). */
-function wordBoundaries(text: string): Set<number> {
+/** Whether a word begins or ends at an offset, so trimming never cuts into a word (对外投资, 节约, 行为). */
+interface Boundaries {
+  has(at: number): boolean
+}
+
+/** The text is segmented only when a boundary is asked for: most phrases match no word to trim. */
+function wordBoundaries(text: string): Boundaries {
+  let segmented: Set<number> | undefined
+  return { has: (at) => (segmented ??= segmentBoundaries(text)).has(at) }
+}
+
+function segmentBoundaries(text: string): Set<number> {
   const known = boundaryMemo.get(text)
   if (known) return known
   const boundaries = new Set([text.length])
