@@ -39,13 +39,16 @@ async function run(rawDir: string, out: string, options: { catalog?: string; gol
   } finally {
     view?.stop()
   }
-  for (const document of result.documents) {
-    const detail = document.outcome === 'done' ? `${document.mentions} mentions` : `${document.outcome}: ${document.reason.split('\n')[0]}`
-    console.log(`${document.docId.padEnd(32)} ${detail}`)
-  }
-  for (const diagnostic of result.diagnostics) console.error(report(diagnostic, rawDir))
   const done = result.documents.filter((document) => document.outcome === 'done').length
-  console.log(`\n${done} of ${result.catalogSize} documents written to ${out}/`)
+  if (!options.quiet) {
+    for (const document of result.documents) {
+      const detail = document.outcome === 'done' ? `${document.mentions} mentions` : `${document.outcome}: ${document.reason.split('\n')[0]}`
+      console.log(`${document.docId.padEnd(32)} ${detail}`)
+    }
+    console.log(`\n${done} of ${result.catalogSize} documents written to ${out}/`)
+  }
+  // problems are printed even when quiet: they name what went wrong and where
+  for (const diagnostic of result.diagnostics) console.error(report(diagnostic, rawDir))
   if (!options.quiet) console.error(summaryLine(result, out))
   return !result.diagnostics.some((diagnostic) => diagnostic.fatal) && done === result.catalogSize ? EXIT.ok : EXIT.problems
 }
@@ -87,7 +90,7 @@ exit codes: 0 all written, 1 a document or catalog row was not, 2 bad usage or a
   --catalog FILE  the catalog (default DIR/catalog.csv of --raw)
   --gold DIR      gold annotations the review site compares with (default tests/gold)
   --jobs N        documents processed at once, on worker threads (default: the core count)
-  --quiet         no progress and no summary on stderr`,
+  --quiet         no progress, no list of documents and no summary: only problems, on stderr`,
   extract: `usage: zhengshu extract FILE [--year YYYY]
 
   prints {"document", "mentions", "excluded"} for one file, without a catalog

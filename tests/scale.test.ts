@@ -120,16 +120,17 @@ describe('the zhengshu command', () => {
     expect(zhengshu('run', '--no-such-option').status).toBe(2)
   }, 60_000)
 
-  it('runs with --catalog, --jobs and --quiet: exit 1 for the missing document, nothing on stderr but its problems', () => {
+  it('runs with --catalog, --jobs and --quiet: exit 1 for the missing document, nothing on stdout and nothing on stderr but its problems', () => {
     const catalog = join(root, 'other-catalog.csv')
     writeFileSync(catalog, HEADER + ROWS[0]! + ROWS[3]!)
     const result = zhengshu('run', '--raw', raw, '--out', join(root, 'cli'), '--catalog', catalog, '--jobs', '1', '--quiet')
     expect(result.status).toBe(1)
-    expect(result.stdout).toContain('1 of 2 documents written')
+    expect(result.stdout).toBe('')
     const problems = result.stderr.trim().split('\n')
     expect(problems).toContain(problems.find((line) => line.includes('READ_MISSING')))
     expect(problems.every((line) => line.includes('missing.txt'))).toBe(true)
     const loud = zhengshu('run', '--raw', raw, '--out', join(root, 'cli'), '--catalog', catalog, '--jobs', '1')
+    expect(loud.stdout).toContain('1 of 2 documents written')
     expect(loud.stderr).toMatch(/1 done, 1 rejected, 0 failed; \d+ mentions; .* 0 processed, 2 from the cache; nothing changed/)
   }, 30_000)
 })
