@@ -49,20 +49,27 @@ const has = (text: string, index: number, bit: number) => index >= 0 && index < 
 /** Intl.Segmenter is super-linear on long strings: feed it bounded runs. */
 const MAX_SEGMENT_RUN = 256
 
-/** Offsets to unist points: line starts found once, then a cursor that mostly moves forward. */
+/**
+ * Offsets to unist points: line starts found once, then a cursor that mostly moves forward.
+ * A node's end is where the next one starts, so the two share one point: a long report's tree
+ * holds millions of them, and they are never changed.
+ */
 class Points {
   private readonly starts = [0]
   private line = 0
+  private last: Point = { line: 1, column: 1, offset: 0 }
 
   constructor(text: string) {
     for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1)
   }
 
   at(offset: number): Point {
+    if (offset === this.last.offset) return this.last
     const { starts } = this
     if (offset < starts[this.line]!) this.line = lastAtOrBefore(starts, offset)
     while (this.line + 1 < starts.length && starts[this.line + 1]! <= offset) this.line++
-    return { line: this.line + 1, column: offset - starts[this.line]! + 1, offset }
+    this.last = { line: this.line + 1, column: offset - starts[this.line]! + 1, offset }
+    return this.last
   }
 
   span(start: number, end: number): Position {
