@@ -24,13 +24,18 @@ export const JSON_TABLES = ['quantities', 'series']
 /** Cells that a spreadsheet would run as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/
 
+const startsFormula = (cell: unknown) => typeof cell === 'string' && FORMULA_START.test(cell)
+
 function excelRow(freeText: string[], row: Row): Row {
   const copy = { ...row }
-  for (const name of freeText) {
-    const cell = copy[name]
-    if (typeof cell === 'string' && FORMULA_START.test(cell)) copy[name] = `'${cell}`
-  }
+  for (const name of freeText) if (startsFormula(copy[name])) copy[name] = `'${copy[name]}`
   return copy
+}
+
+/** The Excel copy's records: most chunks hold no cell to escape, and then they are the CSV's own bytes. */
+function excelRecords(columns: string[], freeText: string[], rows: Row[], csv: Uint8Array): Uint8Array {
+  if (!rows.some((row) => freeText.some((name) => startsFormula(row[name])))) return csv
+  return Buffer.from(csvRecords(columns, rows.map((row) => excelRow(freeText, row))))
 }
 
 /** One item of a JSON array as JSON.stringify(array, null, 1) writes it, with the separator before it. */
@@ -39,10 +44,11 @@ const jsonItem = (row: Row) => `\n ${JSON.stringify(row, null, 1).replaceAll('\n
 export function tableChunk(table: Table, rows: Row[]): Chunk {
   const columns = table.fields.map((field) => field.name)
   const freeText = table.fields.filter((field) => field.freeText).map((field) => field.name)
+  const csv = Buffer.from(csvRecords(columns, rows))
   return {
     rows: rows.length,
-    csv: Buffer.from(csvRecords(columns, rows)),
-    excel: Buffer.from(csvRecords(columns, rows.map((row) => excelRow(freeText, row)))),
+    csv,
+    excel: excelRecords(columns, freeText, rows, csv),
     json: Buffer.from(JSON_TABLES.includes(table.name) ? rows.map(jsonItem).join(',') : ''),
     sql: Buffer.from(JSON.stringify(rows.map((row) => table.fields.map((field) => sqlValue(field, row[field.name]))))),
   }

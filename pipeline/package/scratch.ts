@@ -51,7 +51,8 @@ export class Scratch {
   put(docId: string, chunks: Record<string, StoredChunk>, coded: CodedDocument): void {
     this.database.transaction(() => {
       for (const [table, { first, ...chunk }] of Object.entries(chunks)) {
-        if (chunk.rows > 0) this.insertChunk.run(table, docId, JSON.stringify(first), chunk.rows, chunk.csv, chunk.excel, chunk.json, chunk.sql)
+        // an Excel copy that is the CSV's own bytes is stored once
+        if (chunk.rows > 0) this.insertChunk.run(table, docId, JSON.stringify(first), chunk.rows, chunk.csv, chunk.excel === chunk.csv ? null : chunk.excel, chunk.json, chunk.sql)
       }
       if (coded.mentions.length > 0) this.insertCoded.run(coded.entry.region_code, coded.entry.region, docId, JSON.stringify(coded))
     })()
@@ -64,7 +65,8 @@ export class Scratch {
   }
 
   get(table: string, docId: string): Chunk {
-    return this.selectChunk.get(table, docId) as Chunk
+    const chunk = this.selectChunk.get(table, docId) as Omit<Chunk, 'excel'> & { excel: Uint8Array | null }
+    return { ...chunk, excel: chunk.excel ?? chunk.csv }
   }
 
   /** Each region's coded documents, a region at a time, ordered by code and then name (a region is its code, or its name where it has none). */
