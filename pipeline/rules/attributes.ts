@@ -3,7 +3,7 @@
 import { tables, type Approx, type Change, type Status } from '../resources/tables.ts'
 import { plans, timeWords } from '../resources/vocabulary.ts'
 import { COUNTING_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
-import { alternation, charClass } from './patterns.ts'
+import { alternation, charClass, possibleIn } from './patterns.ts'
 import { CENTURY_WORDS } from './period.ts'
 import { clauseStart } from './clause.ts'
 import { holdsQuantity } from './candidates.ts'
@@ -81,7 +81,7 @@ function attributiveAt(text: string, from = 0): { at: number; end: number } | un
 /** The entry whose word ends last in `text`, the longer of two ending together (压降 over 降, 跃居 over 居). */
 function lastMatch<T>(text: string, entries: readonly T[], wordOf: (entry: T) => string): { entry: T; at: number } | undefined {
   let best: { entry: T; at: number; end: number; length: number } | undefined
-  for (const entry of entries) {
+  for (const entry of possibleIn(text, entries, wordOf)) {
     const word = wordOf(entry)
     const at = text.lastIndexOf(word)
     if (at < 0) continue

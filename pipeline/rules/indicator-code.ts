@@ -4,6 +4,7 @@
 // region (全国 in a city's report, 全球) names none of the report's own indicators.
 import { tables, type Change } from '../resources/tables.ts'
 import { indicators, timeWords, type Indicator } from '../resources/vocabulary.ts'
+import { possibleIn } from './patterns.ts'
 
 export interface CodedFigure {
   /** The indicator phrase as built for the mention. */
@@ -23,7 +24,8 @@ const NATIONAL_SCOPE = tables.contextWords.get('national-scope')!
 const CLAUSE_REACH = 30
 
 /** 经济年均增长 is 经济增长 over some years: time words are no part of an indicator's name. */
-const withoutTimeWords = (phrase: string) => timeWords.reduce((text, { word }) => text.replaceAll(word, ''), phrase)
+// a word a removal brings together has its first character in the phrase too, so the words the phrase could hold are all there are
+const withoutTimeWords = (phrase: string) => possibleIn(phrase, timeWords, (entry) => entry.word).reduce((text, { word }) => text.replaceAll(word, ''), phrase)
 
 const measureAgrees = (indicator: Indicator, change: Change) => (indicator.measure === 'change' ? change !== 'none' : change === 'none')
 

@@ -11,3 +11,17 @@ export const alternation = (words: readonly string[]): string =>
 
 /** Single characters as one character class. */
 export const charClass = (chars: Iterable<string>): string => `[${[...chars].map(escapeInClass).join('')}]`
+
+/** Per UTF-16 unit, the call that last saw it in a text; stamps spare clearing a table per call. */
+const seenIn = new Uint32Array(0x10000)
+let call = 0
+
+/**
+ * The entries whose word occurs in `text` could only be those whose first unit it holds: one pass
+ * over the text keeps the list order and spares most searches (a sentence holds few of a table's words).
+ */
+export function possibleIn<T>(text: string, entries: readonly T[], wordOf: (entry: T) => string): T[] {
+  call = (call + 1) >>> 0 || 1
+  for (let index = 0; index < text.length; index++) seenIn[text.charCodeAt(index)] = call
+  return entries.filter((entry) => seenIn[wordOf(entry).charCodeAt(0)] === call)
+}

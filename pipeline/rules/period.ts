@@ -6,7 +6,7 @@ import { tables, type Change, type Kind, type Status } from '../resources/tables
 import { plans, timeWords, type PerYear } from '../resources/vocabulary.ts'
 import { clauseEnd, clauseStart } from './clause.ts'
 import { SMALL_NUMERALS, valueOfNumeral, WRITTEN_DIGITS } from './numerals.ts'
-import { alternation, charClass } from './patterns.ts'
+import { alternation, charClass, possibleIn } from './patterns.ts'
 
 export interface Span {
   start: number
@@ -153,7 +153,7 @@ function firstYears(after: string): number | undefined {
 
 function planCues(text: string): TimeCue[] {
   const cues: TimeCue[] = []
-  for (const plan of plans) {
+  for (const plan of possibleIn(text, plans, (entry) => entry.plan)) {
     for (let at = text.indexOf(plan.plan); at >= 0; at = text.indexOf(plan.plan, at + 1)) {
       const end = at + plan.plan.length
       if (cues.some((cue) => at < cue.end && end > cue.at)) continue // 十五 inside 十五五
@@ -200,7 +200,7 @@ export const CENTURY_WORDS = CENTURY_YEARS.flatMap(({ words: names }) => names)
 
 function wordCues(text: string, year: number | undefined): TimeCue[] {
   const cues: TimeCue[] = []
-  for (const word of timeWords) {
+  for (const word of possibleIn(text, timeWords, (entry) => entry.word)) {
     for (let at = text.indexOf(word.word); at >= 0; at = text.indexOf(word.word, at + 1)) {
       const end = at + word.word.length
       if (cues.some((cue) => at < cue.end && end > cue.at)) continue

@@ -797,16 +797,20 @@ const MATCHERS = [matchUnitSign, matchPercentWords, matchWordQuantity, matchDoub
 /** The grammar words a match can begin with (百分之, 翻, 第, 前, 几, 半, 零下); 点, 至, 了 or 名 only ever follow a number. */
 const LEADING_ROLES: readonly NumeralWordRole[] = ['fraction', 'double', 'ordinal', 'top', 'vague', 'half', 'below-zero', 'pair']
 /** The characters a matcher can start at (digits, numerals, leading grammar words, word quantities, unit signs): the pass steps over all others at once. */
-const STARTS = new Set(
-  [
+const STARTS = (() => {
+  const starts = new Uint8Array(0x10000)
+  const chars = [
     '0123456789.',
     ...LEADING_ROLES.flatMap((role) => wordsOf(role).map((word) => word[0]!)),
     ...tables.wordQuantities.map((entry) => entry.word[0]!),
     ...tables.unitSigns.map((entry) => entry.sign[0]!),
     ...tables.numerals.keys(),
     VULGAR_FRACTIONS,
-  ].join(''),
-)
+  ].join('')
+  // by UTF-16 unit, as the pass steps: a character outside the BMP starts no match
+  for (const char of chars) if (char.length === 1) starts[char.charCodeAt(0)] = 1
+  return starts
+})()
 
 
 /** 10.6万、3.8万、3.3万平方公里: numbers of a list without a unit take the unit of the last. */
@@ -860,7 +864,7 @@ export function scan(text: string): { candidates: Candidate[]; skipped: Skipped[
       at = Math.max(at, address.index + address[0].length)
       continue
     }
-    if (!STARTS.has(text[at]!)) {
+    if (STARTS[text.charCodeAt(at)] === 0) {
       at = next
       continue
     }
