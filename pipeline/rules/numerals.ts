@@ -48,6 +48,12 @@ function tokenize(text: string): Token[] | undefined {
     }
     const entry = numeral(match[0])
     if (!entry) return undefined
+    const last = tokens.at(-1)
+    // 六万万五千万 (older reports): 万万 is one magnitude, 亿, so the 五千万 after it is added to it, not multiplied
+    if (entry.role === 'magnitude' && last?.kind === 'char' && last.entry.role === 'magnitude' && last.char.endsWith(match[0])) {
+      tokens[tokens.length - 1] = { kind: 'char', char: last.char + match[0], entry: { ...entry, value: last.entry.value * entry.value } }
+      continue
+    }
     tokens.push({ kind: 'char', char: match[0], entry })
   }
   return tokens
@@ -98,7 +104,7 @@ function parseSection(tokens: Token[]): number | undefined {
   return total + digit
 }
 
-/** Magnitudes split the numeral, the largest last first: 三亿五千万 = 3 × 亿 + 五千 × 万; 四万万 = 四万 × 万. */
+/** Magnitudes split the numeral, the largest last first: 三亿五千万 = 3 × 亿 + 五千 × 万; 四万万 = 四 × 万万. */
 function parseInteger(tokens: Token[]): number | undefined {
   if (tokens.length === 0) return undefined
   let split = -1
