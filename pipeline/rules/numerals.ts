@@ -4,9 +4,9 @@
 // traditional characters are already folded to simplified ones.
 import { tables, type Numeral } from '../resources/tables.ts'
 
-/** Multiplying decimals leaves float noise (303.5 × 1e8); 15 significant digits drop it. */
-/** Below 10^15 an integer is already what 15 significant digits give (a -0 aside, which becomes 0), and most values are integers. */
+/** Below this an integer is already what 15 significant digits give (a -0 aside, which becomes 0); most values are integers. */
 const EXACT_INTEGERS = 1e15
+/** Multiplying decimals leaves float noise (303.5 × 1e8); 15 significant digits drop it. */
 export const roundFloat = (value: number): number => (Number.isInteger(value) && Math.abs(value) < EXACT_INTEGERS ? value + 0 : Number(value.toPrecision(15)))
 
 const POINT = tables.numeralWords.get('point')!.map((entry) => entry.word)
