@@ -3,7 +3,7 @@
 import { tables, type ContextGroup } from '../resources/tables.ts'
 import { alternation } from './patterns.ts'
 import type { Candidate } from './scan.ts'
-import { WRITTEN_DIGITS } from './numerals.ts'
+import { isNumeralChar, WRITTEN_DIGITS } from './numerals.ts'
 
 /** Every rule that sets a number aside, with what it means; the rule ids are the values of exclusions.rule. */
 export const EXCLUSION_RULES = {
@@ -67,10 +67,18 @@ export function quotedSpans(text: string): [number, number][] {
   return spans
 }
 
+/** Names written only in numerals (九五, 十四五): such a name is no name inside a longer number (一九五七年, 一九九五年). */
+const NUMERAL_NAMES = new Set(tables.names.filter((name) => [...name].every(isNumeralChar)))
+const numberGoesOn = (char: string | undefined) => char !== undefined && (isNumeralChar(char) || (char >= '0' && char <= '9'))
+
 function nameSpans(text: string): [number, number][] {
   const spans: [number, number][] = []
   for (const name of tables.names) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) spans.push([at, at + name.length])
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length
+      if (NUMERAL_NAMES.has(name) && (numberGoesOn(text[at - 1]) || numberGoesOn(text[end]))) continue
+      spans.push([at, end])
+    }
   }
   return spans
 }
