@@ -263,9 +263,12 @@ function frameCues(text: string, frames: readonly YearsFrame[], year: number | u
 /** Every time cue of a folded sentence, in text order; the counts of years read as time frames join those the words give. */
 export function timeCues(text: string, year: number | undefined, frames: readonly YearsFrame[] = []): TimeCue[] {
   const years = yearCues(text, year)
-  const cues = [...years, ...planCues(text), ...wordCues(text, year), ...centuryCues(text, year)]
-  // 由一九七八年的……增加到一九八二年的……，四年间增长: where the years are named, a count of years counts them
-  const framed = years.length > 0 ? [] : frameCues(text, frames, year).filter((frame) => !cues.some((cue) => frame.at < cue.end && cue.at < frame.end))
+  const plansNamed = planCues(text)
+  const cues = [...years, ...plansNamed, ...wordCues(text, year), ...centuryCues(text, year)]
+  // 由一九七八年的……增加到一九八二年的……，四年间增长 and 第一个五年计划规定，五年内: where the years are named, by
+  // number or by a plan of several years, a count of years counts them
+  const named = years.length > 0 || plansNamed.some((cue) => cue.span && cue.span.end > cue.span.start)
+  const framed = named ? [] : frameCues(text, frames, year).filter((frame) => !cues.some((cue) => frame.at < cue.end && cue.at < frame.end))
   return [...cues, ...framed].sort((a, b) => a.at - b.at)
 }
 
