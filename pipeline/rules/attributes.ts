@@ -353,7 +353,8 @@ const FROM_WORD = group('year-from')
 const TO_WORD = group('year-until')
 /** 国家外汇储备2000年底, 国有企业资产总额比2002年: a year at the end, with the 从 or 比 that opens it. */
 const YEAR_AT_END = new RegExp(`(?:${FROM_WORD}|${group('comparison-start')})?${YEAR}${YEAR_PART}${OF}?$`, 'u')
-const YEAR_AT_START = new RegExp(`^(?:${YEAR}(?:${group('year-part')}|${group('so-far-before')})?)+`, 'u')
+// 到2025年城镇化率: a deadline before the subject says when, as a year alone does
+const YEAR_AT_START = new RegExp(`^(?:${group('year-until')}?${YEAR}(?:${group('year-part')}|${group('so-far-before')})?)+`, 'u')
 /** “十五”期间国内生产总值, “十一五”年均: a plan's years before the subject say when, not what; “十四五”规划 names a plan. */
 const PLAN_AT_START = new RegExp(`^["“]?${alternation(plans.map((plan) => plan.plan))}["”]?${group('plan-span')}?`, 'u')
 const PLAN_AFTER = tables.contextWords.get('plan-after')!
