@@ -1,7 +1,7 @@
 // Deciding which found spans are not quantities (guideline: "Not a mention"):
 // dates and time frames, names, codes, ordinals, sessions and indefinite 一.
 import { tables, type ContextGroup } from '../resources/tables.ts'
-import { alternation } from './patterns.ts'
+import { alternation, endsWithAny, startsWithAny } from './patterns.ts'
 import type { Candidate } from './scan.ts'
 import { isNumeralChar, WRITTEN_DIGITS } from './numerals.ts'
 
@@ -83,8 +83,6 @@ function nameSpans(text: string): [number, number][] {
   return spans
 }
 
-const endsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.endsWith(word))
-const startsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.startsWith(word))
 
 const words = (group: ContextGroup) => tables.contextWords.get(group)!
 /** Words before N年 that make it a length of time, not a date: 连续6年, 长达11年, 延长30年. */

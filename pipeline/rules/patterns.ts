@@ -9,6 +9,10 @@ const escapeInClass = (char: string) => char.replace(/[\\\]^-]/g, '\\$&')
 export const alternation = (words: readonly string[]): string =>
   words.length === 0 ? '(?:(?!))' : `(?:${[...words].sort((a, b) => b.length - a.length).map(escape).join('|')})`
 
+/** Whether the text ends, or starts, with one of the words. */
+export const endsWithAny = (text: string, words: readonly string[]): boolean => words.some((word) => text.endsWith(word))
+export const startsWithAny = (text: string, words: readonly string[]): boolean => words.some((word) => text.startsWith(word))
+
 /** Single characters as one character class. */
 export const charClass = (chars: Iterable<string>): string => `[${[...chars].map(escapeInClass).join('')}]`
 

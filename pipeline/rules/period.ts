@@ -6,7 +6,7 @@ import { tables, type Change, type Kind, type Status } from '../resources/tables
 import { plans, timeWords, type PerYear } from '../resources/vocabulary.ts'
 import { clauseEnd, clauseStart } from './clause.ts'
 import { SMALL_NUMERALS, valueOfNumeral, WRITTEN_DIGITS } from './numerals.ts'
-import { alternation, charClass, possibleIn } from './patterns.ts'
+import { alternation, charClass, endsWithAny, possibleIn } from './patterns.ts'
 
 export interface Span {
   start: number
@@ -81,7 +81,6 @@ const QUOTES_BEFORE = /[“"]$/
 const FIRST_YEAR = 1949
 const LAST_YEAR = 2100
 const yearValue = (written: string) => (/^\d{4}$/.test(written) ? Number(written) : valueOfNumeral(written))
-const endsWithAny = (text: string, list: readonly string[]) => list.find((word) => text.endsWith(word))
 
 type YearCue = TimeCue & { role: 'from' | 'until' | 'plain'; closesClause?: boolean }
 
@@ -446,7 +445,7 @@ const HELD = words('level-held')
  */
 function isLevel(text: string, at: number, kind: Kind): boolean {
   const clause = clauseBefore(text, at)
-  return kind === 'percent' || endsWithAny(clause, LEVELS) !== undefined || (kind !== 'count' && endsWithAny(clause, HELD) !== undefined)
+  return kind === 'percent' || endsWithAny(clause, LEVELS) || (kind !== 'count' && endsWithAny(clause, HELD))
 }
 
 /**
