@@ -3,7 +3,7 @@
 import { tables, type ContextGroup } from '../resources/tables.ts'
 import { alternation, endsWithAny, startsWithAny } from './patterns.ts'
 import type { Candidate } from './scan.ts'
-import { isNumeralChar, WRITTEN_DIGITS } from './numerals.ts'
+import { isDigit, isNumeralChar, WRITTEN_DIGITS } from './numerals.ts'
 
 /** Every rule that sets a number aside, with what it means; the rule ids are the values of exclusions.rule. */
 export const EXCLUSION_RULES = {
@@ -69,7 +69,7 @@ export function quotedSpans(text: string): [number, number][] {
 
 /** Names written only in numerals (九五, 十四五): such a name is no name inside a longer number (一九五七年, 一九九五年). */
 const NUMERAL_NAMES = new Set(tables.names.filter((name) => [...name].every(isNumeralChar)))
-const numberGoesOn = (char: string | undefined) => char !== undefined && (isNumeralChar(char) || (char >= '0' && char <= '9'))
+const numberGoesOn = (char: string | undefined) => char !== undefined && (isNumeralChar(char) || isDigit(char))
 
 function nameSpans(text: string): [number, number][] {
   const spans: [number, number][] = []

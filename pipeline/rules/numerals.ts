@@ -25,6 +25,9 @@ export const SMALL_NUMERALS = everyday((entry) => entry.value >= 1 && entry.valu
 /** 一 to 十 and 两, which counts only: what counts years and things (两年, 三个月). */
 export const COUNTING_NUMERALS = [...SMALL_NUMERALS, ...[...tables.numerals].filter(([, entry]) => entry.countsOnly).map(([char]) => char)]
 
+/** An ASCII digit: normalize has folded the full-width ones. */
+export const isDigit = (char: string): boolean => char >= '0' && char <= '9'
+
 /** True for every character that may appear inside a Chinese numeral. */
 export function isNumeralChar(char: string): boolean {
   return isPoint(char) || tables.numerals.has(char)

@@ -2,7 +2,7 @@
 // folded sentence. Each matcher consumes what it reads, so the pass is linear
 // in the input. It records the parts it found; resolve.ts works out the values.
 import { tables, type Kind, type NumeralWordRole, type Unit } from '../resources/tables.ts'
-import { isMultiplierChar, isNumeralChar, isPoint, isScaleChar, magnitudeValue, valueOfNumeral } from './numerals.ts'
+import { isDigit, isMultiplierChar, isNumeralChar, isPoint, isScaleChar, magnitudeValue, valueOfNumeral } from './numerals.ts'
 import { resolve, type Parts } from './resolve.ts'
 
 export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'rank'
@@ -119,7 +119,6 @@ function skipSpaces(text: string, at: number): number {
   return end
 }
 
-const isDigit = (char: string) => char >= '0' && char <= '9'
 /** .5 and -.5, where a number stands alone; after a word or a figure the dot ends a sentence (增长5%.5月份). */
 const isLeadingPoint = (text: string, at: number) => text[at] === '.' && isDigit(text[at + 1] ?? '') && /^[\s-]?$/.test(text[at - 1] ?? '')
 const joinsLeft = (char: string) => isMultiplierChar(char) || isPoint(char)
