@@ -346,7 +346,10 @@ function completedAfter(candidate: Candidate, context: Sentence): boolean {
 
 /** Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的. */
 /** A year in digits or, in older reports, numerals: 2002年, 一九七八年; with its part (2024年底). */
-const YEAR = `(?:\\d{4}|${charClass(WRITTEN_DIGITS)}{4})${group('year-unit')}`
+const YEAR_NUMBER = `(?:\\d{4}|${charClass(WRITTEN_DIGITS)}{4})`
+const YEAR = `${YEAR_NUMBER}${group('year-unit')}`
+/** 一九八二两年 after 一九八一、: the last of years listed, then their count. */
+const LISTED_YEARS_END = `${YEAR_NUMBER}${group('year-unit')}?(?:\\d|${charClass(COUNTING_NUMERALS)})${group('year-unit')}`
 const YEAR_PART = `${group('year-part')}?`
 /** 从, 由: what opens a from–to pair; 到, 至: what reaches its end. */
 const FROM_WORD = group('year-from')
@@ -354,7 +357,7 @@ const TO_WORD = group('year-until')
 /** 国家外汇储备2000年底, 国有企业资产总额比2002年: a year at the end, with the 从 or 比 that opens it. */
 const YEAR_AT_END = new RegExp(`(?:${FROM_WORD}|${group('comparison-start')})?${YEAR}${YEAR_PART}${OF}?$`, 'u')
 // 到2025年城镇化率: a deadline before the subject says when, as a year alone does
-const YEAR_AT_START = new RegExp(`^(?:${group('year-until')}?${YEAR}(?:${group('year-part')}|${group('so-far-before')})?)+`, 'u')
+const YEAR_AT_START = new RegExp(`^(?:(?:${FROM_WORD}|${TO_WORD})?(?:${LISTED_YEARS_END}|${YEAR}(?:${group('year-part')}|${group('so-far-before')}|${group('year-since')})?))+`, 'u')
 /** “十五”期间国内生产总值, “十一五”年均: a plan's years before the subject say when, not what; “十四五”规划 names a plan. */
 const PLAN_AT_START = new RegExp(`^["“]?${alternation(plans.map((plan) => plan.plan))}["”]?${group('plan-span')}?`, 'u')
 const PLAN_AFTER = tables.contextWords.get('plan-after')!

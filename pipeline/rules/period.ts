@@ -5,7 +5,7 @@
 import { tables, type Change, type Kind, type Status } from '../resources/tables.ts'
 import { plans, timeWords, type PerYear } from '../resources/vocabulary.ts'
 import { clauseEnd, clauseStart } from './clause.ts'
-import { SMALL_NUMERALS, valueOfNumeral, WRITTEN_DIGITS } from './numerals.ts'
+import { COUNTING_NUMERALS, SMALL_NUMERALS, valueOfNumeral, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass, endsWithAny, possibleIn } from './patterns.ts'
 
 export interface Span {
@@ -72,8 +72,12 @@ const YEAR_UNIT = alternation(words('year-unit'))
 const DIGITS = charClass(WRITTEN_DIGITS)
 /** One mark or word between two years makes a span (2021—2025年, 2021至2025年); the long dash —— opens a dateline instead. */
 const SPAN_JOINER = alternation(tables.numeralWords.get('range')!.map((entry) => entry.word).filter((word) => word.length === 1))
+const WRITTEN_YEAR_NUMBER = `(?:\\d{4}|${DIGITS}{4})`
+const LIST_JOINER = alternation(words('list-joiner').filter((word) => word.length === 1))
+/** 一九八一、一九八二两年, 2018年、2019年两年: years listed, then counted as one span. */
+const YEAR_LIST = `(${WRITTEN_YEAR_NUMBER})(?:${YEAR_UNIT})?(?:${LIST_JOINER}${WRITTEN_YEAR_NUMBER}(?:${YEAR_UNIT})?)*${LIST_JOINER}(${WRITTEN_YEAR_NUMBER})(?:${YEAR_UNIT})?(${charClass(COUNTING_NUMERALS)}|\\d)${YEAR_UNIT}`
 /** A year written in digits or numerals: 2023年, 一九八二年, 2024年底; 2021—2025年 and 2021-2025年 as a span. */
-const YEAR = new RegExp(`(\\d{4}|${DIGITS}{4})(?:${SPAN_JOINER}(\\d{4}|${DIGITS}{4}))?${YEAR_UNIT}${alternation(words('year-part'))}?`, 'gu')
+const YEAR = new RegExp(`${YEAR_LIST}|(${WRITTEN_YEAR_NUMBER})(?:${SPAN_JOINER}(${WRITTEN_YEAR_NUMBER}))?${YEAR_UNIT}${alternation(words('year-part'))}?`, 'gu')
 const QUOTES_AFTER = /^[”"]/
 /** 比“八五”: the quote that opens a plan's name, before it. */
 const QUOTES_BEFORE = /[“"]$/
@@ -82,14 +86,20 @@ const FIRST_YEAR = 1949
 const LAST_YEAR = 2100
 const yearValue = (written: string) => (/^\d{4}$/.test(written) ? Number(written) : valueOfNumeral(written))
 
+/** 一九八一、一九八二两年 spans the years listed when the count says they follow one another; else the figure is of the last one named. */
+function listedSpanStart(first: number | undefined, last: number | undefined, count: string): number | undefined {
+  return first !== undefined && last !== undefined && valueOfNumeral(count) === last - first + 1 ? first : last
+}
+
 type YearCue = TimeCue & { role: 'from' | 'until' | 'plain'; closesClause?: boolean }
 
 function yearCues(text: string, year: number | undefined): TimeCue[] {
   const cues: YearCue[] = []
   let baseEnd = -1
   for (const match of text.matchAll(YEAR)) {
-    const first = yearValue(match[1]!)
-    const last = match[2] ? yearValue(match[2]) : first
+    const [, listFirst, listLast, listCount, single, singleLast] = match
+    const last = yearValue(listLast ?? singleLast ?? single!)
+    const first = listFirst === undefined ? yearValue(single!) : listedSpanStart(yearValue(listFirst), last, listCount!)
     // 长达2600年 is a length of time: a year of these reports lies between the Republic's founding and the century's end
     if (first === undefined || last === undefined || first < FIRST_YEAR || last > LAST_YEAR || last < first) continue
     // 2003年到 2007年: text from PDF or the web may leave a space before the year
@@ -113,7 +123,8 @@ function yearCues(text: string, year: number | undefined): TimeCue[] {
     }
     const role = endsWithAny(before, FROM) ? 'from' : endsWithAny(before, UNTIL) ? 'until' : 'plain'
     const since = year !== undefined && last < year && sinceWord !== undefined
-    cues.push({ at: match.index, end, span: { start: first, end: since ? year - 1 : last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)), ...(first === last && !since ? { calendar: true } : {}) })
+    // years listed and counted, like 五年中, hold in their own sentence only
+    cues.push({ at: match.index, end, span: { start: first, end: since ? year - 1 : last }, role, closesClause: SPAN_CLOSE.test(text.slice(end, end + SPAN_CLOSE_REACH)), ...(first === last && !since ? { calendar: true } : {}), ...(listCount !== undefined ? { local: true } : {}) })
   }
   return joinFromTo(cues, text)
 }
@@ -126,13 +137,19 @@ const SPAN_CLOSE_REACH = 6
 const YEARS_HELD = `${alternation(words('attributive'))}(?:\\d|${charClass(SMALL_NUMERALS)}){1,3}${YEAR_UNIT}`
 const SPAN_CLOSE = new RegExp(`^(?:[,:]|${alternation(words('span-close'))}|${YEARS_HELD})`, 'u')
 
+const FIGURE_START = new RegExp(`^(?:\\d|${charClass(SMALL_NUMERALS)})`, 'u')
+/** 到2018年的10.2万亿元: 的 and a figure after a year, which dates that figure. */
+const datesFigureAfter = (text: string, at: number) => ATTRIBUTIVES.some((word) => text.startsWith(word, at) && FIGURE_START.test(text.slice(at + word.length)))
+
 function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
   const joined: YearCue[] = []
   for (const cue of cues) {
     const previous = joined.at(-1)
-    // 一九七八年到一九八二年: the first year needs no 从 when only the 到 stands between them
-    const adjacent = previous?.role === 'plain' && cue.role === 'until' && UNTIL.includes(text.slice(previous.end, cue.at).trim())
-    if (previous && cue.role === 'until' && cue.closesClause && ((previous.role === 'from' && cue.at - previous.end < FROM_TO_REACH) || adjacent)) {
+    // 一九七八年到一九八二年: the first year needs no 从 when only the 到 stands between them; so set side by side, the two
+    // make one span even with no break after (2017年至2018年新增就业), unless the second dates the figure after it (到2018年的X)
+    const adjacent = previous !== undefined && previous.role !== 'until' && cue.role === 'until' && UNTIL.includes(text.slice(previous.end, cue.at).trim())
+    const closes = cue.closesClause || (adjacent && !datesFigureAfter(text, cue.end))
+    if (previous && cue.role === 'until' && closes && ((previous.role === 'from' && cue.at - previous.end < FROM_TO_REACH) || (adjacent && previous.role === 'plain'))) {
       // the span of two years is no one year of the calendar
       const { calendar: _, ...from } = previous
       joined[joined.length - 1] = { ...from, end: cue.end, span: { start: previous.span!.start, end: cue.span!.end }, role: 'plain', fromTo: true }
@@ -272,14 +289,13 @@ export function timeCues(text: string, year: number | undefined, frames: readonl
 }
 
 const RESULT_YEAR_AFTER = words('result-year-after')
-const FIGURE_START = new RegExp(`^(?:\\d|${charClass(SMALL_NUMERALS)})`, 'u')
 /**
  * After a year that dates a result: a comma or 是 (2012年，……; 2022年是……), unless it is a plan's end (到2020年，),
  * or 的 before the figure it dates (增加到2002年的10.2万亿元); not a name (2008年奥运会, 2008年的奥运会).
  */
 function datesResult(line: string, cue: TimeCue): boolean {
   if (!cue.until && RESULT_YEAR_AFTER.some((word) => line.startsWith(word, cue.end))) return true
-  return ATTRIBUTIVES.some((word) => line.startsWith(word, cue.end) && FIGURE_START.test(line.slice(cue.end + word.length)))
+  return datesFigureAfter(line, cue.end)
 }
 
 /** The calendar years a line of a review names as those of its results. */
