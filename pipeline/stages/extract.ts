@@ -75,8 +75,14 @@ const openingSpan = (cues: readonly TimeCue[], text: string) => cues.find((cue) 
 /** A sentence that ends in a full stop, not in the ； of a clause. */
 const FULL_STOP = /[。!?！？]\s*[”’」』）)》"'】]*\s*$/u
 
-/** 是1950年到1997年投入总和的1.7倍 under 过去五年 (1998–2002): years before the part's are a reference, not a frame for what follows. */
-const beforePart = (cue: TimeCue, section: Section) => section.periods.actual !== undefined && cue.span!.end < section.periods.actual.start
+/**
+ * 是1950年到1997年投入总和的1.7倍 under 过去五年 (1998–2002): years before the part's are a reference, not a frame for what
+ * follows; in a plan part, so are years before the one just past (象“一五”时期……那样 in the plan of 1983).
+ */
+const beforePart = (cue: TimeCue, section: Section, year: number | undefined) => {
+  const first = section.periods.actual?.start ?? (section.status === 'target' && year !== undefined ? year - 1 : undefined)
+  return first !== undefined && cue.span!.end < first
+}
 
 /** 截至今年2月底，全国已撤并公司7万多个。在清理整顿公司中……: in a review, the report's own year dates its sentence only; the results after it are the year's before. */
 const reviewNamesOwnYear = (cue: TimeCue, section: Section, year: number | undefined) => section.status === 'actual' && cue.span!.start === year && cue.span!.end === year
@@ -313,7 +319,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       // 届时: by the year ahead that the sentence before named
       const before = THEN.some((word) => text.trimStart().startsWith(word)) ? (deadline ?? carried) : carried
       const cues = own.some((cue) => cue.span) || !before ? own : [{ ...before, at: -1, end: 0 }, ...own]
-      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !datesChangeEnd(cue, text) && !namesLaterYear(cue, year) && !isDeadline(cue, text, year) && !beforePart(cue, section) && !reviewNamesOwnYear(cue, section, year)).at(-1)
+      const carriedOn = cues.filter((cue) => cue.span && !cue.compared && !cue.local && !cue.document && !datesChangeEnd(cue, text) && !namesLaterYear(cue, year) && !isDeadline(cue, text, year) && !beforePart(cue, section, year) && !reviewNamesOwnYear(cue, section, year)).at(-1)
       if (carriedOn && carriedOn.at >= 0) carriedFromOpening = opening
       if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
