@@ -369,7 +369,7 @@ function withoutPlanAtStart(phrase: string): string {
 const YEARS_AT_START = new RegExp(`^(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}`, 'u')
 const SPAN_YEARS_AFTER = tables.contextWords.get('span-years-after')!
 // (not the end of a year, 一九八二年)
-const YEARS_AT_END = new RegExp(`(?<=[^\\d${COUNTING_NUMERALS.join('')}${WRITTEN_DIGITS.join('')}])${group('time-frame-before')}?(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}${group('span-years-after')}?$`, 'u')
+const YEARS_AT_END = new RegExp(`(?<=[^\\d${COUNTING_NUMERALS.join('')}${WRITTEN_DIGITS.join('')}])(?:${group('time-frame-preposition')}?${group('time-frame-before')})?(?:\\d{1,2}|${charClass(COUNTING_NUMERALS)}{1,3})${group('year-unit')}${group('span-years-after')}?$`, 'u')
 
 /** 五年中, 五年内 (not 五年中央财政), or 五年 before a verb or a word trimmed off (五年累计, 五年建成); 九年义务教育 keeps its years. */
 function withoutYearsAtStart(phrase: string): string {

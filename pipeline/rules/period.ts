@@ -245,6 +245,9 @@ const FRAME_AFTER = words('time-frame-after')
 const SPAN_YEARS_AFTER = words('span-years-after')
 const NOT_SPAN_BEFORE = words('not-span-before')
 const FRAME_LEADERS = words('time-frame-before')
+const FRAME_PREPOSITIONS = words('time-frame-preposition')
+/** 过去五年, and 在过去五年 with the preposition before the leader. */
+const isFrameLeader = (lead: string) => FRAME_LEADERS.includes(lead) || FRAME_PREPOSITIONS.some((word) => lead.startsWith(word) && FRAME_LEADERS.includes(lead.slice(word.length)))
 const CUMULATIVE = words('cumulative-after')
 const FLOW_VERBS = words('flow-verb')
 /** 累计, 新增, 安排: words of an amount added over a span. */
@@ -270,7 +273,7 @@ function frameCues(text: string, frames: readonly YearsFrame[], year: number | u
     // it frames it wherever it stands
     const lead = text.slice(clauseStart(text, start), start).trim()
     const sums = FRAMED_AFTER.some((candidate) => after.startsWith(candidate))
-    if (lead !== '' && !FRAME_LEADERS.includes(lead) && !sums) return []
+    if (lead !== '' && !isFrameLeader(lead) && !sums) return []
     if (!Number.isInteger(years) || years < 2 || years > MAX_FRAME_YEARS || recordAt(text, end + (word?.length ?? 0))) return []
     return [{ at: start, end: end + (word?.length ?? 0), span: { start: year - years, end: year - 1 }, ahead: { start: year, end: year + years - 1 }, local: true }]
   })
