@@ -450,7 +450,8 @@ function trim(phrase: string, nounFirst = false): string {
     const trailing = marker ?? TRAILING.find((word) => text.endsWith(word) && boundaries.has(text.length - word.length) && !(text === word && RATE_NOUNS.includes(word)))
     const leading = trailing || nounFirst ? undefined : LEADING.find((word) => text.startsWith(word) && boundaries.has(word.length))
     if (trailing) text = text.slice(0, -trailing.length)
-    if (leading) text = text.slice(leading.length)
+    // 要在五年内新增: a count of years the trimming bares at the start goes too
+    if (leading) text = withoutYearsAtStart(text.slice(leading.length))
     changed = trailing !== undefined || leading !== undefined
   }
   return text.trim()

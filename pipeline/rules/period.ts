@@ -246,8 +246,11 @@ const SPAN_YEARS_AFTER = words('span-years-after')
 const NOT_SPAN_BEFORE = words('not-span-before')
 const FRAME_LEADERS = words('time-frame-before')
 const FRAME_PREPOSITIONS = words('time-frame-preposition')
-/** 过去五年, and 在过去五年 with the preposition before the leader. */
-const isFrameLeader = (lead: string) => FRAME_LEADERS.includes(lead) || FRAME_PREPOSITIONS.some((word) => lead.startsWith(word) && FRAME_LEADERS.includes(lead.slice(word.length)))
+/** 过去五年; 在过去五年, 要在五年内: after 在, a count of years (with its leader or none) is a time frame whatever stands before. */
+function isFrameLeader(lead: string): boolean {
+  if (FRAME_LEADERS.includes(lead) || endsWithAny(lead, FRAME_PREPOSITIONS)) return true
+  return FRAME_LEADERS.some((word) => lead.endsWith(word) && endsWithAny(lead.slice(0, -word.length), FRAME_PREPOSITIONS))
+}
 const CUMULATIVE = words('cumulative-after')
 const FLOW_VERBS = words('flow-verb')
 /** 累计, 新增, 安排: words of an amount added over a span. */
