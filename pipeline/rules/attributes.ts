@@ -251,6 +251,13 @@ const SHARE_AFTER = new RegExp(BOUND_OF, 'u')
 const QUOTED_TARGET = new RegExp(`${BOUND_OF}(${group('quoted-target')})`, 'u')
 /** The target the figure ending at `end` was, when it is followed by one (降低4%左右的目标). */
 export const quotedTarget = (text: string, end: number): string | undefined => QUOTED_TARGET.exec(text.slice(end, end + QUOTE_REACH))?.[1]
+/** 年初确定的目标是经济增长8%: a target named before the figure, in its clause. */
+const TARGET_BEFORE = new RegExp(`${group('quoted-target')}${group('target-copula')}[^,;:。]*$`, 'u')
+/** 年初确定的目标是经济增长, 预期目标为: what the target was said to be follows its name (not 经济增长预期目标是, which names it). */
+const TARGET_NAMED_AT_START = new RegExp(`^(?:[^,;:。]*${OF})?${group('quoted-target')}${group('target-copula')}(?=.)`, 'u')
+/** Whether the candidate is a target the text quotes, named after it (降低4%左右的目标) or before it in its clause (目标是经济增长8%). */
+export const isQuotedTarget = (text: string, candidate: { start: number; end: number }): boolean =>
+  quotedTarget(text, candidate.end) !== undefined || TARGET_BEFORE.test(text.slice(Math.max(0, candidate.start - PAIR_REACH), candidate.start))
 
 
 /** A colon after these opens a list of targets: 主要预期目标是：, 主要指标，包括： */
@@ -303,7 +310,7 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && REACHES_END.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
   if (startOfChange) return 'actual'
   // 没有实现…降低4%左右的目标: a target quoted in a review
-  if (quotedTarget(context.text, candidate.end) !== undefined) return 'target'
+  if (isQuotedTarget(context.text, candidate)) return 'target'
   const inList = context.listStart >= 0 && candidate.start >= context.listStart
   let status = inList ? 'target' : (carried ?? context.openingCue ?? context.baseStatus)
   // 全省有24万多户小微企业 in a plan: a state described is a fact, unless a cue or the sentence's opening said otherwise (力争……全市有50家)
@@ -344,7 +351,7 @@ function completedAfter(candidate: Candidate, context: Sentence): boolean {
   return false
 }
 
-/** Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的. */
+// Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的.
 /** A year in digits or, in older reports, numerals: 2002年, 一九七八年; with its part (2024年底); a copy from PDF may set a space before 年. */
 const YEAR_NUMBER = `(?:\\d{4}|${charClass(WRITTEN_DIGITS)}{4})`
 const YEAR = `${YEAR_NUMBER} ?${group('year-unit')}`
@@ -438,7 +445,7 @@ function trim(phrase: string, nounFirst = false): string {
   for (let changed = true; changed && text; ) {
     // 国家外汇储备2000年底达到: a date the trimming bares at the end goes too, and so do the years a change
     // runs over (居民储蓄存款余额五年增长1倍多)
-    const undated = text.replace(YEAR_AT_END, '').replace(YEARS_AT_END, '')
+    const undated = text.replace(YEAR_AT_END, '').replace(YEARS_AT_END, '').replace(TARGET_NAMED_AT_START, '')
     if (undated !== text) {
       text = undated
       continue

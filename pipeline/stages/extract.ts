@@ -3,7 +3,7 @@
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { toString } from 'nlcst-to-string'
 import { tables, type Approx, type Status } from '../resources/tables.ts'
-import { countsPopulation, describe, nounAfter, quotedTarget, targetListStart, type WordSpan } from '../rules/attributes.ts'
+import { countsPopulation, describe, isQuotedTarget, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { bareBound, joinFramedRanges } from '../rules/bounds.ts'
 import { candidatesOf } from '../rules/candidates.ts'
 import { exclusionOf, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
@@ -333,7 +333,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         const implied = () => impliedUnit(nounAfter(text, candidate.end)) ?? impliedUnit(attributes.indicator)
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
-        const quoted = quotedTarget(text, candidate.end) !== undefined
+        const quoted = isQuotedTarget(text, candidate)
         const period = periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent, outline })
         const unitName = unit?.unit ?? candidate.unit
         const code = indicatorCode({ indicator: attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
