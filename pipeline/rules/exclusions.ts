@@ -45,6 +45,12 @@ function isInWord(candidate: Candidate, before: string, after: string): boolean 
   return candidate.magnitudeOnly || HAN.test(before.at(-1) ?? '') || HAN.test(after[0] ?? '')
 }
 
+/** 大陆台商, 队伍: a financial numeral alone (陆, 伍) after another character of a word is that word's, whatever follows it. */
+function isFinancialInWord(candidate: Candidate, before: string): boolean {
+  const chars = [...candidate.numeral]
+  return chars.length === 1 && tables.numerals.get(chars[0]!)?.financial === true && HAN.test(before.at(-1) ?? '')
+}
+
 const QUOTES: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '〈': '〉', '"': '"' }
 /** Quoted text longer than this is a quotation, not a name. */
 const MAX_NAME_LENGTH = 30
@@ -224,7 +230,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   const bare = candidate.unit === '' && candidate.form === 'number'
   if (bare && isCalendarDay(candidate, before, after)) return 'date'
   if (bare && isListMarker(before, after)) return 'ordinal'
-  if (bare && !candidate.approxInside && isInWord(candidate, before, after)) return 'in-word'
+  if ((bare && !candidate.approxInside && isInWord(candidate, before, after)) || isFinancialInWord(candidate, before)) return 'in-word'
   if (candidate.magnitudeOnly && !candidate.approxInside && !endsWithAny(before, tables.magnitudeLeaders) && !endsAmount(after)) return 'magnitude-in-name'
   const named = bare ? namedBy(before, after) : undefined
   if (named) return named
