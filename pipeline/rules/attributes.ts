@@ -866,6 +866,14 @@ function withOwner(indicator: string, previous: Previous | undefined): string {
   return owner + indicator
 }
 
+/** 居民人均可支配收入增长6.1%，其中城镇居民增长4.8%: a part of the group before (城镇居民) is measured as that group was. */
+const MEASURED_GROUPS = tables.contextWords.get('measured-group')!
+function withGroupMeasure(indicator: string, previous: Previous | undefined): string {
+  const owner = previous?.attributes.indicator ?? ''
+  const group = MEASURED_GROUPS.find((word) => indicator.endsWith(word) && indicator !== word && owner.includes(word))
+  return group ? indicator + owner.slice(owner.indexOf(group) + group.length) : indicator
+}
+
 /** The subject a share borrows: the previous number's, else the clause before. */
 function shareSubject(text: string, clause: number, previous: Previous | undefined): string {
   const subject = previous ? previous.attributes.indicator : subjectBefore(text, clause, clause)
@@ -1135,7 +1143,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 这样一个有13亿人口的国家: a unit that is a noun of its own (人口, not the classifier 人) names what the figure counts
     // 没有实现降低4%左右的目标: where nothing else names it, the figure is of the target that follows it
     const found = own || ofWhat || spanNoun(text, candidate) || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate) || (quotedTarget(text, candidate.end) ?? '')
-    const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withOwner(found, previous)
+    const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withGroupMeasure(withOwner(found, previous), previous)
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, text.slice(candidate.end, candidate.end + RATE_REACH), previous, joined),
