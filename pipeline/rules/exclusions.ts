@@ -161,10 +161,17 @@ function excludedRank(written: string, before: string, after: string): Exclusion
   return place && startsWithAny(written, ORDINAL) ? undefined : 'ordinal'
 }
 
-/** 二、, （一） and 十一是 number the sections of a report or the items of a list: at the start of a clause or after a colon. */
+/**
+ * 二、, （一）, 1. and 十一是 number the sections of a report or the items of a list: at the start of a clause or after
+ * a colon; an enumerator (一是……，二是……) after a comma too.
+ */
 const LIST_LEAD = /(?:^|[:;])\s*$/
+const ENUMERATOR_LEAD = /(?:^|[:;,])\s*$/
+/** 1.坚持创新驱动: a point after a number, with no digit after it to make a decimal. */
+const POINT_MARKER = /^\.(?!\d)/
 const isListMarker = (before: string, after: string) =>
-  (LIST_LEAD.test(before) && (after.startsWith('、') || startsWithAny(after, words('enumerator-after')))) ||
+  (LIST_LEAD.test(before) && (after.startsWith('、') || POINT_MARKER.test(after))) ||
+  (ENUMERATOR_LEAD.test(before) && startsWithAny(after, words('enumerator-after'))) ||
   (LIST_LEAD.test(before.slice(0, -1)) && before.endsWith('(') && after.startsWith(')'))
 
 /** 70周年, 八十年代, 二十一世纪 date; 十九届 numbers a term; 党的二十大 a congress: none is a bare number. */

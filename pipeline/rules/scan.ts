@@ -812,12 +812,15 @@ const STARTS = (() => {
 })()
 
 
+/** Both in digits or both in numerals: 一、2024年 is a list marker before a year, not a list of two. */
+const writtenAlike = (a: Candidate, b: Candidate) => isDigit(a.numeral[0] ?? '') === isDigit(b.numeral[0] ?? '')
+
 /** 10.6万、3.8万、3.3万平方公里: numbers of a list without a unit take the unit of the last. */
 function shareListUnits(text: string, found: Candidate[]): void {
   for (let index = found.length - 2; index >= 0; index--) {
     const candidate = found[index]!
     const next = found[index + 1]!
-    if (candidate.unit !== '' || candidate.form !== 'number' || next.unit === '' || next.form !== 'number') continue
+    if (candidate.unit !== '' || candidate.form !== 'number' || next.unit === '' || next.form !== 'number' || !writtenAlike(candidate, next)) continue
     if (!tables.listJoiners.includes(text.slice(candidate.end, next.start))) continue
     found[index] = { ...candidate, unit: next.unit, kind: next.kind, ...(next.unitEntry ? { unitEntry: next.unitEntry } : {}) }
   }
