@@ -233,4 +233,6 @@ export const tables = {
     form: row.form as 'rank' | 'doubling' | 'fraction' | 'number',
   })),
   impliedUnits: readTable('implied-units.csv', ['noun', 'unit'] as const).sort((a, b) => b.noun.length - a.noun.length),
+  /** 城乡 before 分别: a word made of two, which a list of two figures reads one part each (城镇, 农村). */
+  pairedWords: readTable('paired-words.csv', ['compound', 'first', 'second'] as const),
 }

@@ -16,6 +16,8 @@ export interface Attributes {
   change: Change
   status: Status
   indicator: string
+  /** 城镇居民人均可支配收入 for the first figure of 城乡居民人均可支配收入分别增长: the part of a paired word the figure is of, for its code; the indicator keeps the word as written. */
+  measured?: string
 }
 
 export interface WordSpan {
@@ -973,10 +975,25 @@ function listSubjects(window: string, previousClause: () => string): string[] | 
 const SUBJECT_JOINERS = new RegExp(group('subject-joiner'), 'u')
 const PER_UNIT = longestFirst([...tables.contextWords.get('per-unit')!])
 
+/** 城乡居民人均可支配收入分别增长: one subject made of a paired word (城乡 for 城镇 and 农村) is a list of its two parts. */
+function pairedItems(subject: string): string[] | undefined {
+  const pair = tables.pairedWords.find((entry) => subject.startsWith(entry.compound))
+  return pair && [pair.first, pair.second].map((part) => part + subject.slice(pair.compound.length))
+}
+
+/** The paired word as the report writes it (城乡居民人均可支配收入) for a subject one of its parts was built into, if it was. */
+function writtenPair(subject: string, text: string): string | undefined {
+  const pair = tables.pairedWords.find((entry) => subject.startsWith(entry.first) || subject.startsWith(entry.second))
+  if (!pair || text.includes(subject)) return undefined
+  const written = pair.compound + subject.slice((subject.startsWith(pair.first) ? pair.first : pair.second).length)
+  return text.includes(written) ? written : undefined
+}
+
 /** The items of a list of subjects, each with the head noun they share; undefined for one subject. */
 function listItems(subjects: string): string[] | undefined {
   // 和 joins names too (信息传输软件和信息技术服务业): it separates subjects only where 、 does not
   const items = subjects.split(subjects.includes('、') ? '、' : SUBJECT_JOINERS).map((item) => trim(item)).filter(Boolean)
+  if (items.length === 1) return pairedItems(items[0]!)
   if (items.length < 2) return undefined
   // 单位国内生产总值能耗和二氧化碳排放: a per-unit measure before the first item is the measure of them all
   const modifier = PER_UNIT.find((word) => items[0]!.startsWith(word))
@@ -1143,12 +1160,15 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 这样一个有13亿人口的国家: a unit that is a noun of its own (人口, not the classifier 人) names what the figure counts
     // 没有实现降低4%左右的目标: where nothing else names it, the figure is of the target that follows it
     const found = own || ofWhat || spanNoun(text, candidate) || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate) || (quotedTarget(text, candidate.end) ?? '')
-    const indicator = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withGroupMeasure(withOwner(found, previous), previous)
+    const measured = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withGroupMeasure(withOwner(found, previous), previous)
+    const written = writtenPair(measured, text)
+    const indicator = written ?? measured
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
       change: changeOf(candidate, window, text.slice(candidate.end, candidate.end + RATE_REACH), previous, joined),
       status: forecastOf(indicator, statusOf(candidate, context, clause, continued && previous ? previous.attributes.status : undefined)),
       indicator,
+      ...(written ? { measured } : {}),
     }
     const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
     const changeTookObject = attributes.change !== 'none' && (joined ? !!previous?.changeTookObject : tookObject(phrase))

@@ -328,7 +328,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
       const outline = kept.length === 0 ? undefined : outlineOf(text, section, year)
       kept.forEach((candidate, index) => {
-        const attributes = described[index]!
+        const { measured, ...attributes } = described[index]!
         // 551万农村贫困人口: the noun right after the number tells first, then the indicator
         const implied = () => impliedUnit(nounAfter(text, candidate.end)) ?? impliedUnit(attributes.indicator)
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
@@ -336,7 +336,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         const quoted = isQuotedTarget(text, candidate)
         const period = periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent, outline })
         const unitName = unit?.unit ?? candidate.unit
-        const code = indicatorCode({ indicator: attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
+        const code = indicatorCode({ indicator: measured ?? attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
         mentions.push({
           doc_id: docId,
           mention_id: `${docId}:${String(from).padStart(7, '0')}`,
