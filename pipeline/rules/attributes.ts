@@ -4,7 +4,7 @@ import { tables, type Approx, type Change, type Status } from '../resources/tabl
 import { plans, timeWords } from '../resources/vocabulary.ts'
 import { COUNTING_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass, possibleIn } from './patterns.ts'
-import { CENTURY_WORDS } from './period.ts'
+import { CENTURY_WORDS, YEAR_NUMBER } from './period.ts'
 import { clauseStart } from './clause.ts'
 import { holdsQuantity } from './candidates.ts'
 import { segmentWords } from '../parse/segment.ts'
@@ -355,7 +355,6 @@ function completedAfter(candidate: Candidate, context: Sentence): boolean {
 
 // Dates inside a phrase name no measure: 国内生产总值从1997年的, 2020年的.
 /** A year in digits or, in older reports, numerals: 2002年, 一九七八年; with its part (2024年底); a copy from PDF may set a space before 年. */
-const YEAR_NUMBER = `(?:\\d{4}|${charClass(WRITTEN_DIGITS)}{4})`
 const YEAR = `${YEAR_NUMBER} ?${group('year-unit')}`
 /** 一九八二两年 after 一九八一、: the last of years listed, then their count. */
 const LISTED_YEARS_END = `${YEAR_NUMBER}${group('year-unit')}?(?:\\d|${charClass(COUNTING_NUMERALS)})${group('year-unit')}`

@@ -72,12 +72,13 @@ const YEAR_UNIT = alternation(words('year-unit'))
 const DIGITS = charClass(WRITTEN_DIGITS)
 /** One mark or word between two years makes a span (2021—2025年, 2021至2025年); the long dash —— opens a dateline instead. */
 const SPAN_JOINER = alternation(tables.numeralWords.get('range')!.map((entry) => entry.word).filter((word) => word.length === 1))
-const WRITTEN_YEAR_NUMBER = `(?:\\d{4}|${DIGITS}{4})`
+/** The number of a year, in digits or numerals: 2023, 一九八二. */
+export const YEAR_NUMBER = `(?:\\d{4}|${DIGITS}{4})`
 const LIST_JOINER = alternation(words('list-joiner').filter((word) => word.length === 1))
 /** 一九八一、一九八二两年, 2018年、2019年两年: years listed, then counted as one span. */
-const YEAR_LIST = `(${WRITTEN_YEAR_NUMBER})(?:${YEAR_UNIT})?(?:${LIST_JOINER}${WRITTEN_YEAR_NUMBER}(?:${YEAR_UNIT})?)*${LIST_JOINER}(${WRITTEN_YEAR_NUMBER})(?:${YEAR_UNIT})?(${charClass(COUNTING_NUMERALS)}|\\d)${YEAR_UNIT}`
+const YEAR_LIST = `(${YEAR_NUMBER})(?:${YEAR_UNIT})?(?:${LIST_JOINER}${YEAR_NUMBER}(?:${YEAR_UNIT})?)*${LIST_JOINER}(${YEAR_NUMBER})(?:${YEAR_UNIT})?(${charClass(COUNTING_NUMERALS)}|\\d)${YEAR_UNIT}`
 /** A year written in digits or numerals: 2023年, 一九八二年, 2024年底; 2021—2025年 and 2021-2025年 as a span; a copy from PDF may set a space before 年. */
-const YEAR = new RegExp(`${YEAR_LIST}|(${WRITTEN_YEAR_NUMBER})(?:${SPAN_JOINER}(${WRITTEN_YEAR_NUMBER}))? ?${YEAR_UNIT}${alternation(words('year-part'))}?`, 'gu')
+const YEAR = new RegExp(`${YEAR_LIST}|(${YEAR_NUMBER})(?:${SPAN_JOINER}(${YEAR_NUMBER}))? ?${YEAR_UNIT}${alternation(words('year-part'))}?`, 'gu')
 const QUOTES_AFTER = /^[”"]/
 /** 比“八五”: the quote that opens a plan's name, before it. */
 const QUOTES_BEFORE = /[“"]$/
