@@ -867,10 +867,13 @@ function withOwner(indicator: string, previous: Previous | undefined): string {
   return owner + indicator
 }
 
-/** 居民人均可支配收入增长6.1%，其中城镇居民增长4.8%: a part of the group before (城镇居民) is measured as that group was. */
+/**
+ * 居民人均可支配收入增长6.1%，其中城镇居民增长4.8%: a part of the group before (城镇居民) is measured as that group was,
+ * by a figure of the same unit (not 新增就业职工20万人 after 职工平均工资增长8%).
+ */
 const MEASURED_GROUPS = tables.contextWords.get('measured-group')!
-function withGroupMeasure(indicator: string, previous: Previous | undefined): string {
-  const owner = previous?.attributes.indicator ?? ''
+function withGroupMeasure(indicator: string, candidate: Candidate, previous: Previous | undefined): string {
+  const owner = previous?.candidate.unit === candidate.unit ? previous.attributes.indicator : ''
   const group = MEASURED_GROUPS.find((word) => indicator.endsWith(word) && indicator !== word && owner.includes(word))
   return group ? indicator + owner.slice(owner.indexOf(group) + group.length) : indicator
 }
@@ -1159,8 +1162,9 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     // 这样一个有13亿人口的国家: a unit that is a noun of its own (人口, not the classifier 人) names what the figure counts
     // 没有实现降低4%左右的目标: where nothing else names it, the figure is of the target that follows it
     const found = own || ofWhat || spanNoun(text, candidate) || (previous ? previous.attributes.indicator : subjectBefore(text, clause, candidate.start)) || nounUnit(candidate) || (quotedTarget(text, candidate.end) ?? '')
-    const measured = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withGroupMeasure(withOwner(found, previous), previous)
-    const written = writtenPair(measured, text)
+    const measured = lacksShareSubject(found) ? shareSubject(text, clause, previous) + found : withGroupMeasure(withOwner(found, previous), candidate, previous)
+    // only a subject of a list can be a part built from a paired word (not 其中农村居民 after 城乡居民……)
+    const written = subjects ? writtenPair(measured, text) : undefined
     const indicator = written ?? measured
     const attributes: Attributes = {
       approx: approxOf(candidate, text, previous, joined),
