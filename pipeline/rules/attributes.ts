@@ -253,10 +253,12 @@ const SHARE_AFTER = new RegExp(BOUND_OF, 'u')
 const QUOTED_TARGET = new RegExp(`${BOUND_OF}(${group('quoted-target')})`, 'u')
 /** The target the figure ending at `end` was, when it is followed by one (降低4%左右的目标). */
 export const quotedTarget = (text: string, end: number): string | undefined => QUOTED_TARGET.exec(text.slice(end, end + QUOTE_REACH))?.[1]
+/** 目标是, 预期目标为: a target named, then what it was said to be. */
+const TARGET_NAMED = `${group('quoted-target')}${group('target-copula')}`
 /** 年初确定的目标是经济增长8%: a target named before the figure, in its clause. */
-const TARGET_BEFORE = new RegExp(`${group('quoted-target')}${group('target-copula')}[^,;:。]*$`, 'u')
+const TARGET_BEFORE = new RegExp(`${TARGET_NAMED}[^,;:。]*$`, 'u')
 /** 年初确定的目标是经济增长, 预期目标为: what the target was said to be follows its name (not 经济增长预期目标是, which names it). */
-const TARGET_NAMED_AT_START = new RegExp(`^(?:[^,;:。]*${OF})?${group('quoted-target')}${group('target-copula')}(?=.)`, 'u')
+const TARGET_NAMED_AT_START = new RegExp(`^(?:[^,;:。]*${OF})?${TARGET_NAMED}(?=.)`, 'u')
 /** Whether the candidate is a target the text quotes, named after it (降低4%左右的目标) or before it in its clause (目标是经济增长8%). */
 export const isQuotedTarget = (text: string, candidate: { start: number; end: number }): boolean =>
   quotedTarget(text, candidate.end) !== undefined || TARGET_BEFORE.test(text.slice(Math.max(0, candidate.start - PAIR_REACH), candidate.start))
