@@ -165,8 +165,9 @@ function excludedRank(written: string, before: string, after: string): Exclusion
  * 二、, （一）, 1. and 十一是 number the sections of a report or the items of a list: at the start of a clause or after
  * a colon; an enumerator (一是……，二是……) after a comma too.
  */
-const LIST_LEAD = /(?:^|[:;])\s*$/
-const ENUMERATOR_LEAD = /(?:^|[:;,])\s*$/
+const leadAfter = (marks: string) => new RegExp(`(?:^|[${marks}])\\s*$`)
+const LIST_LEAD = leadAfter(':;')
+const ENUMERATOR_LEAD = leadAfter(':;,')
 /** 1.坚持创新驱动: a point after a number, with no digit after it to make a decimal. */
 const POINT_MARKER = /^\.(?!\d)/
 const isListMarker = (before: string, after: string) =>
