@@ -142,15 +142,21 @@ const FIGURE_START = new RegExp(`^(?:\\d|${charClass(SMALL_NUMERALS)})`, 'u')
 /** 到2018年的10.2万亿元: 的 and a figure after a year, which dates that figure. */
 const datesFigureAfter = (text: string, at: number) => ATTRIBUTIVES.some((word) => text.startsWith(word, at) && FIGURE_START.test(text.slice(at + word.length)))
 
+/** Whether `cue`, a year reached (到一九八二年), closes the span that the year before it opens. */
+function closesSpan(previous: YearCue | undefined, cue: YearCue, text: string): previous is YearCue {
+  if (previous === undefined || cue.role !== 'until') return false
+  // 一九七八年到一九八二年: the first year needs no 从 when only the 到 stands between them; so set side by side, the two
+  // make one span even with no break after (2017年至2018年新增就业), unless the second dates the figure after it (到2018年的X)
+  const adjacent = previous.role !== 'until' && UNTIL.includes(text.slice(previous.end, cue.at).trim())
+  if (!cue.closesClause && !(adjacent && !datesFigureAfter(text, cue.end))) return false
+  return (previous.role === 'from' && cue.at - previous.end < FROM_TO_REACH) || (adjacent && previous.role === 'plain')
+}
+
 function joinFromTo(cues: YearCue[], text: string): TimeCue[] {
   const joined: YearCue[] = []
   for (const cue of cues) {
     const previous = joined.at(-1)
-    // 一九七八年到一九八二年: the first year needs no 从 when only the 到 stands between them; so set side by side, the two
-    // make one span even with no break after (2017年至2018年新增就业), unless the second dates the figure after it (到2018年的X)
-    const adjacent = previous !== undefined && previous.role !== 'until' && cue.role === 'until' && UNTIL.includes(text.slice(previous.end, cue.at).trim())
-    const closes = cue.closesClause || (adjacent && !datesFigureAfter(text, cue.end))
-    if (previous && cue.role === 'until' && closes && ((previous.role === 'from' && cue.at - previous.end < FROM_TO_REACH) || (adjacent && previous.role === 'plain'))) {
+    if (closesSpan(previous, cue, text)) {
       // the span of two years is no one year of the calendar
       const { calendar: _, ...from } = previous
       joined[joined.length - 1] = { ...from, end: cue.end, span: { start: previous.span!.start, end: cue.span!.end }, role: 'plain', fromTo: true }
