@@ -4,7 +4,7 @@ import { tables, type Approx, type Change, type Status } from '../resources/tabl
 import { plans, timeWords } from '../resources/vocabulary.ts'
 import { COUNTING_NUMERALS, WRITTEN_DIGITS } from './numerals.ts'
 import { alternation, charClass, possibleIn } from './patterns.ts'
-import { CENTURY_WORDS, YEAR_NUMBER } from './period.ts'
+import { CENTURY_WORDS, MERGE, MERGED_INTO, YEAR_NUMBER } from './period.ts'
 import { clauseStart } from './clause.ts'
 import { holdsQuantity } from './candidates.ts'
 import { segmentWords } from '../parse/segment.ts'
@@ -100,7 +100,8 @@ const LEAD_WORDS = tables.indicatorWords.filter((row) => row.side === 'lead').ma
 const TRAIL_WORDS = tables.indicatorWords.filter((row) => row.side === 'trail').map((row) => row.word)
 const VERBS = tables.verbs
 /** Where a noun phrase after a number ends: a verb, or an adverb that closes it (全部, 已). */
-const NOUN_CUTS = [...VERBS, ...tables.contextWords.get('noun-end')!, ...tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)]
+const NOUN_ENDS = tables.contextWords.get('noun-end')!
+const NOUN_CUTS = [...VERBS, ...NOUN_ENDS, ...tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)]
 const CHANGE_WORDS = tables.change.filter((entry) => entry.change !== 'none').map((entry) => entry.word)
 const RATE_NOUNS = tables.rateNouns.map((entry) => entry.word)
 const BEFORE_APPROX = tables.approxBefore
@@ -302,6 +303,9 @@ function openingCue(words: WordSpan[], text: string): Status | undefined {
  */
 const foreseesWithoutFigure = (clause: string) => !holdsQuantity(clause) && CHANGE_WORDS.some((word) => clause.endsWith(word))
 
+/** 五档合并为三档: the first of two figures merged is what was. */
+const MERGED_INTO_AFTER = new RegExp(`^${MERGED_INTO}`, 'u')
+
 /**
  * The last cue between `from` and the number decides: 预计 estimate; 力争, 要, 将 target;
  * 已, 现行 actual (a fact inside a plan). A cue that opens the sentence governs all of it:
@@ -312,7 +316,7 @@ function statusOf(candidate: Candidate, context: Sentence, clauseStart: number, 
   const clause = context.text.slice(Math.max(clauseStart, candidate.start - PAIR_REACH), candidate.start)
   // 从380元提高至1000元: the starting level is what was, whatever is planned
   const startOfChange = START_OF_CHANGE.some((word) => clause.includes(word)) && REACHES_END.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))
-  if (startOfChange) return 'actual'
+  if (startOfChange || MERGED_INTO_AFTER.test(context.text.slice(candidate.end, candidate.end + PAIR_REACH))) return 'actual'
   // 没有实现…降低4%左右的目标: a target quoted in a review
   if (isQuotedTarget(context.text, candidate)) return 'target'
   const inList = context.listStart >= 0 && candidate.start >= context.listStart
@@ -550,7 +554,7 @@ const withoutQuotes = (phrase: string) => phrase.replace(/["“”]/g, '')
 const COUNT_CLASSIFIERS = new Set(tables.unitSurfaces.filter((surface) => surface.length === 1 && tables.unitBySurface.get(surface)?.kind === 'count'))
 const endsInCount = (phrase: string) => COUNTING_NUMERALS.includes(phrase.at(-2) ?? '') && COUNT_CLASSIFIERS.has(phrase.at(-1)!)
 const namesNothing = (phrase: string) =>
-  phrase === '' || VERBS.includes(phrase) || endsInCount(phrase) || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase) || PLAN_NAMES.includes(withoutQuotes(phrase)) || startsWithWord(phrase, CONDITIONS)
+  phrase === '' || VERBS.includes(phrase) || NOUN_ENDS.includes(phrase) || endsInCount(phrase) || TIME_PHRASE.test(phrase) || FRAMES.includes(phrase) || TIME_WORDS.includes(phrase) || PLAN_NAMES.includes(withoutQuotes(phrase)) || startsWithWord(phrase, CONDITIONS)
 const startsWithWord = (phrase: string, words: readonly string[]) => words.some((word) => phrase.startsWith(word) && wordBoundaries(phrase).has(word.length))
 
 /** 比"文化大革命"前十七年的总和还多: the base of a comparison, whose figure is the subject's before it. */
@@ -889,8 +893,9 @@ function shareSubject(text: string, clause: number, previous: Previous | undefin
 /** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
 const LEVEL_REACHED = new RegExp(`^${CHANGE_VERB}(?:${TO_WORD}|${group('ratio-verb')})(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF})?$`, 'u')
 
-/** Whether the words between two figures make the second the end of a from–to pair; 增加到 2010年的: PDF spaces say nothing. */
-const closesPair = (window: string) => LEVEL_REACHED.test(window.replace(/\s+/gu, ''))
+const MERGED = new RegExp(`^${MERGE}$`, 'u')
+/** Whether the words between two figures make the second the end of a from–to pair, or of a merge (三档并两档); 增加到 2010年的: PDF spaces say nothing. */
+const closesPair = (window: string) => LEVEL_REACHED.test(window.replace(/\s+/gu, '')) || MERGED.test(window.trim())
 
 /** 由一九七八年的, 由去年的 (or 从; 从人均, 由每人每年 with the words that say per whom and when) right before a number opens a from–to pair ... */
 const FROM_MARK = new RegExp(`${FROM_WORD}(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF}?)?(?:${alternation([...PER_WORDS, ...tables.contextWords.get('per-head')!, ...TIME_WORDS])})*$`, 'u')

@@ -340,6 +340,15 @@ export interface PeriodContext {
 const severalYears = (span: Span | undefined) => (span && span.end > span.start ? span : undefined)
 
 const FIGURE = new RegExp(`\\d|${DIGITS}`, 'u')
+/** How long a unit and noun may stand between a figure and the word that merges it (五档税率合并为). */
+const MERGED_NOUN = 4
+/** 三档并两档, 五档税率合并为三档: what stands between two figures merged, the first into the second. */
+export const MERGE = `[^,;:。\\d]{0,${MERGED_NOUN}}${alternation(words('merged-into'))}`
+const FIGURE_OF_COUNT = `(?:\\d|${charClass(COUNTING_NUMERALS)})`
+/** What follows the first of two figures merged: the merge, then the second figure. */
+export const MERGED_INTO = `${MERGE}${FIGURE_OF_COUNT}`
+/** 五档税率合并为三档: the first of two figures merged is where a change starts. */
+const MERGED_FROM = new RegExp(`^${FIGURE_OF_COUNT}+${MERGED_INTO}`, 'u')
 /** 现行16%的税率降至: a level, its 的 and its noun, then the change to the level after. */
 const LEVEL_OF_NOUN = `(?:${FIGURE.source})[^,;]*?${alternation(words('attributive'))}[^,;]*?${alternation(CHANGES)}${alternation(UNTIL)}`
 const STARTS_CHANGE_OF_NOUN = new RegExp(`^${LEVEL_OF_NOUN}`, 'u')
@@ -373,7 +382,7 @@ function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
   // 由7种扩大到15种, not 从两个方面拉动经济增长: a 从 or 由 opens a change only where a 到 or 至 ends it in the clause
   if (endsWithAny(clause, FROM)) return UNTIL.some((word) => rest.includes(word)) || INTO.some((word) => rest.includes(word) || next.startsWith(word)) ? 'from' : undefined
   // 将现行16%的税率降至13%: the change of a noun a level describes starts at that level
-  if (STARTS_CHANGE_OF_NOUN.test(rest)) return 'from'
+  if (STARTS_CHANGE_OF_NOUN.test(rest) || MERGED_FROM.test(rest)) return 'from'
   if (ENDS_CHANGE_OF_NOUN.test(clause)) return 'to'
   // 由1997年的664亿元增加到: a figure stands between the two (人口自然增长率降到 holds a 自 and none)
   const from = Math.max(...FROM.map((word) => clause.lastIndexOf(word)))
