@@ -225,12 +225,12 @@ export const tables = {
   verbs: words('verbs.csv', 'verb'),
   /** Verbs before a rank: 居全国首位, 位列第一. */
   rankVerbs: words('rank-verbs.csv', 'verb'),
-  /** Words that are quantities on their own: 首位 (rank 1), 翻番 (2 倍), 一半 (0.5), 半百 (50), 半折 (5 折). */
-  wordQuantities: readTable('word-quantities.csv', ['word', 'value', 'form'] as const, { optional: ['unit'], allowed: { form: ['rank', 'doubling', 'fraction', 'number'] } }).map((row) => ({
+  /** Words that are quantities on their own: 首位 (rank 1), 翻番 (2 倍), 减半 (0.5 倍), 一半 (0.5), 半百 (50), 半折 (5 折). */
+  wordQuantities: readTable('word-quantities.csv', ['word', 'value', 'form'] as const, { optional: ['unit'], allowed: { form: ['rank', 'doubling', 'halving', 'fraction', 'number'] } }).map((row) => ({
     word: row.word,
     value: Number(row.value),
     unit: row.unit ?? '',
-    form: row.form as 'rank' | 'doubling' | 'fraction' | 'number',
+    form: row.form as 'rank' | 'doubling' | 'halving' | 'fraction' | 'number',
   })),
   impliedUnits: readTable('implied-units.csv', ['noun', 'unit'] as const).sort((a, b) => b.noun.length - a.noun.length),
   /** 城乡 before 分别: a word made of two, which a list of two figures reads one part each (城镇, 农村). */

@@ -193,6 +193,7 @@ const ASPECTS_COUNTED = tables.contextWords.get('aspect-noun')!
 const CUT_NOUNS = tables.contextWords.get('cut-noun')!
 function changeOf(candidate: Candidate, window: string, after: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
+  if (candidate.form === 'halving') return 'down'
   if (candidate.form === 'rank') return 'none' // 上升5位、居第86位: a rank is a level
   // 从增加供给和抑制需求两方面入手: a count of sides or aspects changes nothing, whatever the sides say
   if (candidate.kind === 'count' && ASPECTS_COUNTED.some((word) => candidate.unit === word || after.startsWith(word))) return 'none'

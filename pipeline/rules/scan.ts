@@ -5,7 +5,7 @@ import { tables, type Kind, type NumeralWordRole, type Unit } from '../resources
 import { isDigit, isMultiplierChar, isNumeralChar, isPoint, isScaleChar, magnitudeValue, valueOfNumeral } from './numerals.ts'
 import { resolve, type Parts } from './resolve.ts'
 
-export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'rank'
+export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'halving' | 'rank'
 
 export interface Candidate {
   start: number
