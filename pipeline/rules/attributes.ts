@@ -7,6 +7,7 @@ import { alternation, charClass, possibleIn } from './patterns.ts'
 import { CENTURY_WORDS, MERGE, MERGED_INTO, YEAR_NUMBER } from './period.ts'
 import { clauseStart } from './clause.ts'
 import { holdsQuantity } from './candidates.ts'
+import { withinYearsEnd } from './exclusions.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
@@ -156,6 +157,7 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   if (candidate.approxInside) return tables.approxInside.find((entry) => text.slice(candidate.start, candidate.end).includes(entry.marker))?.approx ?? 'over'
   if (candidate.magnitudeOnly && MAGNITUDE_BEFORE.some((word) => before.endsWith(word))) return 'over' // 上亿群众: upwards of
   if (candidate.form === 'rank' && TOPS.some((word) => before.endsWith(word))) return 'under' // 前三: third or better
+  if (withinYearsEnd(candidate, text) !== undefined) return 'under' // 两年内基本完成: within two years
   // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
   if (joined && previous?.approxBefore && LIST_JOINERS.includes(text.slice(previous.candidate.end, candidate.start))) return previous.attributes.approx
   return 'exact'
@@ -678,16 +680,24 @@ function solvedAt(rest: string): number | undefined {
 const ACT_WITH = tables.contextWords.get('act-duration-before')!
 const ACT_TIME = tables.contextWords.get('act-duration-after')!
 /**
- * 力争用三年时间，基本建成……的疾病预防控制和医疗救治体系: the time an act is given measures what it brings
- * about, the noun after its last 的 where it has one.
+ * 力争用三年时间，基本建成……的疾病预防控制和医疗救治体系, 三年内基本解决农村“普九”债务问题: the time an act is
+ * given measures what it brings about, the noun after its last 的 where it has one.
  */
 function actWithin(text: string, candidate: Candidate): string | undefined {
-  const time = ACT_TIME.find((word) => text.startsWith(word, candidate.end))
-  if (time === undefined || !ACT_WITH.some((word) => text.endsWith(word, candidate.start))) return undefined
-  const act = text.slice(candidate.end + time.length).replace(/^[,\s]+/, '').split(AFTER_CLAUSE)[0]!
+  const start = actStart(text, candidate)
+  if (start === undefined) return undefined
+  const act = text.slice(start).replace(/^[,\s]+/, '').split(AFTER_CLAUSE)[0]!
   const of = lastMatch(act, ATTRIBUTIVES, (word) => word)
   const what = trim(of ? act.slice(of.at + of.entry.length) : act)
   return namesNothing(what) ? undefined : what
+}
+
+/** Where the act a duration is given begins: past 时间 in 用三年时间, past 内 in 两年内基本解决. */
+function actStart(text: string, candidate: Candidate): number | undefined {
+  const within = withinYearsEnd(candidate, text)
+  if (within !== undefined) return within
+  const time = ACT_TIME.find((word) => text.startsWith(word, candidate.end))
+  return time !== undefined && ACT_WITH.some((word) => text.endsWith(word, candidate.start)) ? candidate.end + time.length : undefined
 }
 
 /** 原定5年取消农业税的目标: with nothing before it, a duration a verb follows is how long the act takes, up to its 的. */
@@ -1116,7 +1126,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
   for (const [index, candidate] of candidates.entries()) {
     const clause = context.clauses[lastAtOrBefore(context.clauses, candidate.start)]!
     const sameClause = previous !== undefined && previous.clause === clause
-    const from = sameClause ? previous!.candidate.end : clause
+    // 三年内参保率……达到90%: what follows the years within which it is done starts past their 内
+    const from = sameClause ? (withinYearsEnd(previous!.candidate, text) ?? previous!.candidate.end) : clause
     const window = text.slice(from, candidate.start)
     const joined = sameClause && LIST_JOINERS.some((joiner) => withoutMarker(window).startsWith(joiner))
     const listIndex = joined ? previous!.listIndex + 1 : 0
@@ -1138,7 +1149,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && SHARE_AFTER.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
     // what follows a number ends where the next number begins
     const untilNext = text.slice(0, candidates[index + 1]?.start ?? text.length)
-    const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, candidate.end, candidate.kind === 'count' && candidate.unit !== '')
+    const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, withinYearsEnd(candidate, text) ?? candidate.end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
     // 又有2897万农村人口: a bare number with a multiplier counts the people noun right after it as a classifier would
     const counted = after !== '' && ((candidate.kind === 'count' && candidate.unit !== '') || (candidate.unit === '' && candidate.multiplied && countsPeople(after) && text.startsWith(after, candidate.end)))

@@ -117,6 +117,27 @@ function isYear(candidate: Candidate): boolean {
   return unitIn(candidate, 'year-unit') && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
 }
 
+const WITHIN_AFTER = words('within-years-after')
+/** 十年内乱: 内 that begins a word of its own. */
+const NOT_WITHIN_AFTER = words('not-within-years-after')
+const ATTRIBUTIVES = words('attributive')
+/** Five years frame a plan or a government's term (五年内使职业高中……): within them is the report's period. */
+const TERM_YEARS = 5
+
+/**
+ * 两年内基本完成, 力争在三年内, 五到十年内: the years within which a thing is to be done, a length of time (a mention,
+ * under that many years). Where they end, past their 内; undefined for any other candidate, and for years that are the
+ * report's period: after a leader (今后三年内) or after the years they count (……到一九八二年的四年内), or the five of a plan.
+ */
+export function withinYearsEnd(candidate: Candidate, text: string): number | undefined {
+  if (!unitIn(candidate, 'year-unit') || isYear(candidate) || (candidate.value === TERM_YEARS && candidate.valueMax === undefined)) return undefined
+  const after = text.slice(candidate.end, candidate.end + CONTEXT)
+  const word = WITHIN_AFTER.find((within) => after.startsWith(within))
+  if (!word || startsWithAny(after, NOT_WITHIN_AFTER)) return undefined
+  const before = text.slice(Math.max(0, candidate.start - CONTEXT), candidate.start)
+  return endsWithAny(before, YEAR_LEADERS) || endsWithAny(before, ATTRIBUTIVES) ? undefined : candidate.end + word.length
+}
+
 function excludedYear(candidate: Candidate, before: string, after: string): ExclusionRule | undefined {
   if (!unitIn(candidate, 'year-unit')) return undefined
   // 长达2600年的这个古老税种: a length of time, though four digits long
@@ -246,7 +267,9 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
     return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'no-unit'
   }
   if (unitIn(candidate, 'voltage-unit') && STARTS_HAN.test(after)) return 'voltage-class' // 500千伏输变电工程: a voltage class in a name
-  const year = excludedYear(candidate, before, after)
+  // 两年内基本完成: neither a time frame nor a threshold in a name
+  const within = withinYearsEnd(candidate, text) !== undefined
+  const year = within ? undefined : excludedYear(candidate, before, after)
   if (year) return year
   // 0.1微克攻坚行动, 百日攻坚: a measure right before a campaign names it; a count counts campaigns (两个攻坚战, 八项行动)
   if (candidate.kind !== 'count' && startsWithAny(after, words('campaign-after'))) return 'programme-name'
@@ -255,7 +278,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (startsWithAny(after, words('adjective-after'))) return 'adjective' // 一次性
   if (unitIn(candidate, 'nickname-unit') && endsWithAny(before, words('nickname-before'))) return 'nickname' // 新36条: a policy's nickname
   if (unitIn(candidate, 'phase-unit') && startsWithAny(after, words('phase-after'))) return 'phase' // 三峡三期工程: a phase
-  if (isThresholdInName(after)) return 'threshold-in-name'
+  if (!within && isThresholdInName(after)) return 'threshold-in-name'
   const digit = candidate.form === 'number' && candidate.kind === 'count' ? loneDigit(candidate.numeral) : undefined
   // 一个半 counts one and a half, 一到五个 from one to five, and 一打 a dozen (一对夫妇 is any couple)
   if (digit === 1 && !candidate.parts.half && candidate.valueMax === undefined && !unitIn(candidate, 'counting-unit')) return 'indefinite'

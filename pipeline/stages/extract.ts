@@ -6,7 +6,7 @@ import { tables, type Approx, type Status } from '../resources/tables.ts'
 import { countsPopulation, describe, isQuotedTarget, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { bareBound, joinFramedRanges } from '../rules/bounds.ts'
 import { candidatesOf } from '../rules/candidates.ts'
-import { exclusionOf, VALUELESS_RULES, type ExclusionRule } from '../rules/exclusions.ts'
+import { exclusionOf, VALUELESS_RULES, withinYearsEnd, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import type { Candidate } from '../rules/scan.ts'
@@ -312,7 +312,9 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       }
       const listStart = targetListStart(text)
       // 过去一年，我们……。国内生产总值达到39.8万亿元: a time frame holds for the sentences after it in its paragraph
-      const frames = excluded.filter((entry) => entry.rule === 'time-frame' && entry.value !== undefined).map(({ start: from, end: to, value }) => ({ start: from, end: to, years: value! }))
+      // (力争三年内参保率提高到90%: the years within which a thing is done frame their clause too)
+      const framing = [...excluded.filter((entry) => entry.rule === 'time-frame'), ...kept.filter((candidate) => candidate.valueMax === undefined && withinYearsEnd(candidate, text) !== undefined)]
+      const frames = framing.filter((entry) => entry.value !== undefined).sort((a, b) => a.start - b.start).map(({ start: from, end: to, value }) => ({ start: from, end: to, years: value! }))
       const own = timeCues(text, year, frames)
       section = turnToPlan(section, datedSpans(own), year)
       if (sentence === paragraphSentences[0]) section = turnToSpan(section, openingSpan(own, text), year)
