@@ -1081,6 +1081,8 @@ interface Previous {
   /** Its change verb stood before what it changed (压减时间58%), so the next item of the list shares it. */
   changeTookObject: boolean
   clause: number
+  /** Where its words end: past the 内 of 两年内, whose words after it are what is done within them. */
+  end: number
   listIndex: number
   /** The subjects of the 分别 list this number belongs to, which a later list without subjects reuses. */
   subjects: string[] | undefined
@@ -1127,7 +1129,8 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const clause = context.clauses[lastAtOrBefore(context.clauses, candidate.start)]!
     const sameClause = previous !== undefined && previous.clause === clause
     // 三年内参保率……达到90%: what follows the years within which it is done starts past their 内
-    const from = sameClause ? (withinYearsEnd(previous!.candidate, text) ?? previous!.candidate.end) : clause
+    const end = withinYearsEnd(candidate, text) ?? candidate.end
+    const from = sameClause ? previous!.end : clause
     const window = text.slice(from, candidate.start)
     const joined = sameClause && LIST_JOINERS.some((joiner) => withoutMarker(window).startsWith(joiner))
     const listIndex = joined ? previous!.listIndex + 1 : 0
@@ -1149,7 +1152,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && SHARE_AFTER.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
     // what follows a number ends where the next number begins
     const untilNext = text.slice(0, candidates[index + 1]?.start ?? text.length)
-    const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, withinYearsEnd(candidate, text) ?? candidate.end, candidate.kind === 'count' && candidate.unit !== '')
+    const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, end, candidate.kind === 'count' && candidate.unit !== '')
     // 设21个自由贸易试验区: what a classifier counts follows it
     // 又有2897万农村人口: a bare number with a multiplier counts the people noun right after it as a classifier would
     const counted = after !== '' && ((candidate.kind === 'count' && candidate.unit !== '') || (candidate.unit === '' && candidate.multiplied && countsPeople(after) && text.startsWith(after, candidate.end)))
@@ -1194,7 +1197,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     }
     const approxBefore = BEFORE_APPROX.some((entry) => textBefore(text, candidate.start).endsWith(entry.marker))
     const changeTookObject = attributes.change !== 'none' && (joined ? !!previous?.changeTookObject : tookObject(phrase))
-    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), changeTookObject, clause, listIndex, subjects }
+    previous = { candidate, attributes, approxBefore: approxBefore || (joined && !!previous?.approxBefore), changeTookObject, clause, end, listIndex, subjects }
     described.push(attributes)
   }
   return described
