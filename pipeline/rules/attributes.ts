@@ -133,14 +133,15 @@ const MARKER_REACH = 8
 const textBefore = (text: string, at: number) => text.slice(Math.max(0, at - MARKER_REACH), at)
 
 const SPACES = /\s+/g
+const BOUND_LINKS = [...tables.contextWords.get('share-of')!, ...tables.contextWords.get('bound-link')!]
 
 /** The bound a marker before or after a figure sets (超过, 不足, 约 …; 以上, 以内, 左右 …), if any. */
 export function boundOf(text: string, start: number, end: number): Approx | undefined {
   // 小于 或 等于100: text from PDF or OCR may space out the marker too, so twice the reach is read
   const before = text.slice(Math.max(0, start - 2 * MARKER_REACH), start).replace(SPACES, '')
-  // 约占三成: a marker before 占 still qualifies the share
-  const share = SHARE_OF.find((word) => before.endsWith(word))
-  const marked = share ? before.slice(0, -share.length) : before
+  // 约占三成, 约有3000万人, 至少有一人: a marker before 占 or 有 still qualifies the figure
+  const link = BOUND_LINKS.find((word) => before.endsWith(word))
+  const marked = link ? before.slice(0, -link.length) : before
   const marker = BEFORE_APPROX.find((entry) => marked.endsWith(entry.marker) && !entry.unlessBefore?.test(marked.slice(0, -entry.marker.length)))
   // 170 之下: the marker after may be spaced off too
   const window = text.slice(end, end + MARKER_REACH)
@@ -643,7 +644,8 @@ function lastedWhat(text: string, candidate: Candidate, subject: string): string
   const joined = attributiveAt(rest)
   if (standsBefore && joined === undefined) return undefined
   const what = trim(rest.slice(joined?.end ?? 0))
-  if (EFFORTS.some((word) => what.endsWith(word))) return achieved(text, candidate.end + rest.length)
+  // 经过八年持续努力，近1亿农村贫困人口实现脱贫: where what was achieved holds a figure of its own, the effort is what the years measure
+  if (EFFORTS.some((word) => what.endsWith(word))) return achieved(text, candidate.end + rest.length) ?? what
   return namesNothing(what) ? undefined : what
 }
 
@@ -901,12 +903,18 @@ function shareSubject(text: string, clause: number, previous: Previous | undefin
   return lacksShareSubject(subject) ? '' : subject
 }
 
-/** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%. */
-const LEVEL_REACHED = new RegExp(`^${CHANGE_VERB}(?:${TO_WORD}|${group('ratio-verb')})(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF})?$`, 'u')
+/** The second of a from–to pair: 从7.4万亿元增加到2002年的10.2万亿元, 由50%提高至100%, 降至13%, 压缩到目前的平均4个工作日. */
+const LEVEL_REACHED = new RegExp(`^${CHANGE_VERB}(?:${TO_WORD}|${group('ratio-verb')})(?:(?:${YEAR}|${alternation([...TIME_WORDS, ...tables.contextWords.get('now-word')!])})${YEAR_PART}${OF})?${group('average-word')}?$`, 'u')
 
 const MERGED = new RegExp(`^${MERGE}$`, 'u')
-/** Whether the words between two figures make the second the end of a from–to pair, or of a merge (三档并两档); 增加到 2010年的: PDF spaces say nothing. */
-const closesPair = (window: string) => LEVEL_REACHED.test(window.replace(/\s+/gu, '')) || MERGED.test(window.trim())
+/**
+ * Whether the words between two figures make the second the end of a from–to pair, or of a merge (三档并两档), past the
+ * first one's bound (从一个月以上压缩到); 增加到 2010年的: PDF spaces say nothing.
+ */
+function closesPair(window: string): boolean {
+  const gap = withoutMarker(window)
+  return LEVEL_REACHED.test(gap.replace(/\s+/gu, '')) || MERGED.test(gap.trim())
+}
 
 /** 由一九七八年的, 由去年的 (or 从; 从人均, 由每人每年 with the words that say per whom and when) right before a number opens a from–to pair ... */
 const FROM_MARK = new RegExp(`${FROM_WORD}(?:(?:${YEAR}|${alternation(TIME_WORDS)})${YEAR_PART}${OF}?)?(?:${alternation([...PER_WORDS, ...tables.contextWords.get('per-head')!, ...TIME_WORDS])})*$`, 'u')

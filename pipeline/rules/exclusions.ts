@@ -1,6 +1,7 @@
 // Deciding which found spans are not quantities (guideline: "Not a mention"):
 // dates and time frames, names, codes, ordinals, sessions and indefinite 一.
 import { tables, type ContextGroup } from '../resources/tables.ts'
+import { clauseEnd } from './clause.ts'
 import { alternation, endsWithAny, startsWithAny } from './patterns.ts'
 import type { Candidate } from './scan.ts'
 import { isDigit, isNumeralChar, WRITTEN_DIGITS } from './numerals.ts'
@@ -146,12 +147,24 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   if (startsWithAny(after, TIME_FRAME_AFTER)) return 'time-frame'
   // 连续五年, 提前一年, 三年不变: a length of time, whatever else the words around it could be
   if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER)) return undefined
+  if (tookYears(candidate, before, after)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
   // 三四年, 二三十年, 一年半: no year and no time frame is written as a range or with a half
   if (candidate.valueMax !== undefined || candidate.parts.half) return undefined
   if (/[0-9]/.test(candidate.numeral)) return undefined
   // 八二年 is a year; 五年, 二十年 without a cue frame the time (极不平凡的五年, 二十年实现翻两番)
   return isWrittenYear(candidate.numeral) ? 'date' : 'time-frame'
+}
+
+const ERA_OF = words('era-after')
+/**
+ * 经过八年持续努力, 经历三年新冠疫情冲击: the years a thing took, a length of time. The five of a plan or a term
+ * (经过五年努力) and the years of reform (经过二十年的农村改革) are the report's time, a time frame.
+ */
+function tookYears(candidate: Candidate, before: string, after: string): boolean {
+  if (!endsWithAny(before, LASTING) || candidate.value === TERM_YEARS) return false
+  const clause = after.slice(0, clauseEnd(after, 0))
+  return !ERA_OF.some((word) => clause.includes(word))
 }
 
 /** 八二年, 零五年, 一九八二年: two or more written digits and nothing else. */
@@ -241,6 +254,10 @@ function loneDigit(numeral: string): number | undefined {
   return entry?.role === 'digit' && !entry.countsOnly ? entry.value : undefined
 }
 
+/** 只生一个孩子, 至少有一人就业, 一个月以上: a word that bounds or restricts a count makes 一 the number one; 只这一项 points at a thing. */
+const COUNTED_ONE = new RegExp(`${alternation(words('counted-one-before'))}(?:(?!${alternation(words('not-counted-one-between'))})\\p{Script=Han}){0,2}$`, 'u')
+const isCountedOne = (before: string, after: string) => COUNTED_ONE.test(before) || startsWithAny(after, words('bound-after'))
+
 /** 50米内换乘比例: a threshold in an indicator's name; 3个月内完成 is a deadline. */
 function isThresholdInName(after: string): boolean {
   const word = words('threshold-after').find((candidate) => after.startsWith(candidate))
@@ -281,7 +298,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (!within && isThresholdInName(after)) return 'threshold-in-name'
   const digit = candidate.form === 'number' && candidate.kind === 'count' ? loneDigit(candidate.numeral) : undefined
   // 一个半 counts one and a half, 一到五个 from one to five, and 一打 a dozen (一对夫妇 is any couple)
-  if (digit === 1 && !candidate.parts.half && candidate.valueMax === undefined && !unitIn(candidate, 'counting-unit')) return 'indefinite'
+  if (digit === 1 && !candidate.parts.half && candidate.valueMax === undefined && !unitIn(candidate, 'counting-unit') && !isCountedOne(before, after)) return 'indefinite'
   if (digit === 2) return 'ordinal'
   return undefined
 }

@@ -29,14 +29,17 @@ const endOf = (node: { position?: { end: { offset?: number } } }) => node.positi
 
 const ATTRIBUTIVES = tables.contextWords.get('attributive')!
 const ATTRIBUTIVE = alternation(ATTRIBUTIVES)
+const BOUND_AFTER = alternation(tables.contextWords.get('bound-after')!)
+/** 从一个月以上压缩到4个工作日: a bound before a change verb is a level that changes, it names no group. */
+const NOT_CHANGE = `(?!${alternation(tables.change.filter((entry) => entry.change !== 'none' && !entry.noun).map((entry) => entry.word))})`
 /** 60岁以上人口已达2.5亿: a bound before a noun that the clause then measures names the group, it is not measured itself. */
-const BOUND_BEFORE_NOUN = new RegExp(`^${alternation(tables.contextWords.get('bound-after')!)}${ATTRIBUTIVE}?\\p{Script=Han}[^,;:、。]*$`, 'u')
+const BOUND_BEFORE_NOUN = new RegExp(`^${BOUND_AFTER}${NOT_CHANGE}${ATTRIBUTIVE}?\\p{Script=Han}[^,;:、。]*$`, 'u')
 /** 生产总值超过500亿元的县达到11个: a bound set before the number, then 的 and the group it names. */
 const MARKED_BOUND_BEFORE_NOUN = new RegExp(`^${ATTRIBUTIVE}\\p{Script=Han}[^,;:、。]*$`, 'u')
 const BOUND_MARKERS = tables.contextWords.get('bound-before')!
 
 /** 为3岁以下婴幼儿, 淘汰30万千瓦以下煤电机组: a measure's bound right before a noun names a group even when no figure follows. */
-const MEASURE_BOUND_BEFORE_NOUN = new RegExp(`^${alternation(tables.contextWords.get('bound-after')!)}\\p{Script=Han}`, 'u')
+const MEASURE_BOUND_BEFORE_NOUN = new RegExp(`^${BOUND_AFTER}${NOT_CHANGE}\\p{Script=Han}`, 'u')
 /** What a bound before a noun counts or measures instead (新建5个以上医疗集团, 投放50%以上号源). */
 const COUNTING_KINDS: ReadonlySet<string> = new Set(['count', 'percent', 'rank', 'other'])
 
