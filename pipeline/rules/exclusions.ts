@@ -292,6 +292,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (candidate.kind !== 'count' && startsWithAny(after, words('campaign-after'))) return 'programme-name'
   if (unitIn(candidate, 'session-unit') && startsWithAny(after, SESSION_FOLLOWERS)) return 'session'
   if (unitIn(candidate, 'month-unit') && endsWithAny(before, words('so-far-before'))) return 'date' // 前10个月: the months so far this year
+  if (unitIn(candidate, 'hour-unit') && endsWithAny(before, words('hour-before'))) return 'date' // 下午三点: a time of day, not three points
   if (startsWithAny(after, words('adjective-after'))) return 'adjective' // 一次性
   if (unitIn(candidate, 'nickname-unit') && endsWithAny(before, words('nickname-before'))) return 'nickname' // 新36条: a policy's nickname
   if (unitIn(candidate, 'phase-unit') && startsWithAny(after, words('phase-after'))) return 'phase' // 三峡三期工程: a phase
