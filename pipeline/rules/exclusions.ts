@@ -105,7 +105,8 @@ const SESSION_FOLLOWERS = words('session-after')
 const RANK_REACH = 16
 /** A plain number is a figure after an index or a ratio: 居民消费价格指数102.1, 基尼系数为0.46, 城乡居民收入比缩小到1.93. */
 const INDEX_VALUE = new RegExp(`${alternation(words('index-name'))}${alternation(words('index-verb'))}?$`)
-const COUNT_UNITS = tables.units.filter((unit) => unit.kind === 'count').map((unit) => unit.surface)
+/** What an ordinal numbers: things counted, and spells of time (第一年, 第三天). */
+const ORDERED_UNITS = tables.units.filter((unit) => unit.kind === 'count' || unit.kind === 'duration').map((unit) => unit.surface)
 
 /** Whether the unit is one of a group (年 of year-unit): the rules that read a unit's meaning in a phrase. */
 const unitIn = (candidate: Candidate, group: ContextGroup) => words(group).includes(candidate.unit)
@@ -144,7 +145,7 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   // 长达2600年的这个古老税种: a length of time, though four digits long
   if (isYear(candidate) && !endsWithAny(before, LASTING)) return 'date'
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
-  if (startsWithAny(after, TIME_FRAME_AFTER)) return 'time-frame'
+  if (startsWithAny(after, TIME_FRAME_AFTER) || YEAR_JUST_BEFORE.test(before)) return 'time-frame'
   // 连续五年, 提前一年, 三年不变: a length of time, whatever else the words around it could be
   if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER)) return undefined
   if (tookYears(candidate, before, after)) return undefined
@@ -166,6 +167,9 @@ function tookYears(candidate: Candidate, before: string, after: string): boolean
   const clause = after.slice(0, clauseEnd(after, 0))
   return !ERA_OF.some((word) => clause.includes(word))
 }
+
+/** 1950年到2002年53年的总和: years right after a year are the count of the span it ends. */
+const YEAR_JUST_BEFORE = new RegExp(`(?:\\d{4}|[${WRITTEN_DIGITS.join('')}]{4})${alternation(words('year-unit'))}${alternation(ATTRIBUTIVES)}?$`, 'u')
 
 /** 八二年, 零五年, 一九八二年: two or more written digits and nothing else. */
 const isWrittenYear = (numeral: string) => [...numeral].length >= 2 && [...numeral].every((char) => WRITTEN_DIGITS.includes(char))
@@ -189,7 +193,7 @@ const PLACE = ordinalWords('place')
 function excludedRank(written: string, before: string, after: string): ExclusionRule | undefined {
   if (endsWithAny(before, PRIORITY_LEADERS)) return 'priority'
   const place = endsWithAny(written, PLACE)
-  if (!place && COUNT_UNITS.some((unit) => after.startsWith(unit))) return 'ordinal' // 第一批, 第二轮
+  if (!place && ORDERED_UNITS.some((unit) => after.startsWith(unit))) return 'ordinal' // 第一批, 第二轮, 第一年
   const near = before.slice(-RANK_REACH).split(/[,;:]/).at(-1)!
   if (tables.rankVerbs.some((verb) => near.includes(verb))) return undefined
   return place && startsWithAny(written, ORDINAL) ? undefined : 'ordinal'
@@ -292,6 +296,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   if (candidate.kind !== 'count' && startsWithAny(after, words('campaign-after'))) return 'programme-name'
   if (unitIn(candidate, 'session-unit') && startsWithAny(after, SESSION_FOLLOWERS)) return 'session'
   if (unitIn(candidate, 'month-unit') && endsWithAny(before, words('so-far-before'))) return 'date' // 前10个月: the months so far this year
+  if (unitIn(candidate, 'month-unit') && startsWithAny(after, words('months-ago-after'))) return 'time-frame' // 两个多月前, 三个月来: time back from now
   if (unitIn(candidate, 'hour-unit') && endsWithAny(before, words('hour-before'))) return 'date' // 下午三点: a time of day, not three points
   if (startsWithAny(after, words('adjective-after'))) return 'adjective' // 一次性
   if (unitIn(candidate, 'nickname-unit') && endsWithAny(before, words('nickname-before'))) return 'nickname' // 新36条: a policy's nickname
