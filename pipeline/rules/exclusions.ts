@@ -158,12 +158,15 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
 }
 
 const ERA_OF = words('era-after')
+/** 经过十多年的努力: decades given roughly are an era, like 十多年来. */
+const ERA_YEARS = 10
+
 /**
  * 经过八年持续努力, 经历三年新冠疫情冲击: the years a thing took, a length of time. The five of a plan or a term
- * (经过五年努力) and the years of reform (经过二十年的农村改革) are the report's time, a time frame.
+ * (经过五年努力), decades given roughly and the years of reform (经过二十年的农村改革) are the report's time, a time frame.
  */
 function tookYears(candidate: Candidate, before: string, after: string): boolean {
-  if (!endsWithAny(before, LASTING) || candidate.value === TERM_YEARS) return false
+  if (!endsWithAny(before, LASTING) || candidate.value === TERM_YEARS || (candidate.approxInside && candidate.value >= ERA_YEARS)) return false
   const clause = after.slice(0, clauseEnd(after, 0))
   return !ERA_OF.some((word) => clause.includes(word))
 }
