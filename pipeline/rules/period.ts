@@ -390,12 +390,14 @@ function endOfChange(text: string, at: number): 'from' | 'to' | undefined {
 }
 
 /** Whether a per-year word makes the figure at `at` an average over a span (see TimeWord.perYear). */
-function averages(cue: TimeCue, text: string, at: number, change: Change): boolean {
+function averages(cue: TimeCue, text: string, at: number, change: Change, reviewOfYears: boolean): boolean {
   const between = text.slice(cue.end, at)
   if (!cue.perYear || CLAUSE_BREAK.test(between)) return false
   if (cue.perYear === 'always') return true
   // 每年提高一个百分点，仅此一项五年增加489亿元: a rate word holds in its own clause
-  return !between.includes(',') && (change !== 'none' || between.trim() === '')
+  if (between.includes(',')) return false
+  // 每年惠及3700多万学生 in a review of several years: a result its sentence says is of each year is one of each year reviewed
+  return change !== 'none' || between.trim() === '' || (reviewOfYears && cue.at >= 0)
 }
 
 /**
@@ -413,14 +415,15 @@ export function periodOf(sentenceCues: readonly TimeCue[], text: string, at: num
   if (inside) return { start: inside.span!.start, end: inside.span!.start, perYear: false }
   // 比2007年增加2.8平方米；城镇居民每百户拥有家用汽车21.5辆: a comparison's years end with its clause
   const before = cues.filter((cue) => cue.end <= at && !(cue.compared && CLAUSE_BREAK.test(text.slice(cue.end, at))))
-  // 五年年均增长5.2%，十年增加近70万亿元: a span named after the average begins another figure's years
-  const perYear = before.some((cue) => averages(cue, text, at, figure.change) && !before.some((later) => later.span && later.at > cue.at))
   const spanned = before.filter((cue) => cue.span && !(cue.from && UNTIL_IN_BETWEEN.some((word) => text.slice(cue.end, at).includes(word)))).at(-1)
   /** The sentence names no years of its own before the figure (none, or only those carried over from before). */
   const unnamed = spanned === undefined || spanned.at < 0
   // 从1978年到1982年，床位由A增加到B: A is of 1978, B of 1982; 过去五年，城镇化率从A提高到B: A is of the year before the five
   const endpoint = endOfChange(text, at)
   const fromPart = status === 'target' ? part.target : part.actual
+  const reviewOfYears = status === 'actual' && severalYears(fromPart) !== undefined
+  // 五年年均增长5.2%，十年增加近70万亿元: a span named after the average begins another figure's years
+  const perYear = before.some((cue) => averages(cue, text, at, figure.change, reviewOfYears) && !before.some((later) => later.span && later.at > cue.at))
   // 由上年46亿元增加到92亿元 in the review of 2003: the change starts in 2002, the year before the one reviewed
   if (endpoint === 'from' && before.at(-1)?.beforeTopic && fromPart && fromPart.start === fromPart.end) return { start: fromPart.start - 1, end: fromPart.start - 1, perYear: false }
   // 由一九七八年的A提高到一九八二年的B，轻工业所占比重由C提高到D: the ends of a later pair are the years of the first
