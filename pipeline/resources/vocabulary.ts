@@ -62,16 +62,19 @@ export interface TimeWord {
   perYear?: PerYear
   /** 上年: the year before the one the text speaks of (the year reviewed, in a review), not before the report's. */
   beforeTopic?: boolean
+  /** What before the word makes it part of another one (目前年均: 目前 and 年均, not 前年). */
+  unlessBefore?: RegExp
 }
 
 export type PerYear = 'always' | 'rate'
 
-export const timeWords: TimeWord[] = readTable('time-words.csv', ['word'] as const, { optional: ['from', 'to', 'per_year', 'relative_to'], allowed: { per_year: ['always', 'rate'], relative_to: ['topic'] } })
+export const timeWords: TimeWord[] = readTable('time-words.csv', ['word'] as const, { optional: ['from', 'to', 'per_year', 'relative_to', 'unless_preceded_by'], allowed: { per_year: ['always', 'rate'], relative_to: ['topic'] } })
   .map((row) => ({
     word: row.word,
     ...(row.from ? { from: Number(row.from), to: Number(row.to) } : {}),
     ...(row.per_year ? { perYear: row.per_year as PerYear } : {}),
     ...(row.relative_to ? { beforeTopic: true } : {}),
+    ...(row.unless_preceded_by ? { unlessBefore: new RegExp(row.unless_preceded_by, 'u') } : {}),
   }))
   // longest first; of two that overlap as long, the average wins (基础上年均增长 is 年均, not 上年)
   .sort((a, b) => b.word.length - a.word.length || Number(b.perYear !== undefined) - Number(a.perYear !== undefined))

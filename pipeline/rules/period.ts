@@ -229,7 +229,7 @@ function wordCues(text: string, year: number | undefined): TimeCue[] {
       if (cues.some((cue) => at < cue.end && end > cue.at)) continue
       const before = text.slice(Math.max(0, at - 2), at)
       // 比上年增加, 高于去年: a base or a comparison, not the period
-      if (endsWithAny(before, BASE) || endsWithAny(before, COMPARED_WITH)) continue
+      if (endsWithAny(before, BASE) || endsWithAny(before, COMPARED_WITH) || word.unlessBefore?.test(before)) continue
       // 近五年来的最高水平: a record over those years, which dates nothing
       if (word.from !== word.to && recordAt(text, end)) continue
       const span = word.from !== undefined && year !== undefined ? { start: year + word.from, end: year + word.to! } : undefined

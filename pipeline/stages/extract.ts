@@ -213,6 +213,26 @@ function aboutThePast(cues: TimeCue[], year: number | undefined): boolean {
 /** The years a sentence's cues name; a count of years (五年内) looks back or ahead as its figure does, so it dates no sentence. */
 const datedSpans = (cues: readonly TimeCue[]) => cues.filter((cue) => cue.span && !cue.ahead).map((cue) => cue.span!)
 
+/** How far after the time it names the words that set a target may stand (去年政府工作报告提出). */
+const SET_REACH = 8
+const SET_AFTER_TIME = new RegExp(`^[^,;:。]{0,${SET_REACH}}?${alternation(tables.contextWords.get('target-set-verb')!)}(?!${ATTRIBUTIVE})[,:]?`, 'u')
+const CLAUSE_BREAK = /[,;:。]/
+
+/**
+ * 前年提出, 2004年我们提出, 去年政府工作报告提出: where the words that set a target in a year now past end, or -1;
+ * what follows in their clause is that target, which the review quotes (not 去年提出的20条措施, a thing named by them).
+ */
+function setInPast(cues: readonly TimeCue[], text: string, year: number | undefined): number {
+  if (year === undefined) return -1
+  for (const cue of cues) {
+    const set = cue.span !== undefined && cue.span.end < year && cue.at >= 0 ? SET_AFTER_TIME.exec(text.slice(cue.end)) : null
+    if (set) return cue.end + set[0].length
+  }
+  return -1
+}
+
+const quotesTarget = (text: string, setAt: number, at: number) => setAt >= 0 && setAt <= at && !CLAUSE_BREAK.test(text.slice(setAt, at))
+
 /**
  * A figure's period can settle its status: one of a year already past is a result (去年居民消费价格
  * 上涨3.3% in the plan part), one of a year still to come a target (到2025年……提高到65%).
@@ -328,7 +348,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       if (carriedOn && carriedOn.at >= 0) carriedFromOpening = opening
       if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
-      const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) ? 'actual' : (listStatus ?? section.status)
+      const setAt = setInPast(own, text, year)
+      const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) && setAt < 0 ? 'actual' : (listStatus ?? section.status)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
       const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
       const outline = kept.length === 0 ? undefined : outlineOf(text, section, year)
@@ -360,7 +381,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
           kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
           // 略低于8%的预定目标 in a review: a target quoted stays one, of the year it was set for
-          ...(quoted ? {} : (statusByPeriod(attributes.status, period, year) ?? {})),
+          ...(quoted || quotesTarget(text, setAt, candidate.start) ? {} : (statusByPeriod(attributes.status, period, year) ?? {})),
           ...(countsPopulation(text, candidate) ? { status: 'actual' as const } : {}),
           indicator: asWritten(attributes.indicator, text, record.text, candidate.start),
           indicator_code: code,
