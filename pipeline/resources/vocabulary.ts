@@ -62,7 +62,7 @@ export interface TimeWord {
   perYear?: PerYear
   /** 上年: the year before the one the text speaks of (the year reviewed, in a review), not before the report's. */
   beforeTopic?: boolean
-  /** What before the word makes it part of another one (目前年均: 目前 and 年均, not 前年). */
+  /** What before the word makes it part of another one (目前年产量, 解放前年产钢: 目前 and 年产量, not 前年). */
   unlessBefore?: RegExp
 }
 

@@ -644,7 +644,7 @@ function lastedWhat(text: string, candidate: Candidate, subject: string): string
   const joined = attributiveAt(rest)
   if (standsBefore && joined === undefined) return undefined
   const what = trim(rest.slice(joined?.end ?? 0))
-  // 经过八年持续努力，近1亿农村贫困人口实现脱贫: where what was achieved holds a figure of its own, the effort is what the years measure
+  // 经过八年持续努力，近1亿农村贫困人口实现脱贫: where the clause after names nothing before its own figure, the effort is what the years measure
   if (EFFORTS.some((word) => what.endsWith(word))) return achieved(text, candidate.end + rest.length) ?? what
   return namesNothing(what) ? undefined : what
 }

@@ -5,6 +5,7 @@ import { clauseEnd } from './clause.ts'
 import { alternation, endsWithAny, startsWithAny } from './patterns.ts'
 import type { Candidate } from './scan.ts'
 import { isDigit, isNumeralChar, WRITTEN_DIGITS } from './numerals.ts'
+import { YEAR_NUMBER } from './period.ts'
 
 /** Every rule that sets a number aside, with what it means; the rule ids are the values of exclusions.rule. */
 export const EXCLUSION_RULES = {
@@ -140,12 +141,28 @@ export function withinYearsEnd(candidate: Candidate, text: string): number | und
   return endsWithAny(before, YEAR_LEADERS) || endsWithAny(before, ATTRIBUTIVES) ? undefined : candidate.end + word.length
 }
 
+/** ……到2002年53年的总和, 到一九八二年的四年内: years right after the year a span runs to count that span. */
+const SPAN_END_JUST_BEFORE = new RegExp(`${alternation(words('year-until'))}${YEAR_NUMBER}${alternation(words('year-unit'))}${alternation(ATTRIBUTIVES)}?$`, 'u')
+
+const ERA_OF = words('era-after')
+/** 经过十多年的努力, 经过二十年的农村改革: decades, given roughly or as the years of reform, are an era, like 十多年来. */
+const ERA_YEARS = 10
+const isEra = (candidate: Candidate, after: string) =>
+  candidate.value >= ERA_YEARS && (candidate.approxInside || ERA_OF.some((word) => after.slice(0, clauseEnd(after, 0)).includes(word)))
+
+/**
+ * 经过八年持续努力, 经历三年新冠疫情冲击, 经过两年的改革试点: the years a thing took, a length of time. The five of a
+ * plan or a term (经过五年努力) and an era are the report's time, a time frame.
+ */
+const tookYears = (candidate: Candidate, before: string, after: string) =>
+  endsWithAny(before, LASTING) && candidate.value !== TERM_YEARS && !isEra(candidate, after)
+
 function excludedYear(candidate: Candidate, before: string, after: string): ExclusionRule | undefined {
   if (!unitIn(candidate, 'year-unit')) return undefined
   // 长达2600年的这个古老税种: a length of time, though four digits long
   if (isYear(candidate) && !endsWithAny(before, LASTING)) return 'date'
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
-  if (startsWithAny(after, TIME_FRAME_AFTER) || YEAR_JUST_BEFORE.test(before)) return 'time-frame'
+  if (startsWithAny(after, TIME_FRAME_AFTER) || SPAN_END_JUST_BEFORE.test(before)) return 'time-frame'
   // 连续五年, 提前一年, 三年不变: a length of time, whatever else the words around it could be
   if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER)) return undefined
   if (tookYears(candidate, before, after)) return undefined
@@ -156,23 +173,6 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   // 八二年 is a year; 五年, 二十年 without a cue frame the time (极不平凡的五年, 二十年实现翻两番)
   return isWrittenYear(candidate.numeral) ? 'date' : 'time-frame'
 }
-
-const ERA_OF = words('era-after')
-/** 经过十多年的努力: decades given roughly are an era, like 十多年来. */
-const ERA_YEARS = 10
-
-/**
- * 经过八年持续努力, 经历三年新冠疫情冲击: the years a thing took, a length of time. The five of a plan or a term
- * (经过五年努力), decades given roughly and the years of reform (经过二十年的农村改革) are the report's time, a time frame.
- */
-function tookYears(candidate: Candidate, before: string, after: string): boolean {
-  if (!endsWithAny(before, LASTING) || candidate.value === TERM_YEARS || (candidate.approxInside && candidate.value >= ERA_YEARS)) return false
-  const clause = after.slice(0, clauseEnd(after, 0))
-  return !ERA_OF.some((word) => clause.includes(word))
-}
-
-/** 1950年到2002年53年的总和: years right after a year are the count of the span it ends. */
-const YEAR_JUST_BEFORE = new RegExp(`(?:\\d{4}|[${WRITTEN_DIGITS.join('')}]{4})${alternation(words('year-unit'))}${alternation(ATTRIBUTIVES)}?$`, 'u')
 
 /** 八二年, 零五年, 一九八二年: two or more written digits and nothing else. */
 const isWrittenYear = (numeral: string) => [...numeral].length >= 2 && [...numeral].every((char) => WRITTEN_DIGITS.includes(char))
@@ -261,8 +261,14 @@ function loneDigit(numeral: string): number | undefined {
   return entry?.role === 'digit' && !entry.countsOnly ? entry.value : undefined
 }
 
-/** 只生一个孩子, 至少有一人就业, 一个月以上: a word that bounds or restricts a count makes 一 the number one; 只这一项 points at a thing. */
-const COUNTED_ONE = new RegExp(`${alternation(words('counted-one-before'))}(?:(?!${alternation(words('not-counted-one-between'))})\\p{Script=Han}){0,2}$`, 'u')
+/**
+ * 只生一个孩子, 仅一个乡镇, 至少有一人就业, 一个以上: a word that restricts or bounds a count, before it or a verb
+ * or two before it, makes 一 the number one; not 只要 and 只是, nor 只这一项 and 仅此一项, which point at a thing.
+ */
+const COUNTED_ONE = new RegExp(
+  `(?!${alternation(words('not-counting-focus'))})${alternation(words('counted-one-before'))}(?:(?!${alternation(words('not-counted-one-between'))})\\p{Script=Han}){0,2}$`,
+  'u',
+)
 const isCountedOne = (before: string, after: string) => COUNTED_ONE.test(before) || startsWithAny(after, words('bound-after'))
 
 /** 50米内换乘比例: a threshold in an indicator's name; 3个月内完成 is a deadline. */

@@ -11,7 +11,7 @@ import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import type { Candidate } from '../rules/scan.ts'
 import { indicatorCode } from '../rules/indicator-code.ts'
-import { clauseStart } from '../rules/clause.ts'
+import { clauseEnd, clauseStart } from '../rules/clause.ts'
 import { periodOf, recentSpan, reportYear, timeCues, type Period, type Span, type TimeCue } from '../rules/period.ts'
 import { documentStart, enterSection, headingYear, isPart, turnAfterTarget, turnToPlan, turnToSpan, type Section } from '../rules/sections.ts'
 import { alternation } from '../rules/patterns.ts'
@@ -204,7 +204,7 @@ function yearOf(facts: DocumentFacts, folded: string, notes: Note[]): number | u
   return written
 }
 
-/** A sentence dated only before the report's year (一九八二年, 去年) tells results, even in a plan part. */
+/** A sentence dated only before the report's year (一九八二年, 去年) tells results, even in a plan part (but see targetSetAt). */
 function aboutThePast(cues: TimeCue[], year: number | undefined): boolean {
   const dated = datedSpans(cues)
   return year !== undefined && dated.length > 0 && dated.every((span) => span.end < year)
@@ -215,23 +215,26 @@ const datedSpans = (cues: readonly TimeCue[]) => cues.filter((cue) => cue.span &
 
 /** How far after the time it names the words that set a target may stand (去年政府工作报告提出). */
 const SET_REACH = 8
-const SET_AFTER_TIME = new RegExp(`^[^,;:。]{0,${SET_REACH}}?${alternation(tables.contextWords.get('target-set-verb')!)}(?!${ATTRIBUTIVE})[,:]?`, 'u')
-const CLAUSE_BREAK = /[,;:。]/
+/** 提出, 确定 as a verb of their own: not 不确定, nor 提出的 (what was proposed). */
+const SET_VERB = `(?<!不)${alternation(tables.contextWords.get('target-set-verb')!)}(?!${ATTRIBUTIVE})`
+const SET_AFTER_TIME = new RegExp(`^[^,;:。]{0,${SET_REACH}}?${SET_VERB}[,:]?`, 'u')
 
 /**
  * 前年提出, 2004年我们提出, 去年政府工作报告提出: where the words that set a target in a year now past end, or -1;
  * what follows in their clause is that target, which the review quotes (not 去年提出的20条措施, a thing named by them).
  */
-function setInPast(cues: readonly TimeCue[], text: string, year: number | undefined): number {
-  if (year === undefined) return -1
-  for (const cue of cues) {
-    const set = cue.span !== undefined && cue.span.end < year && cue.at >= 0 ? SET_AFTER_TIME.exec(text.slice(cue.end)) : null
-    if (set) return cue.end + set[0].length
-  }
-  return -1
+function targetSetAt(cues: readonly TimeCue[], text: string, year: number | undefined): number {
+  const past = cues.find((cue) => year !== undefined && cue.span !== undefined && cue.span.end < year && SET_AFTER_TIME.test(text.slice(cue.end)))
+  return past ? past.end + SET_AFTER_TIME.exec(text.slice(past.end))![0].length : -1
 }
 
-const quotesTarget = (text: string, setAt: number, at: number) => setAt >= 0 && setAt <= at && !CLAUSE_BREAK.test(text.slice(setAt, at))
+/** A figure in the clause right after the words that set a past target is that target. */
+const inSetTarget = (text: string, setAt: number, at: number) => setAt >= 0 && setAt <= at && clauseEnd(text, setAt) >= at
+
+/** The status a sentence's figures start from: its list's or section's, but a result in a plan part where it only looks back. */
+function sentenceStatus(status: Status, cues: TimeCue[], setAt: number, year: number | undefined): Status {
+  return status === 'target' && aboutThePast(cues, year) && setAt < 0 ? 'actual' : status
+}
 
 /**
  * A figure's period can settle its status: one of a year already past is a result (去年居民消费价格
@@ -348,8 +351,8 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
       if (carriedOn && carriedOn.at >= 0) carriedFromOpening = opening
       if (carriedOn) carried = carriedOn.at < 0 ? carriedOn : { ...carriedOn, frames: FRAME_BREAK.test(text.slice(carriedOn.end)) }
       deadline = own.filter((cue) => namesLaterYear(cue, year)).at(-1) ?? deadline
-      const setAt = setInPast(own, text, year)
-      const baseStatus = (listStatus ?? section.status) === 'target' && aboutThePast(cues, year) && setAt < 0 ? 'actual' : (listStatus ?? section.status)
+      const setAt = targetSetAt(own, text, year)
+      const baseStatus = sentenceStatus(listStatus ?? section.status, cues, setAt, year)
       // most sentences hold no quantity: nothing to describe, and the parser left their words unsplit
       const described = kept.length === 0 ? [] : describe(kept, { text, words: wordsOf(sentence, start), baseStatus, names, listStart })
       const outline = kept.length === 0 ? undefined : outlineOf(text, section, year)
@@ -381,7 +384,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
           kind: unit && candidate.form !== 'rank' ? unit.kind : candidate.kind,
           ...attributes,
           // 略低于8%的预定目标 in a review: a target quoted stays one, of the year it was set for
-          ...(quoted || quotesTarget(text, setAt, candidate.start) ? {} : (statusByPeriod(attributes.status, period, year) ?? {})),
+          ...(quoted || inSetTarget(text, setAt, candidate.start) ? {} : (statusByPeriod(attributes.status, period, year) ?? {})),
           ...(countsPopulation(text, candidate) ? { status: 'actual' as const } : {}),
           indicator: asWritten(attributes.indicator, text, record.text, candidate.start),
           indicator_code: code,
