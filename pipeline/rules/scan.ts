@@ -573,13 +573,27 @@ function isSignedAt(text: string, at: number): boolean {
 /** The number made negative by a sign; the span's start is the caller's, as the sign may stand before or inside it. */
 const negated = (number: NumberToken): NumberToken => ({ ...number, value: -number.value, parts: { ...number.parts, negative: true } })
 
+/** PM2.5, PM 2.5, M\n2: a number right after Latin letters, or after them and the spaces or line ends of PDF and web copies. */
+function followsLatin(text: string, at: number): boolean {
+  let before = at - 1
+  while (before >= 0 && /\s/.test(text[before]!)) before--
+  return LATIN.test(text[before] ?? '')
+}
+
+/** 人均GDP1.2万美元, CPI上涨2%: an amount or a share after Latin letters is a figure, where a code (PM2.5, G312) has no unit. */
+const MEASURED_AFTER_LETTERS: ReadonlySet<Kind> = new Set(['money', 'percent'])
+function measuredAfterLetters(text: string, end: number): boolean {
+  const unit = readUnit(text, skipSpaces(text, end))
+  return unit !== undefined && MEASURED_AFTER_LETTERS.has(unit.entry.kind)
+}
+
 function matchNumber(text: string, at: number): Match {
   const previous = text[at - 1] ?? ''
   // inside a number (3.5, 12, .5), not after an ellipsis (...9)
   if (/[0-9]/.test(previous) || (previous === '.' && text[at - 2] !== '.') || (isNumeralChar(previous) && !isPoint(previous))) return undefined
   const read = readNumber(text, at)
   if (!read || 'skipTo' in read) return read
-  if (LATIN.test(previous)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38
+  if (followsLatin(text, at) && !measuredAfterLetters(text, read.end)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38, M 2
   if (previous === '%') return { skipTo: read.end, rule: 'code' } // %2D, %280024: an escape in a web address
   if (previous === '/' && /\d/.test(text[at - 2] ?? '')) return { skipTo: read.end, rule: 'date' } // 2024/12/31
   const signed = isSignedAt(text, at)
