@@ -194,6 +194,9 @@ function rateNamed(window: string): Change | undefined {
 
 const ASPECTS_COUNTED = tables.contextWords.get('aspect-noun')!
 const CUT_NOUNS = tables.contextWords.get('cut-noun')!
+/** 增长5.5%左右，力争6%: a clause of only a word of effort goes on with the figure before it, and moves as that one does. */
+const STRIVING = new RegExp(`^${group('strive-word')}$`, 'u')
+
 function changeOf(candidate: Candidate, window: string, after: string, previous: Previous | undefined, joined: boolean): Change {
   if (candidate.form === 'doubling') return 'up'
   if (candidate.form === 'halving') return 'down'
@@ -217,6 +220,7 @@ function changeOf(candidate: Candidate, window: string, after: string, previous:
   // 分别下降3.6%和1.3%, 压减时间58%、材料52%: a list item without its own verb shares the change;
   // 增加1.4亿、覆盖10.5亿人 and 增加1.5万亿元、规模9.8万亿元 (a new subject after a verb that took none) do not
   if (!best) {
+    if (previous && STRIVING.test(window.trim())) return previous.attributes.change
     const shares = joined && previous && !VERBS.some((verb) => window.includes(verb)) && (previous.changeTookObject || trim(window) === '')
     return shares ? previous.attributes.change : 'none'
   }
