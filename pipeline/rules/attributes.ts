@@ -7,7 +7,7 @@ import { alternation, charClass, possibleIn } from './patterns.ts'
 import { CENTURY_WORDS, MERGE, MERGED_INTO, YEAR_NUMBER } from './period.ts'
 import { clauseStart } from './clause.ts'
 import { holdsQuantity } from './candidates.ts'
-import { withinYearsEnd } from './exclusions.ts'
+import { withinTimeEnd } from './exclusions.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
@@ -158,7 +158,7 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   if (candidate.approxInside) return tables.approxInside.find((entry) => text.slice(candidate.start, candidate.end).includes(entry.marker))?.approx ?? 'over'
   if (candidate.magnitudeOnly && MAGNITUDE_BEFORE.some((word) => before.endsWith(word))) return 'over' // 上亿群众: upwards of
   if (candidate.form === 'rank' && TOPS.some((word) => before.endsWith(word))) return 'under' // 前三: third or better
-  if (withinYearsEnd(candidate, text) !== undefined) return 'under' // 两年内基本完成: within two years
+  if (withinTimeEnd(candidate, text) !== undefined) return 'under' // 两年内基本完成: within two years
   // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
   if (joined && previous?.approxBefore && LIST_JOINERS.includes(text.slice(previous.candidate.end, candidate.start))) return previous.attributes.approx
   return 'exact'
@@ -700,7 +700,7 @@ function actWithin(text: string, candidate: Candidate): string | undefined {
 
 /** Where the act a duration is given begins: past 时间 in 用三年时间, past 内 in 两年内基本解决. */
 function actStart(text: string, candidate: Candidate): number | undefined {
-  const within = withinYearsEnd(candidate, text)
+  const within = withinTimeEnd(candidate, text)
   if (within !== undefined) return within
   const time = ACT_TIME.find((word) => text.startsWith(word, candidate.end))
   return time !== undefined && ACT_WITH.some((word) => text.endsWith(word, candidate.start)) ? candidate.end + time.length : undefined
@@ -1141,7 +1141,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const clause = context.clauses[lastAtOrBefore(context.clauses, candidate.start)]!
     const sameClause = previous !== undefined && previous.clause === clause
     // 三年内参保率……达到90%: what follows the years within which it is done starts past their 内
-    const end = withinYearsEnd(candidate, text) ?? candidate.end
+    const end = withinTimeEnd(candidate, text) ?? candidate.end
     const from = sameClause ? previous!.end : clause
     const window = text.slice(from, candidate.start)
     const joined = sameClause && LIST_JOINERS.some((joiner) => withoutMarker(window).startsWith(joiner))

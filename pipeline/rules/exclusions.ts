@@ -128,18 +128,23 @@ const ATTRIBUTIVES = words('attributive')
 const TERM_YEARS = 5
 
 /**
- * 两年内基本完成, 力争在三年内, 五到十年内: the years within which a thing is to be done, a length of time (a mention,
- * under that many years). Where they end, past their 内; undefined for any other candidate, and for years that are the
- * report's period: after a leader (今后三年内) or after the years they count (……到一九八二年的四年内), or the five of a plan.
+ * 两年内基本完成, 力争在三年内, 五到十年内, 三个月内把新部委组建起来: the time within which a thing is to be done, a length
+ * of time (a mention, under that long). Where it ends, past its 内; undefined for any other candidate, and for years
+ * that are the report's period: after a leader (今后三年内) or after the years they count (……到一九八二年的四年内), or the
+ * five of a plan.
  */
-export function withinYearsEnd(candidate: Candidate, text: string): number | undefined {
-  if (!unitIn(candidate, 'year-unit') || isYear(candidate) || (candidate.value === TERM_YEARS && candidate.valueMax === undefined)) return undefined
+export function withinTimeEnd(candidate: Candidate, text: string): number | undefined {
+  const years = unitIn(candidate, 'year-unit')
+  if (years ? isYear(candidate) || (candidate.value === TERM_YEARS && candidate.valueMax === undefined) : candidate.kind !== 'duration') return undefined
   const after = text.slice(candidate.end, candidate.end + CONTEXT)
   const word = WITHIN_AFTER.find((within) => after.startsWith(within))
   if (!word || startsWithAny(after, NOT_WITHIN_AFTER)) return undefined
   const before = text.slice(Math.max(0, candidate.start - CONTEXT), candidate.start)
   return endsWithAny(before, YEAR_LEADERS) || endsWithAny(before, ATTRIBUTIVES) ? undefined : candidate.end + word.length
 }
+
+/** The years within which a thing is to be done, which frame their clause for periods (力争在十年内使粮食产量达到一万亿斤). */
+export const withinYearsEnd = (candidate: Candidate, text: string) => (unitIn(candidate, 'year-unit') ? withinTimeEnd(candidate, text) : undefined)
 
 /** ……到2002年53年的总和, 到一九八二年的四年内: years right after the year a span runs to count that span. */
 const SPAN_END_JUST_BEFORE = new RegExp(`${alternation(words('year-until'))}${YEAR_NUMBER}${alternation(words('year-unit'))}${alternation(ATTRIBUTIVES)}?$`, 'u')
@@ -297,8 +302,8 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
     return INDEX_VALUE.test(before) || isRatioPart(text, start, end) || candidate.magnitudeOnly || candidate.multiplied ? undefined : 'no-unit'
   }
   if (unitIn(candidate, 'voltage-unit') && STARTS_HAN.test(after)) return 'voltage-class' // 500千伏输变电工程: a voltage class in a name
-  // 两年内基本完成: neither a time frame nor a threshold in a name
-  const within = withinYearsEnd(candidate, text) !== undefined
+  // 两年内基本完成, 三个月内把……组建起来: neither a time frame nor a threshold in a name
+  const within = withinTimeEnd(candidate, text) !== undefined
   const year = within ? undefined : excludedYear(candidate, before, after)
   if (year) return year
   // 0.1微克攻坚行动, 百日攻坚: a measure right before a campaign names it; a count counts campaigns (两个攻坚战, 八项行动)
