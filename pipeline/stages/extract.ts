@@ -6,7 +6,7 @@ import { tables, type Approx, type Status } from '../resources/tables.ts'
 import { countsPopulation, describe, isQuotedTarget, nounAfter, targetListStart, type WordSpan } from '../rules/attributes.ts'
 import { bareBound, joinFramedRanges } from '../rules/bounds.ts'
 import { candidatesOf } from '../rules/candidates.ts'
-import { exclusionOf, VALUELESS_RULES, withinYearsEnd, type ExclusionRule } from '../rules/exclusions.ts'
+import { exclusionOf, VALUELESS_RULES, withinTimeEnd, withinYearsEnd, type ExclusionRule } from '../rules/exclusions.ts'
 import { impliedUnit } from '../rules/implied-unit.ts'
 import { roundFloat } from '../rules/numerals.ts'
 import type { Candidate } from '../rules/scan.ts'
@@ -236,6 +236,15 @@ function sentenceStatus(status: Status, cues: TimeCue[], setAt: number, year: nu
   return status === 'target' && aboutThePast(cues, year) && setAt < 0 ? 'actual' : status
 }
 
+const DAYS_IN_YEAR = 365
+
+/** 三个月内把新部委组建起来, 要求在半年内完成 in a plan of five years: a target due in less than a year is of the report's year. */
+function dueThisYear(candidate: Candidate, text: string, status: Status, year: number | undefined, period: Period | undefined): Period | undefined {
+  const unit = candidate.unitEntry
+  if (status !== 'target' || year === undefined || !period || period.start === period.end || unit?.baseUnit !== 'd' || withinTimeEnd(candidate, text) === undefined) return period
+  return (candidate.valueMax ?? candidate.value) * unit.factor < DAYS_IN_YEAR ? { start: year, end: year, perYear: false } : period
+}
+
 /**
  * A figure's period can settle its status: one of a year already past is a result (去年居民消费价格
  * 上涨3.3% in the plan part), one of a year still to come a target (到2025年……提高到65%).
@@ -363,7 +372,7 @@ export function extract(tree: Root, normalized: Normalized, facts: DocumentFacts
         const unit = candidate.unit === '' && (candidate.multiplied || candidate.magnitudeOnly) ? implied() : candidate.unitEntry
         const from = offsets.toCodePoint(start + candidate.start)
         const quoted = isQuotedTarget(text, candidate)
-        const period = periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent, outline })
+        const period = dueThisYear(candidate, text, attributes.status, year, periodOf(cues, text, candidate.start, { ...attributes, kind: candidate.kind, quoted }, { year, part: section.periods, recent, outline }))
         const unitName = unit?.unit ?? candidate.unit
         const code = indicatorCode({ indicator: measured ?? attributes.indicator, clauseBefore: text.slice(clauseStart(text, candidate.start), candidate.start), change: attributes.change, unit: unitName, national: facts.national })
         mentions.push({
