@@ -98,6 +98,11 @@ const DURATION_CUES = words('duration-cue')
 /** After N年, a time frame or a date: 60年来, 2024年底, 三年行动. */
 const TIME_FRAME_AFTER = words('time-frame-after')
 const DURATION_AFTER = words('duration-after')
+/** 两年多时间, 三年左右时间: an amount of time. */
+const TIME_AFTER = words('act-duration-after')
+const AFTER_BOUNDS = tables.approxAfter.map((entry) => entry.marker)
+/** What follows a figure past its bound (多, 左右 …). */
+const withoutBound = (after: string) => after.slice(AFTER_BOUNDS.find((marker) => after.startsWith(marker))?.length ?? 0)
 const LASTING = words('lasting-before')
 const PROGRAMME_AFTER = words('programme-after')
 const YEAR_LEADERS = words('time-frame-before')
@@ -168,8 +173,8 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   if (isYear(candidate) && !endsWithAny(before, LASTING)) return 'date'
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
   if (startsWithAny(after, TIME_FRAME_AFTER) || SPAN_END_JUST_BEFORE.test(before)) return 'time-frame'
-  // 连续五年, 提前一年, 三年不变: a length of time, whatever else the words around it could be
-  if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER)) return undefined
+  // 连续五年, 提前一年, 三年不变, 还有两年多时间: a length of time, whatever else the words around it could be
+  if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER) || startsWithAny(withoutBound(after), TIME_AFTER)) return undefined
   if (tookYears(candidate, before, after)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
   // 三四年, 二三十年, 一年半: no year and no time frame is written as a range or with a half
