@@ -7,7 +7,7 @@ import { alternation, charClass, possibleIn } from './patterns.ts'
 import { CENTURY_WORDS, MERGE, MERGED_INTO, YEAR_NUMBER } from './period.ts'
 import { clauseStart } from './clause.ts'
 import { holdsQuantity } from './candidates.ts'
-import { withinTimeEnd } from './exclusions.ts'
+import { withinTimeEnd, withoutMarker } from './exclusions.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
 import type { Candidate } from './scan.ts'
@@ -969,9 +969,6 @@ function endsInVerb(phrase: string): boolean {
   if (ATTRIBUTIVES.some((word) => words.endsWith(word)) && SHARE_OF.some((word) => words.includes(word))) return false
   return [...ATTRIBUTIVES, ...ASPECTS].some((word) => words.endsWith(word)) || LEAD_WORDS.some((word) => words.endsWith(word)) || VERBS.some((verb) => words.endsWith(verb))
 }
-
-/** 3%左右和5%左右: the gap between two figures of a list, less the marker that ends the first. */
-export const withoutMarker = (gap: string) => gap.slice(AFTER_APPROX.find((entry) => gap.startsWith(entry.marker))?.marker.length ?? 0)
 
 const RESPECTIVELY = tables.contextWords.get('respectively')!
 const MEASURING = [...CHANGE_WORDS, ...tables.levelWords]

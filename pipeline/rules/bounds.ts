@@ -2,7 +2,8 @@
 // bare numbers are set aside, but their markers stay with them), and the one range that two bounds
 // or a 之间 frame (大于10小于20, 最多100最少20个, 比四分之一大，比二分之一小, 在第十和第十五之间).
 import { tables, type Approx } from '../resources/tables.ts'
-import { boundOf, withoutMarker } from './attributes.ts'
+import { boundOf } from './attributes.ts'
+import { withoutMarker } from './exclusions.ts'
 import type { ExclusionRule } from './exclusions.ts'
 import type { Candidate } from './scan.ts'
 

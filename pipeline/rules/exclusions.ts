@@ -100,9 +100,8 @@ const TIME_FRAME_AFTER = words('time-frame-after')
 const DURATION_AFTER = words('duration-after')
 /** 两年多时间, 三年左右时间: an amount of time. */
 const TIME_AFTER = words('act-duration-after')
-const AFTER_BOUNDS = tables.approxAfter.map((entry) => entry.marker)
-/** What follows a figure past its bound (多, 左右 …). */
-const withoutBound = (after: string) => after.slice(AFTER_BOUNDS.find((marker) => after.startsWith(marker))?.length ?? 0)
+/** What follows a figure past the bound marker right after it (3%左右和5%左右, 两年多时间). */
+export const withoutMarker = (gap: string) => gap.slice(tables.approxAfter.find((entry) => gap.startsWith(entry.marker))?.marker.length ?? 0)
 const LASTING = words('lasting-before')
 const PROGRAMME_AFTER = words('programme-after')
 const YEAR_LEADERS = words('time-frame-before')
@@ -174,7 +173,7 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
   if (startsWithAny(after, TIME_FRAME_AFTER) || SPAN_END_JUST_BEFORE.test(before)) return 'time-frame'
   // 连续五年, 提前一年, 三年不变, 还有两年多时间: a length of time, whatever else the words around it could be
-  if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER) || startsWithAny(withoutBound(after), TIME_AFTER)) return undefined
+  if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER) || startsWithAny(withoutMarker(after), TIME_AFTER)) return undefined
   if (tookYears(candidate, before, after)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
   // 三四年, 二三十年, 一年半: no year and no time frame is written as a range or with a half
