@@ -194,7 +194,7 @@ function rateNamed(window: string): Change | undefined {
 
 const ASPECTS_COUNTED = tables.contextWords.get('aspect-noun')!
 const CUT_NOUNS = tables.contextWords.get('cut-noun')!
-/** 增长5.5%左右，力争6%: a clause of only a word of effort goes on with the figure before it, and moves as that one does. */
+/** 增长5.5%左右，力争6%: a clause of only a word of effort goes on with a figure of its unit before it, and moves as that one does. */
 const STRIVING = new RegExp(`^${group('strive-word')}$`, 'u')
 
 function changeOf(candidate: Candidate, window: string, after: string, previous: Previous | undefined, joined: boolean): Change {
@@ -220,7 +220,7 @@ function changeOf(candidate: Candidate, window: string, after: string, previous:
   // 分别下降3.6%和1.3%, 压减时间58%、材料52%: a list item without its own verb shares the change;
   // 增加1.4亿、覆盖10.5亿人 and 增加1.5万亿元、规模9.8万亿元 (a new subject after a verb that took none) do not
   if (!best) {
-    if (previous && STRIVING.test(window.trim())) return previous.attributes.change
+    if (previous && previous.candidate.unit === candidate.unit && STRIVING.test(window.trim())) return previous.attributes.change
     const shares = joined && previous && !VERBS.some((verb) => window.includes(verb)) && (previous.changeTookObject || trim(window) === '')
     return shares ? previous.attributes.change : 'none'
   }
@@ -1161,7 +1161,9 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const shareOf = (candidate.kind === 'percent' || candidate.form === 'fraction') && SHARE_AFTER.test(text.slice(candidate.end, candidate.end + 3)) && !RATE_FRAMES.some((word) => text.startsWith(word, ofAt))
     // what follows a number ends where the next number begins
     const untilNext = text.slice(0, candidates[index + 1]?.start ?? text.length)
-    const after = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, end, candidate.kind === 'count' && candidate.unit !== '')
+    const noun = shareOf ? nounAfter(untilNext, ofAt, true) : nounAfter(untilNext, end, candidate.kind === 'count' && candidate.unit !== '')
+    // 还有两年多时间: the time after a length of time is that length, and names nothing it measures
+    const after = candidate.kind === 'duration' && ACT_TIME.includes(noun) ? '' : noun
     // 设21个自由贸易试验区: what a classifier counts follows it
     // 又有2897万农村人口: a bare number with a multiplier counts the people noun right after it as a classifier would
     const counted = after !== '' && ((candidate.kind === 'count' && candidate.unit !== '') || (candidate.unit === '' && candidate.multiplied && countsPeople(after) && text.startsWith(after, candidate.end)))

@@ -128,6 +128,7 @@ const WITHIN_AFTER = words('within-years-after')
 /** 十年内乱: 内 that begins a word of its own. */
 const NOT_WITHIN_AFTER = words('not-within-years-after')
 const ATTRIBUTIVES = words('attributive')
+const LEVEL_REACHED_BEFORE = words('year-until')
 /** Five years frame a plan or a government's term (五年内使职业高中……): within them is the report's period. */
 const TERM_YEARS = 5
 
@@ -142,9 +143,11 @@ export function withinTimeEnd(candidate: Candidate, text: string): number | unde
   if (years ? isYear(candidate) || (candidate.value === TERM_YEARS && candidate.valueMax === undefined) : candidate.kind !== 'duration') return undefined
   const after = text.slice(candidate.end, candidate.end + CONTEXT)
   const word = WITHIN_AFTER.find((within) => after.startsWith(within))
-  if (!word || startsWithAny(after, NOT_WITHIN_AFTER)) return undefined
+  // 出生3个月内的婴儿: a time before 的 bounds a group, it sets no deadline
+  if (!word || startsWithAny(after, NOT_WITHIN_AFTER) || startsWithAny(after.slice(word.length), ATTRIBUTIVES)) return undefined
   const before = text.slice(Math.max(0, candidate.start - CONTEXT), candidate.start)
-  return endsWithAny(before, YEAR_LEADERS) || endsWithAny(before, ATTRIBUTIVES) ? undefined : candidate.end + word.length
+  // 审批时间压缩至90个工作日内: a level reached, no deadline
+  return endsWithAny(before, YEAR_LEADERS) || endsWithAny(before, ATTRIBUTIVES) || endsWithAny(before, LEVEL_REACHED_BEFORE) ? undefined : candidate.end + word.length
 }
 
 /** The years within which a thing is to be done, which frame their clause for periods (力争在十年内使粮食产量达到一万亿斤). */
@@ -172,10 +175,12 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   if (isYear(candidate) && !endsWithAny(before, LASTING)) return 'date'
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
   if (startsWithAny(after, TIME_FRAME_AFTER) || SPAN_END_JUST_BEFORE.test(before)) return 'time-frame'
-  // 连续五年, 提前一年, 三年不变, 还有两年多时间: a length of time, whatever else the words around it could be
-  if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER) || startsWithAny(withoutMarker(after), TIME_AFTER)) return undefined
+  // 连续五年, 提前一年, 三年不变: a length of time, whatever else the words around it could be
+  if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER)) return undefined
   if (tookYears(candidate, before, after)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
+  // 还有两年多时间: an amount of time (but 在过去五年时间里, after a leader, frames the time)
+  if (startsWithAny(withoutMarker(after), TIME_AFTER)) return undefined
   // 三四年, 二三十年, 一年半: no year and no time frame is written as a range or with a half
   if (candidate.valueMax !== undefined || candidate.parts.half) return undefined
   if (/[0-9]/.test(candidate.numeral)) return undefined

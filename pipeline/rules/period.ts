@@ -92,8 +92,6 @@ function listedSpanStart(first: number | undefined, last: number | undefined, co
   return first !== undefined && last !== undefined && valueOfNumeral(count) === last - first + 1 ? first : last
 }
 
-const COUNTDOWN = words('countdown-before')
-
 type YearCue = TimeCue & { role: 'from' | 'until' | 'plain'; closesClause?: boolean }
 
 function yearCues(text: string, year: number | undefined): TimeCue[] {
@@ -109,8 +107,6 @@ function yearCues(text: string, year: number | undefined): TimeCue[] {
     const before = text.slice(Math.max(0, match.index - 4), match.index).trimEnd()
     // 是1950年到1997年……总和的1.7倍: the end of a base span is part of the base
     if (baseEnd >= 0 && UNTIL.includes(text.slice(baseEnd, match.index))) continue
-    // 离1999年12月20日……还有两年多时间: the day counted down to dates nothing the count measures
-    if (endsWithAny(before, COUNTDOWN)) continue
     const end = match.index + match[0].length
     // 一九七九年以来: from that year to the last one the report looks back on
     const sinceWord = SINCE.find((word) => text.startsWith(word, end))

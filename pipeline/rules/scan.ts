@@ -573,18 +573,21 @@ function isSignedAt(text: string, at: number): boolean {
 /** The number made negative by a sign; the span's start is the caller's, as the sign may stand before or inside it. */
 const negated = (number: NumberToken): NumberToken => ({ ...number, value: -number.value, parts: { ...number.parts, negative: true } })
 
-/** PM2.5, PM 2.5, M\n2: a number right after Latin letters, or after them and the spaces or line ends of PDF and web copies. */
-function followsLatin(text: string, at: number): boolean {
+/** PM2.5, M\n2: how far back Latin letters end before a number, past the spaces or line ends of PDF and web copies; -1 if none do. */
+function latinBefore(text: string, at: number): number {
   let before = at - 1
   while (before >= 0 && /\s/.test(text[before]!)) before--
-  return LATIN.test(text[before] ?? '')
+  return LATIN.test(text[before] ?? '') ? at - 1 - before : -1
 }
 
-/** 人均GDP1.2万美元, CPI上涨2%: an amount or a share after Latin letters is a figure, where a code (PM2.5, G312) has no unit. */
-const MEASURED_AFTER_LETTERS: ReadonlySet<Kind> = new Set(['money', 'percent'])
-function measuredAfterLetters(text: string, end: number): boolean {
-  const unit = readUnit(text, skipSpaces(text, end))
-  return unit !== undefined && MEASURED_AFTER_LETTERS.has(unit.entry.kind)
+/**
+ * 人均GDP1.2万美元, CPI2.1%, GDP 3500亿, LNG 300万吨: a figure after Latin letters, where a code has no unit (PM2.5,
+ * G312, PM 2.5). Right after the letters only money or a sign counts, since a Han unit may begin a word (PM2.5成为).
+ */
+function measuredAfterLetters(text: string, read: NumberToken, spaced: boolean): boolean {
+  const unit = readUnit(text, skipSpaces(text, read.end))
+  if (spaced) return unit !== undefined || read.multiplied
+  return unit !== undefined && (unit.entry.kind === 'money' || !/\p{Script=Han}/u.test(unit.unit))
 }
 
 function matchNumber(text: string, at: number): Match {
@@ -593,7 +596,8 @@ function matchNumber(text: string, at: number): Match {
   if (/[0-9]/.test(previous) || (previous === '.' && text[at - 2] !== '.') || (isNumeralChar(previous) && !isPoint(previous))) return undefined
   const read = readNumber(text, at)
   if (!read || 'skipTo' in read) return read
-  if (followsLatin(text, at) && !measuredAfterLetters(text, read.end)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38, M 2
+  const letters = latinBefore(text, at)
+  if (letters >= 0 && !measuredAfterLetters(text, read, letters > 0)) return { skipTo: read.end, rule: 'code' } // PM2.5, G312, S38, M 2
   if (previous === '%') return { skipTo: read.end, rule: 'code' } // %2D, %280024: an escape in a web address
   if (previous === '/' && /\d/.test(text[at - 2] ?? '')) return { skipTo: read.end, rule: 'date' } // 2024/12/31
   const signed = isSignedAt(text, at)
