@@ -516,6 +516,14 @@ export function nounAfter(text: string, end: number, nounFirst = false): string 
 /** The clauses of a sentence before the one that starts at `clause`, in order. */
 const clausesBefore = (text: string, clause: number) => text.slice(0, Math.max(0, clause - 1)).split(CLAUSE_BREAKS)
 
+const PER_BEFORE = tables.contextWords.get('per-before')!
+/** 小麦、稻谷最低收购价平均每50公斤分别提高7.4元和16元: the words before an amount a price is set for, which hold the list 分别 pairs with. */
+function perAmountLead(text: string, clause: number, previous: Previous | undefined): string | undefined {
+  if (!previous || previous.clause !== clause) return undefined
+  const lead = text.slice(clause, previous.candidate.start)
+  return PER_BEFORE.some((word) => lead.endsWith(word)) ? lead : undefined
+}
+
 /**
  * The first number of a sentence whose clause names nothing: the clause's own words,
  * else the clause before it (企业退休人员基本养老金，全年人均增加1680元).
@@ -1182,7 +1190,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     let subjects: string[] | undefined
     if (joined) subjects = previous?.subjects
     // a list of the clause before is borrowed only where no figure before has subjects to pair with
-    else subjects = listSubjects(window, () => (previous?.subjects ? '' : (clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
+    else subjects = listSubjects(window, () => (previous?.subjects ? '' : (perAmountLead(text, clause, previous) ?? clausesBefore(text, clause).at(-1) ?? ''))) ?? (simple === '' ? (previous?.subjects ?? earlierSubjects(index)) : simple === before ? unsaidRespectively(index, before) : undefined)
     const own = subjects ? ((joined ? undefined : oneForAll(index, subjects, window)) ?? subjects[Math.min(listIndex, subjects.length - 1)]!) : (problemOf(untilNext, candidate) ?? countedNames(candidate, window) ?? fromPairSubject(text, clause, from, candidate) ?? lastedWhat(untilNext, candidate, previous ? previous.attributes.indicator : before) ?? fundedPurpose(text, candidate, phrase.trimEnd(), clause) ?? simple)
     // 预计完成1200亿元，比上年增长8%: a number without a subject of its own continues the previous one, status too;
     // not the end of a from–to pair, whose start is what was

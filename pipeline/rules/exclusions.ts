@@ -291,6 +291,9 @@ function isThresholdInName(after: string): boolean {
   return word !== undefined && STARTS_HAN.test(after.slice(word.length)) && !tables.verbs.some((verb) => after.startsWith(verb, word.length))
 }
 
+/** 每50公斤: a measured amount after 每 is the amount a price is set for, a figure; 每万人口 and 每百户 are denominators. */
+const isMeasuredAmount = (candidate: Candidate) => /[0-9]/.test(candidate.numeral) && ['mass', 'area', 'length', 'volume'].includes(candidate.kind)
+
 /** Why the candidate is not a quantity, or undefined when it is one. */
 export function exclusionOf(candidate: Candidate, text: string, names: Uint8Array): ExclusionRule | undefined {
   const { start, end } = candidate
@@ -298,7 +301,7 @@ export function exclusionOf(candidate: Candidate, text: string, names: Uint8Arra
   const after = text.slice(end, end + CONTEXT)
   if (names.subarray(start, end).some((marked) => marked === 1) && !quotedStreak(candidate, text)) return 'name'
   if (candidate.form === 'rank') return excludedRank(text.slice(start, end), before, after)
-  if (endsWithAny(before, words('per-before'))) return 'per-denominator' // 每万人口: a denominator in an indicator's name
+  if (endsWithAny(before, words('per-before')) && !isMeasuredAmount(candidate)) return 'per-denominator' // 每万人口: a denominator in an indicator's name
   // 亿元以上项目, 千万工程 name no amount; 超万亿元, 近万人, 百余家 do
   const bare = candidate.unit === '' && candidate.form === 'number'
   if (bare && isCalendarDay(candidate, before, after)) return 'date'
