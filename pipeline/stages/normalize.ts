@@ -26,6 +26,9 @@ const INVISIBLE = /[\u00ad\u180e\u200c\u200d\u2060-\u2064\ufeff]/g
 const SEPARATORS = /[\u2028\u2029\u0085]/g
 const NUL = /\0/g
 const LONE_CR = /\r(?!\n)/
+/** 25l亿元, 2O05年: a letter that text recognition took for a digit, inside a number (before a digit or a magnitude). */
+const LETTER_DIGITS = /(?<=\d)[lIO](?=[\d十百千万亿])/g
+const asDigit = (letter: string) => (letter === 'O' ? '0' : '1')
 
 /** What each UTF-16 unit folds to, worked out once: a report is millions of units. */
 const FOLDED_UNIT = (() => {
@@ -76,12 +79,12 @@ export class OffsetMap {
 }
 
 /** Replaces every match of `pattern` by `by` (one unit for one), noting how many and where the first was. */
-function replaceNoted(text: string, pattern: RegExp, by: string, notes: Note[], ruleId: string, what: string): string {
+function replaceNoted(text: string, pattern: RegExp, by: string | ((match: string) => string), notes: Note[], ruleId: string, what: string): string {
   let count = 0
   let first = -1
-  const replaced = text.replace(pattern, (_match, at: number) => {
+  const replaced = text.replace(pattern, (match: string, at: number) => {
     if (count++ === 0) first = at
-    return by
+    return typeof by === 'string' ? by : by(match)
   })
   if (count > 0) notes.push({ ruleId, reason: `${count} ${what}`, at: first })
   return replaced
@@ -105,5 +108,6 @@ export function normalize(raw: string, options: NormalizeOptions = {}): Normaliz
   text = replaceNoted(text, SEPARATORS, '\n', notes, 'TEXT_SEPARATORS', 'line or paragraph separator(s) (U+2028, U+2029, U+0085) read as line ends')
   const loneCr = text.search(LONE_CR)
   if (loneCr >= 0) notes.push({ ruleId: 'TEXT_CR_LINE_ENDS', reason: 'lone carriage returns read as line ends', at: loneCr })
-  return { raw, folded: fold(text), offsets: new OffsetMap(raw), notes }
+  const folded = replaceNoted(fold(text), LETTER_DIGITS, asDigit, notes, 'TEXT_LETTER_DIGITS', 'letter(s) inside a number (25l亿元, 2O05年) read as digits')
+  return { raw, folded, offsets: new OffsetMap(raw), notes }
 }
