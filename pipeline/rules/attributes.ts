@@ -149,7 +149,7 @@ export function boundOf(text: string, start: number, end: number): Approx | unde
   return marker?.approx ?? afterMarker(text, end + window.length - after.length)?.approx ?? comparedBound(before, after)
 }
 
-function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean): Approx {
+function approxOf(candidate: Candidate, text: string, previous: Previous | undefined, joined: boolean, end: number): Approx {
   if (candidate.framed) return 'exact'
   const bound = boundOf(text, candidate.start, candidate.end)
   if (bound) return bound
@@ -158,7 +158,7 @@ function approxOf(candidate: Candidate, text: string, previous: Previous | undef
   if (candidate.approxInside) return tables.approxInside.find((entry) => text.slice(candidate.start, candidate.end).includes(entry.marker))?.approx ?? 'over'
   if (candidate.magnitudeOnly && MAGNITUDE_BEFORE.some((word) => before.endsWith(word))) return 'over' // 上亿群众: upwards of
   if (candidate.form === 'rank' && TOPS.some((word) => before.endsWith(word))) return 'under' // 前三: third or better
-  if (withinTimeEnd(candidate, text) !== undefined) return 'under' // 两年内基本完成: within two years
+  if (end > candidate.end) return 'under' // 两年内基本完成: within two years, whose words end past their 内
   // 分别超98.5%和99%: a marker before the first of a list covers the rest, when nothing else stands between
   if (joined && previous?.approxBefore && LIST_JOINERS.includes(text.slice(previous.candidate.end, candidate.start))) return previous.attributes.approx
   return 'exact'
@@ -1208,7 +1208,7 @@ export function describe(candidates: Candidate[], sentence: SentenceContext): At
     const written = subjects ? writtenPair(measured, text) : undefined
     const indicator = written ?? measured
     const attributes: Attributes = {
-      approx: approxOf(candidate, text, previous, joined),
+      approx: approxOf(candidate, text, previous, joined, end),
       change: changeOf(candidate, window, text.slice(candidate.end, candidate.end + RATE_REACH), previous, joined),
       status: forecastOf(indicator, statusOf(candidate, context, clause, continued && previous ? previous.attributes.status : undefined)),
       indicator,

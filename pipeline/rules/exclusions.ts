@@ -120,6 +120,9 @@ const unitIn = (candidate: Candidate, group: ContextGroup) => words(group).inclu
 const quotedStreak = (candidate: Candidate, text: string) =>
   unitIn(candidate, 'streak-unit') && QUOTES[text[candidate.start - 1] ?? ''] === text[candidate.end]
 
+/** 25年, 50公斤: a number written in Arabic digits, which no name or date of years in words is. */
+const writtenInDigits = (candidate: Candidate) => /[0-9]/.test(candidate.numeral)
+
 function isYear(candidate: Candidate): boolean {
   return unitIn(candidate, 'year-unit') && Number.isInteger(candidate.value) && candidate.value >= 1000 && candidate.value <= 2999 && !candidate.approxInside
 }
@@ -128,7 +131,8 @@ const WITHIN_AFTER = words('within-years-after')
 /** 十年内乱: 内 that begins a word of its own. */
 const NOT_WITHIN_AFTER = words('not-within-years-after')
 const ATTRIBUTIVES = words('attributive')
-const LEVEL_REACHED_BEFORE = words('year-until')
+/** 到, 至, 截至: the words before the level or the year something reaches. */
+const UNTIL = words('year-until')
 /** Five years frame a plan or a government's term (五年内使职业高中……): within them is the report's period. */
 const TERM_YEARS = 5
 
@@ -147,14 +151,14 @@ export function withinTimeEnd(candidate: Candidate, text: string): number | unde
   if (!word || startsWithAny(after, NOT_WITHIN_AFTER) || startsWithAny(after.slice(word.length), ATTRIBUTIVES)) return undefined
   const before = text.slice(Math.max(0, candidate.start - CONTEXT), candidate.start)
   // 审批时间压缩至90个工作日内: a level reached, no deadline
-  return endsWithAny(before, YEAR_LEADERS) || endsWithAny(before, ATTRIBUTIVES) || endsWithAny(before, LEVEL_REACHED_BEFORE) ? undefined : candidate.end + word.length
+  return endsWithAny(before, YEAR_LEADERS) || endsWithAny(before, ATTRIBUTIVES) || endsWithAny(before, UNTIL) ? undefined : candidate.end + word.length
 }
 
 /** The years within which a thing is to be done, which frame their clause for periods (力争在十年内使粮食产量达到一万亿斤). */
 export const withinYearsEnd = (candidate: Candidate, text: string) => (unitIn(candidate, 'year-unit') ? withinTimeEnd(candidate, text) : undefined)
 
 /** ……到2002年53年的总和, 到一九八二年的四年内: years right after the year a span runs to count that span. */
-const SPAN_END_JUST_BEFORE = new RegExp(`${alternation(words('year-until'))}${YEAR_NUMBER}${alternation(words('year-unit'))}${alternation(ATTRIBUTIVES)}?$`, 'u')
+const SPAN_END_JUST_BEFORE = new RegExp(`${alternation(UNTIL)}${YEAR_NUMBER}${alternation(words('year-unit'))}${alternation(ATTRIBUTIVES)}?$`, 'u')
 
 const ERA_OF = words('era-after')
 /** 经过十多年的努力, 经过二十年的农村改革: decades, given roughly or as the years of reform, are an era, like 十多年来. */
@@ -183,7 +187,7 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   if (startsWithAny(withoutMarker(after), TIME_AFTER)) return undefined
   // 三四年, 二三十年, 一年半: no year and no time frame is written as a range or with a half
   if (candidate.valueMax !== undefined || candidate.parts.half) return undefined
-  if (/[0-9]/.test(candidate.numeral)) return undefined
+  if (writtenInDigits(candidate)) return undefined
   // 八二年 is a year; 五年, 二十年 without a cue frame the time (极不平凡的五年, 二十年实现翻两番)
   return isWrittenYear(candidate.numeral) ? 'date' : 'time-frame'
 }
@@ -292,7 +296,7 @@ function isThresholdInName(after: string): boolean {
 }
 
 /** 每50公斤: a measured amount after 每 is the amount a price is set for, a figure; 每万人口 and 每百户 are denominators. */
-const isMeasuredAmount = (candidate: Candidate) => /[0-9]/.test(candidate.numeral) && ['mass', 'area', 'length', 'volume'].includes(candidate.kind)
+const isMeasuredAmount = (candidate: Candidate) => writtenInDigits(candidate) && ['mass', 'area', 'length', 'volume'].includes(candidate.kind)
 
 /** Why the candidate is not a quantity, or undefined when it is one. */
 export function exclusionOf(candidate: Candidate, text: string, names: Uint8Array): ExclusionRule | undefined {

@@ -224,8 +224,11 @@ const SET_AFTER_TIME = new RegExp(`^[^,;:。]{0,${SET_REACH}}?${SET_VERB}[,:]?`,
  * what follows in their clause is that target, which the review quotes (not 去年提出的20条措施, a thing named by them).
  */
 function targetSetAt(cues: readonly TimeCue[], text: string, year: number | undefined): number {
-  const past = cues.find((cue) => year !== undefined && cue.span !== undefined && cue.span.end < year && SET_AFTER_TIME.test(text.slice(cue.end)))
-  return past ? past.end + SET_AFTER_TIME.exec(text.slice(past.end))![0].length : -1
+  for (const cue of cues) {
+    const set = year !== undefined && cue.span !== undefined && cue.span.end < year ? SET_AFTER_TIME.exec(text.slice(cue.end)) : null
+    if (set) return cue.end + set[0].length
+  }
+  return -1
 }
 
 /** A figure in the clause right after the words that set a past target is that target. */
