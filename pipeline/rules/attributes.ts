@@ -10,6 +10,7 @@ import { holdsQuantity } from './candidates.ts'
 import { withinTimeEnd, withoutMarker } from './exclusions.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
+import { streakLead } from './streak.ts'
 import type { Candidate } from './scan.ts'
 
 export interface Attributes {
@@ -469,7 +470,7 @@ function trim(phrase: string, nounFirst = false): string {
     // an approximation marker goes only where it is one (招商签约 keeps its 约)
     const marker = BEFORE_APPROX.find((entry) => text.endsWith(entry.marker) && !entry.unlessBefore?.test(text.slice(0, -entry.marker.length)))?.marker
     // 增速 alone names the rate, where it is all that is left
-    const trailing = marker ?? TRAILING.find((word) => text.endsWith(word) && boundaries.has(text.length - word.length) && !(text === word && RATE_NOUNS.includes(word)))
+    const trailing = marker ?? TRAILING.find((word) => text.endsWith(word) && boundaries.has(text.length - word.length) && !(text === word && RATE_NOUNS.includes(word))) ?? streakLead(text, text.length)
     const leading = trailing || nounFirst ? undefined : LEADING.find((word) => text.startsWith(word) && boundaries.has(word.length))
     if (trailing) text = text.slice(0, -trailing.length)
     // 要在五年内新增: a count of years the trimming bares at the start goes too
@@ -644,18 +645,24 @@ const lacksShareSubject = (phrase: string) => SHARE_OF.some((word) => phrase.sta
  * keeps its subject.
  */
 const LASTING = tables.contextWords.get('lasting-before')!
+/** 在连续6年增产增收之后: 之后 closes the time of the main clause, so what the years measure ends there. */
+const TIME_CLOSES = tables.contextWords.get('time-clause-close')!
+const beforeTimeClose = (phrase: string) => phrase.slice(0, Math.min(phrase.length, ...TIME_CLOSES.map((word) => phrase.indexOf(word)).filter((at) => at >= 0)))
+/** 连续 of 连续6年, or 连续第 of 连续第7年: the cue before a length of time. */
+const lastingCue = (text: string, at: number) => LASTING.find((word) => text.endsWith(word, at)) ?? streakLead(text, at)
+
 function lastedWhat(text: string, candidate: Candidate, subject: string): string | undefined {
   if (candidate.kind !== 'duration') return undefined
   const within = actWithin(text, candidate)
   if (within !== undefined) return within
-  const cue = LASTING.find((word) => text.endsWith(word, candidate.start))
+  const cue = lastingCue(text, candidate.start)
   if (cue === undefined) return subject === '' ? actTaking(text, candidate) : undefined
   // 经过30多年改革开放: the cue alone stands before, which is no subject
   const standsBefore = subject !== '' && subject !== cue
   const rest = clip(text, candidate.end, candidate.end + MAX_INDICATOR).split(AFTER_CLAUSE)[0]!
   const joined = attributiveAt(rest)
   if (standsBefore && joined === undefined) return undefined
-  const what = trim(rest.slice(joined?.end ?? 0))
+  const what = changedObject(beforeTimeClose(trim(rest.slice(joined?.end ?? 0))))
   // 经过八年持续努力，近1亿农村贫困人口实现脱贫: where the clause after names nothing before its own figure, the effort is what the years measure
   if (EFFORTS.some((word) => what.endsWith(word))) return achieved(text, candidate.end + rest.length) ?? what
   return namesNothing(what) ? undefined : what

@@ -6,6 +6,7 @@ import { alternation, endsWithAny, startsWithAny } from './patterns.ts'
 import type { Candidate } from './scan.ts'
 import { isDigit, isNumeralChar, WRITTEN_DIGITS } from './numerals.ts'
 import { YEAR_NUMBER } from './period.ts'
+import { streakLead } from './streak.ts'
 
 /** Every rule that sets a number aside, with what it means; the rule ids are the values of exclusions.rule. */
 export const EXCLUSION_RULES = {
@@ -180,7 +181,7 @@ function excludedYear(candidate: Candidate, before: string, after: string): Excl
   if (startsWithAny(after, PROGRAMME_AFTER)) return 'programme-name'
   if (startsWithAny(after, TIME_FRAME_AFTER) || SPAN_END_JUST_BEFORE.test(before)) return 'time-frame'
   // 连续五年, 提前一年, 三年不变: a length of time, whatever else the words around it could be
-  if (endsWithAny(before, DURATION_CUES) || startsWithAny(after, DURATION_AFTER)) return undefined
+  if (endsWithAny(before, DURATION_CUES) || streakLead(before, before.length) || startsWithAny(after, DURATION_AFTER)) return undefined
   if (tookYears(candidate, before, after)) return undefined
   if (endsWithAny(before, YEAR_LEADERS)) return 'time-frame'
   // 还有两年多时间: an amount of time (but 在过去五年时间里, after a leader, frames the time)

@@ -4,6 +4,7 @@
 import { tables, type Kind, type NumeralWordRole, type Unit } from '../resources/tables.ts'
 import { isDigit, isMultiplierChar, isNumeralChar, isPoint, isScaleChar, magnitudeValue, valueOfNumeral } from './numerals.ts'
 import { resolve, type Parts } from './resolve.ts'
+import { streakLead } from './streak.ts'
 
 export type Form = 'number' | 'percent-words' | 'fraction' | 'doubling' | 'halving' | 'rank'
 
@@ -481,6 +482,8 @@ const TOP = tables.numeralWords.get('top')!
 const PLACE = wordsOf('place')
 const isOne = (words: string[], char: string | undefined) => char !== undefined && words.includes(char)
 const entryOf = (entries: { word: string; unit: string }[], char: string | undefined) => entries.find((entry) => entry.word === char)
+/** 连续第7年: the length of a streak, read as 7年 from the number on. */
+const countsStreak = (text: string, number: NumberToken) => streakLead(text, number.start) !== undefined && unitAt(text, number.end)?.kind === 'duration'
 
 /** The end of `word` at `at`, with the gaps of PDF text allowed between its characters (百 分 之); -1 if it is not there. */
 function wordEnd(text: string, at: number, word: string): number {
@@ -554,7 +557,7 @@ function matchRank(text: string, at: number): Match {
   const ordinal = entryOf(ORDINAL, text[at])
   if (!ordinal) return undefined
   const number = readNumber(text, at + 1)
-  if (!number || 'skipTo' in number) return number
+  if (!number || 'skipTo' in number || countsStreak(text, number)) return number && 'skipTo' in number ? number : undefined
   const end = isOne(PLACE, text[number.end]) ? number.end + 1 : number.end
   return candidate(at, end, number.parts, unitOf(ordinal.unit), 'rank', number)
 }
