@@ -5,7 +5,7 @@ import { sectionKindChart } from './chart.ts'
 import { cellText, heading, isNumeric, label, MENTION_COLUMNS, valueText } from './columns.ts'
 import { groupBy } from './group.ts'
 import { verdictText, type GoldComparison, type GoldMention } from './gold.ts'
-import { html, page, type Html } from './html.ts'
+import { html, page, type Html, type Part } from './html.ts'
 import { INDEX } from './paths.ts'
 import type { Kind } from '../resources/tables.ts'
 import { EXCLUSION_RULES, type ExclusionRule } from '../rules/exclusions.ts'
@@ -103,7 +103,11 @@ function placeSpans(sentences: Row[], spans: Span[]): { bySentence: Span[][]; pl
   return { bySentence, placed }
 }
 
+const sentenceElement = (sentence: Row, content: Part) => html`<span class="sentence" id="${sentence.sentence_id}">${content}</span>`
+
 function sentenceHtml(sentence: Row, spans: Span[]): Html {
+  // most sentences hold no figure: their text needs no split into code points
+  if (spans.length === 0) return sentenceElement(sentence, sentence.text)
   const chars = [...String(sentence.text)]
   const base = Number(sentence.start)
   const parts: (string | Html)[] = []
@@ -115,7 +119,7 @@ function sentenceHtml(sentence: Row, spans: Span[]): Html {
     at = to
   }
   parts.push(chars.slice(at).join(''))
-  return html`<span class="sentence" id="${sentence.sentence_id}">${parts}</span>`
+  return sentenceElement(sentence, parts)
 }
 
 function textBlock(sentences: Row[], bySentence: Span[][]): Html {
