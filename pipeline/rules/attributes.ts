@@ -10,6 +10,7 @@ import { holdsQuantity } from './candidates.ts'
 import { withinTimeEnd, withoutMarker } from './exclusions.ts'
 import { segmentWords } from '../parse/segment.ts'
 import { clip, lastAtOrBefore } from '../text.ts'
+import { memoized } from './memo.ts'
 import { streakLead } from './streak.ts'
 import type { Candidate } from './scan.ts'
 
@@ -417,10 +418,6 @@ const LEADING = longestFirst([...LEAD_WORDS, ...LIST_JOINERS, ...timeWords.filte
 /** 五年累计, 五年建成: what may follow a count of years that opens a phrase. */
 const YEARS_FOLLOWERS = [...LEADING, ...VERBS]
 
-/** Phrases repeat (the same subject, the same verbs): remember their boundaries, a bounded number of them. */
-const boundaryMemo = new Map<string, Set<number>>()
-const MEMO_SIZE = 4096
-
 const SEGMENT_RUN = 256
 
 /** Whether a word begins or ends at an offset, so trimming never cuts into a word (对外投资, 节约, 行为). */
@@ -434,18 +431,14 @@ function wordBoundaries(text: string): Boundaries {
   return { has: (at) => (segmented ??= segmentBoundaries(text)).has(at) }
 }
 
-function segmentBoundaries(text: string): Set<number> {
-  const known = boundaryMemo.get(text)
-  if (known) return known
+const segmentBoundaries = memoized((text: string): Set<number> => {
   const boundaries = new Set([text.length])
   // Intl.Segmenter is super-linear on long strings: a phrase is read in bounded runs (a run's end is a boundary too)
   for (let from = 0; from < text.length; from += SEGMENT_RUN) {
     for (const { index } of segmentWords(text.slice(from, from + SEGMENT_RUN))) boundaries.add(from + index)
   }
-  if (boundaryMemo.size >= MEMO_SIZE) boundaryMemo.clear()
-  boundaryMemo.set(text, boundaries)
   return boundaries
-}
+})
 
 /** 在提高效益的基础上, 在确保质量的前提下: the condition a figure is set under names nothing it measures. */
 const FRAMED_CONDITION = new RegExp(`${group('condition-open')}[^,;:。]*?${group('condition-close')}`, 'gu')
@@ -456,6 +449,12 @@ const FRAMED_CONDITION = new RegExp(`${group('condition-open')}[^,;:。]*?${grou
  * 新增财力 is a noun there, not 新增 + 财力.
  */
 function trim(phrase: string, nounFirst = false): string {
+  return (nounFirst ? trimNounFirst : trimPhrase)(phrase)
+}
+const trimPhrase = memoized((phrase) => trimWords(phrase, false))
+const trimNounFirst = memoized((phrase) => trimWords(phrase, true))
+
+function trimWords(phrase: string, nounFirst: boolean): string {
   // 粮食产量实现“十二连增”: the quote that opens the figure is no part of what it measures
   let text = withoutPlanAtStart(withoutYearsAtStart(phrase.replace(/[\r\n\u200b]+/g, '').replace(FRAMED_CONDITION, '').trim().replace(YEAR_AT_START, '').replace(OPENING_QUOTE_AT_END, '')))
   for (let changed = true; changed && text; ) {
