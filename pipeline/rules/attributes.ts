@@ -645,8 +645,8 @@ const lacksShareSubject = (phrase: string) => SHARE_OF.some((word) => phrase.sta
  */
 const LASTING = tables.contextWords.get('lasting-before')!
 /** 在连续6年增产增收之后: 之后 closes the time of the main clause, so what the years measure ends there. */
-const TIME_CLOSES = tables.contextWords.get('time-clause-close')!
-const beforeTimeClose = (phrase: string) => phrase.slice(0, Math.min(phrase.length, ...TIME_CLOSES.map((word) => phrase.indexOf(word)).filter((at) => at >= 0)))
+const TIME_CLOSE = new RegExp(group('time-clause-close'), 'u')
+const beforeTimeClose = (phrase: string) => phrase.split(TIME_CLOSE)[0]!
 /** 连续 of 连续6年, or 连续第 of 连续第7年: the cue before a length of time. */
 const lastingCue = (text: string, at: number) => LASTING.find((word) => text.endsWith(word, at)) ?? streakLead(text, at)
 

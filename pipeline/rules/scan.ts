@@ -557,7 +557,8 @@ function matchRank(text: string, at: number): Match {
   const ordinal = entryOf(ORDINAL, text[at])
   if (!ordinal) return undefined
   const number = readNumber(text, at + 1)
-  if (!number || 'skipTo' in number || countsStreak(text, number)) return number && 'skipTo' in number ? number : undefined
+  if (!number || 'skipTo' in number) return number
+  if (countsStreak(text, number)) return undefined
   const end = isOne(PLACE, text[number.end]) ? number.end + 1 : number.end
   return candidate(at, end, number.parts, unitOf(ordinal.unit), 'rank', number)
 }
